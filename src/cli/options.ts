@@ -1,0 +1,16 @@
+import { defaultDbPath } from '../store/db';
+import { openDb, type Db } from '../store/db';
+
+/** `--db FILE`, else $INSYN_DB, else the per-user data directory (contract §5). */
+export function resolveDbPath(opts: { db?: string }): string {
+  return opts.db ?? defaultDbPath();
+}
+
+export function openStoreFromOptions(opts: { db?: string }): Db {
+  return openDb(resolveDbPath(opts));
+}
+
+/** Writes one JSON document to stdout (diagnostics go to stderr). */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

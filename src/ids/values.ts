@@ -1,0 +1,60 @@
+import { fail, ok, type Normalised } from './result';
+
+/** Dates: `YYYY-MM-DD` or `YYYYMMDD`, checked against the calendar; empty = unknown (null). */
+export function normaliseDate(raw: string | null | undefined): Normalised<string | null> {
+  const s = (raw ?? '').trim();
+  if (s === '') return ok(null);
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(s);
+  if (!m) return fail('date must be YYYY-MM-DD or YYYYMMDD', 'datum måste vara ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD');
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) {
+    return fail('date does not exist in the calendar', 'datumet finns inte i kalendern');
+  }
+  return ok(`${y}-${mo}-${d}`);
+}
+
+/**
+ * Amounts in SEK: `1234.50`, `1 234,50`, `1234,50`, `1.234,50` are one number. Spaces (also
+ * no-break and thin spaces) group thousands; the last of `,`/`.` is the decimal mark when both appear.
+ */
+export function normaliseAmount(raw: string | null | undefined): Normalised<number | null> {
+  let s = (raw ?? '').trim().replace(/\s*(kr|sek|:-)\.?$/i, '').replace(/[\s\u00a0\u202f']/g, '').replace(/^−/, '-');
+  if (s === '') return ok(null);
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? ',' : '.';
+    const thousands = decimal === ',' ? '.' : ',';
+    s = s.split(thousands).join('').replace(decimal, '.');
+  } else if (lastComma >= 0) {
+    s = (s.match(/,/g) ?? []).length > 1 ? s.replace(/,/g, '') : s.replace(',', '.');
+  } else if ((s.match(/\./g) ?? []).length > 1) {
+    s = s.replace(/\./g, '');
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return fail('not an amount', 'inte ett belopp');
+  return ok(Number(s));
+}
+
+export function normaliseInt(raw: string | null | undefined): Normalised<number | null> {
+  const s = (raw ?? '').trim().replace(/[\s\u00a0]/g, '');
+  if (s === '') return ok(null);
+  if (!/^-?\d+$/.test(s)) return fail('not a whole number', 'inte ett heltal');
+  return ok(Number(s));
+}
+
+const TRUE = new Set(['true', 'ja', 'yes', 'y', 'j', '1', 'x', 'sant']);
+const FALSE = new Set(['false', 'nej', 'no', 'n', '0', 'falskt']);
+
+export function normaliseBool(raw: string | null | undefined): Normalised<boolean | null> {
+  const s = (raw ?? '').trim().toLowerCase();
+  if (s === '') return ok(null);
+  if (TRUE.has(s)) return ok(true);
+  if (FALSE.has(s)) return ok(false);
+  return fail('not true/false', 'inte sant/falskt');
+}
+
+/** A `|`-separated list inside a cell. */
+export function splitList(raw: string | null | undefined): string[] {
+  return (raw ?? '').split('|').map((v) => v.trim()).filter(Boolean);
+}

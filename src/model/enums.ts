@@ -1,0 +1,60 @@
+/** Enumerations of the data contract (shared/contract.md §2, §4). Extend only by adding. */
+
+export const ROLES = ['board_member', 'deputy_board_member', 'chair', 'ceo', 'deputy_ceo', 'signatory', 'auditor', 'partner', 'owner', 'beneficial_owner', 'liquidator', 'operations_manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const COMPANY_STATUSES = ['active', 'liquidation', 'bankruptcy', 'deregistered'] as const;
+
+export const LICENCE_KINDS = ['hvb_children', 'hvb_adults', 'supported_housing', 'lss_housing_children', 'lss_housing_adults', 'personal_assistance', 'home_care', 'relief_service', 'escort_service', 'short_stay', 'consultant_support', 'care_provider', 'aesthetic_clinic', 'dental_care', 'other'] as const;
+export type LicenceKind = (typeof LICENCE_KINDS)[number];
+
+export const LICENCE_STATUSES = ['applied', 'granted', 'rejected', 'withdrawn', 'expired', 'revoked', 'banned', 'temporarily_banned'] as const;
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
+/** "Revoked" in every signal: status ∈ {revoked, banned, temporarily_banned}, effective on status_on. */
+export const REVOKED_STATUSES: ReadonlySet<string> = new Set(['revoked', 'banned', 'temporarily_banned']);
+
+export const INSPECTION_OUTCOMES = ['no_deficiencies', 'deficiencies', 'deficiencies_followup', 'injunction', 'ban', 'revocation'] as const;
+export const INSPECTION_TAGS = ['over_capacity', 'target_group_outside_licence', 'record_check_missing', 'staff_competence', 'unlicensed_staff', 'restraint', 'other'] as const;
+export const REVIEW_OUTCOMES = ['approved', 'rejected', 'withdrawn'] as const;
+
+export const PROFESSIONS = ['physician', 'nurse', 'dentist', 'dental_hygienist', 'psychologist', 'psychotherapist', 'physiotherapist', 'midwife', 'pharmacist', 'counsellor', 'care_staff', 'personal_assistant', 'manager', 'other'] as const;
+/** The first nine professions are legitimation professions (protected titles). */
+export const LEGITIMATION_PROFESSIONS: ReadonlySet<string> = new Set(PROFESSIONS.slice(0, 9));
+
+export const FINANCIAL_EVENT_KINDS = ['enforcement_debt', 'payment_order', 'payment_remark', 'tax_arrears', 'late_tax_return', 'unpaid_fee', 'f_tax_revoked', 'late_annual_report', 'bankruptcy', 'liquidation'] as const;
+export const SANCTION_KINDS = ['trading_ban', 'conviction', 'suspicion', 'unsuitable', 'licence_revoked_personal'] as const;
+export const OFFENCES = ['violence', 'sexual', 'narcotics', 'weapons', 'fraud', 'welfare_fraud', 'tax_crime', 'accounting_crime', 'organised_crime', 'other'] as const;
+export const RELATION_KINDS = ['spouse', 'partner', 'parent', 'child', 'sibling', 'household', 'associate'] as const;
+export const PAYMENT_PURPOSES = ['placement', 'assistance', 'care', 'dental_support', 'other'] as const;
+
+export const SUBJECT_KINDS = ['company', 'person', 'licence', 'foster_home', 'address'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+/** Kind groups ("a similar kind of service", contract §4). */
+export const KIND_GROUPS: Record<string, readonly LicenceKind[]> = {
+  children_residential: ['hvb_children', 'lss_housing_children', 'supported_housing', 'short_stay'],
+  adult_residential: ['hvb_adults', 'lss_housing_adults'],
+  assistance_home: ['personal_assistance', 'home_care', 'relief_service', 'escort_service'],
+  foster_support: ['consultant_support'],
+  health_care: ['care_provider', 'aesthetic_clinic', 'dental_care'],
+};
+
+export function kindGroupOf(kind: string): string | undefined {
+  for (const [group, kinds] of Object.entries(KIND_GROUPS)) if ((kinds as readonly string[]).includes(kind)) return group;
+  return undefined;
+}
+
+/** Licence kinds that fit a payment purpose (contract §4); null = any kind. */
+export const PURPOSE_FITS: Record<string, readonly LicenceKind[] | null> = {
+  placement: [...KIND_GROUPS.children_residential!, ...KIND_GROUPS.adult_residential!, ...KIND_GROUPS.foster_support!],
+  assistance: KIND_GROUPS.assistance_home!,
+  care: null,
+  dental_support: ['dental_care'],
+};
+
+/** Controlling roles: all except auditor and liquidator; owner only when share ≥ 25 % or unknown. */
+export function isControllingRole(role: string, sharePct: number | null | undefined): boolean {
+  if (role === 'auditor' || role === 'liquidator') return false;
+  if (role === 'owner') return sharePct == null || sharePct >= 25;
+  return (ROLES as readonly string[]).includes(role);
+}

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MIGRATIONS } from './migrations/index';
+
+export type Db = Database.Database;
+
+/** Where the store lives when no --db is given: $INSYN_DB, else the per-user data directory. */
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.INSYN_DB) return env.INSYN_DB;
+  const base =
+    process.platform === 'win32'
+      ? env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming')
+      : process.platform === 'darwin'
+        ? path.join(os.homedir(), 'Library', 'Application Support')
+        : env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'insyn', 'insyn.sqlite');
+}
+
+/** Open (creating if needed) and migrate a store. `:memory:` works for tests. */
+export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  }
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -262144'); // 256 MiB page cache: national-scale joins stay in memory
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
