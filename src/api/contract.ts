@@ -1,0 +1,763 @@
+import { z } from 'zod';
+
+/**
+ * The one API contract between the workbench UI and the core (issue 5). Every method has a
+ * request and a response schema; both transports (Electron IPC, loopback HTTP) are generated
+ * from this object, so the renderer cannot tell which one it runs on. Replies travel in an
+ * envelope `{ ok: true, value } | { ok: false, error: { code, message } }` with Swedish messages.
+ *
+ * Naming: fields are camelCase; ids are in the normalised form of the data contract
+ * (org_nr 10 digits, person_id 12 digits or `ext:…`, address = normalised key).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Shared building blocks
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD');
+const nullableDate = isoDate.nullable();
+const page = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+};
+const empty = z.object({}).default({});
+
+export const SubjectKind = z.enum(['company', 'person', 'licence', 'foster_home', 'address']);
+export type SubjectKind = z.infer<typeof SubjectKind>;
+
+export const Severity = z.number().int().min(1).max(5);
+
+/** Triage statuses (issue 6): ny, under utredning, avskriven, bekräftad. */
+export const HitStatus = z.enum(['ny', 'under_utredning', 'avskriven', 'bekraftad']);
+export type HitStatus = z.infer<typeof HitStatus>;
+/** Statuses that require a reason (issue 6.1). */
+export const STATUSES_REQUIRING_REASON: readonly HitStatus[] = ['avskriven', 'bekraftad'];
+
+/** Where a stored fact came from (contract §3): dataset, file, line, import time. */
+export const Source = z.object({
+  datasetId: z.number().int().nullable(),
+  datasetName: z.string().nullable(),
+  file: z.string(),
+  line: z.number().int().nullable(),
+  importedAt: z.string().nullable(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Evidence = z.object({
+  text: z.string(),
+  /** `file:line` as the analysis wrote it, e.g. `roles.csv:12`. */
+  source: z.string(),
+  /** The stored fact behind the evidence, when known (to open it). */
+  fact: z.object({ table: z.string(), key: z.string() }).nullable().default(null),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+/** A short reference to an entity, for lists and links. */
+export const EntityRef = z.object({
+  id: z.string(),
+  kind: SubjectKind,
+  label: z.string(),
+});
+export type EntityRef = z.infer<typeof EntityRef>;
+
+// ---------------------------------------------------------------------------------------------
+// Jobs (import, analysis, demo): long work runs off the request thread and reports progress.
+
+export const JobId = z.string().min(1);
+export const JobKind = z.enum(['import', 'analysis', 'demo']);
+export const JobState = z.enum(['queued', 'running', 'done', 'failed']);
+
+export const JobProgress = z.object({
+  /** Machine-readable phase: 'read', 'import', 'analysis', 'index', 'done'. */
+  phase: z.string(),
+  done: z.number(),
+  total: z.number(),
+  rowsPerSec: z.number(),
+  /** Swedish text for the progress bar, e.g. "Läser roles.csv (45 %)". */
+  message: z.string(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const QuarantineRow = z.object({
+  id: z.number().int(),
+  datasetId: z.number().int(),
+  file: z.string(),
+  line: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+  reasonSv: z.string(),
+});
+export type QuarantineRow = z.infer<typeof QuarantineRow>;
+
+export const ImportSummary = z.object({
+  path: z.string(),
+  dataset: z.string(),
+  datasetId: z.number().int(),
+  rows: z.record(z.string(), z.number()),
+  quarantined: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** The first quarantined rows (the full list comes from quarantineList). */
+  quarantineSample: z.array(QuarantineRow.omit({ id: true, datasetId: true })),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const CoverageEntry = z.object({
+  signal: z.string(),
+  title: z.string(),
+  evaluable: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type CoverageEntry = z.infer<typeof CoverageEntry>;
+
+export const AnalysisSummary = z.object({
+  runId: z.number().int(),
+  asOf: isoDate,
+  hitCount: z.number().int(),
+  hitsBySignal: z.record(z.string(), z.number()),
+  coverage: z.array(CoverageEntry),
+  durationMs: z.number(),
+});
+export type AnalysisSummary = z.infer<typeof AnalysisSummary>;
+
+export const JobResult = z.object({
+  imports: z.array(ImportSummary).default([]),
+  analysis: AnalysisSummary.nullable().default(null),
+});
+export type JobResult = z.infer<typeof JobResult>;
+
+export const JobStatus = z.object({
+  jobId: JobId,
+  kind: JobKind,
+  state: JobState,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  progress: JobProgress,
+  /** Present when state = done. */
+  result: JobResult.nullable(),
+  /** Present when state = failed (Swedish message). */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type JobStatus = z.infer<typeof JobStatus>;
+
+// ---------------------------------------------------------------------------------------------
+// Overview
+
+export const Dataset = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sourcePath: z.string(),
+  importedAt: z.string(),
+  rows: z.record(z.string(), z.number()),
+  quarantined: z.number().int(),
+});
+export type Dataset = z.infer<typeof Dataset>;
+
+export const Cluster = z.object({
+  clusterId: z.string(),
+  rank: z.number().int(),
+  score: z.number(),
+  size: z.number().int(),
+  hitCount: z.number().int(),
+  signals: z.array(z.string()),
+  /** The highest-scoring members first (at most 10). */
+  members: z.array(EntityRef.extend({ score: z.number().nullable() })),
+});
+export type Cluster = z.infer<typeof Cluster>;
+
+export const AnalysisRunInfo = z.object({
+  runId: z.number().int(),
+  asOf: isoDate,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  hitCount: z.number().int(),
+  /** Identifies the data the run saw (e.g. last dataset id / content hash). */
+  dataVersion: z.string().nullable(),
+  params: z.record(z.string(), z.unknown()),
+});
+export type AnalysisRunInfo = z.infer<typeof AnalysisRunInfo>;
+
+export const StatusReply = z.object({
+  /** True when the store holds no facts at all: the UI offers the demo dataset. */
+  empty: z.boolean(),
+  storePath: z.string(),
+  schemaVersion: z.number().int(),
+  datasets: z.array(Dataset),
+  /** Row count per contract table (all 15, zero when absent). */
+  tables: z.record(z.string(), z.number()),
+  lastRun: AnalysisRunInfo.nullable(),
+  coverage: z.array(CoverageEntry),
+  /** One entry per (signal, severity) with hits; zero counts omitted. */
+  hitCounts: z.array(z.object({ signal: z.string(), title: z.string(), severity: Severity, count: z.number().int() })),
+  hitTotal: z.number().int(),
+  topClusters: z.array(Cluster),
+  /** Newest first. */
+  importHistory: z.array(Dataset),
+  /** A job still running (so a reloaded UI can re-attach its progress bar). */
+  runningJobs: z.array(z.object({ jobId: JobId, kind: JobKind })),
+});
+export type StatusReply = z.infer<typeof StatusReply>;
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+export const PreviewFile = z.object({
+  file: z.string(),
+  table: z.string().nullable(),
+  format: z.enum(['csv', 'csv.gz', 'xlsx', 'bolagsverket', 'ftm']),
+  encoding: z.string(),
+  delimiter: z.string().nullable(),
+  headers: z.array(z.string()),
+  missingRequired: z.array(z.string()),
+  unknownColumns: z.array(z.string()),
+  sampleRows: z.array(z.array(z.string())),
+  error: z.string().nullable().default(null),
+});
+export type PreviewFile = z.infer<typeof PreviewFile>;
+
+const paths = z.array(z.string().min(1)).min(1, 'Välj minst en mapp eller fil');
+
+const QuarantineFilter = z.object({
+  datasetId: z.number().int().optional(),
+  file: z.string().optional(),
+  /** Free text matched against value, column and reason. */
+  text: z.string().optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Hits (alert queue)
+
+export const HitSortField = z.enum(['severity', 'score', 'signal', 'subject', 'status', 'municipality']);
+export const HitSort = z.object({
+  by: HitSortField.default('severity'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+});
+
+export const HitRow = z.object({
+  hitKey: z.string(),
+  signal: z.string(),
+  signalTitle: z.string(),
+  subjectKind: SubjectKind,
+  subjectId: z.string(),
+  subjectLabel: z.string(),
+  relatedIds: z.array(z.string()),
+  /** Labels for relatedIds, same order. */
+  relatedLabels: z.array(z.string()),
+  severity: Severity,
+  status: HitStatus,
+  /** The evidence changed since the status was set (issue 6.1). */
+  changed: z.boolean(),
+  municipality: z.string().nullable(),
+  /** The subject's direct score (0..1) from the last run, if scored. */
+  score: z.number().nullable(),
+  evidenceCount: z.number().int(),
+});
+export type HitRow = z.infer<typeof HitRow>;
+
+export const StatusChange = z.object({
+  status: HitStatus,
+  reason: z.string(),
+  actor: z.string(),
+  at: z.string(),
+});
+
+export const HitDetail = HitRow.extend({
+  signalDescription: z.string(),
+  signalBasis: z.string(),
+  evidence: z.array(Evidence.extend({ provenance: Source.nullable() })),
+  /** Distinct sources the evidence cites, resolved to dataset/file/line. */
+  sources: z.array(Source),
+  related: z.array(EntityRef),
+  statusHistory: z.array(StatusChange),
+  runId: z.number().int(),
+  asOf: isoDate,
+});
+export type HitDetail = z.infer<typeof HitDetail>;
+
+// ---------------------------------------------------------------------------------------------
+// Entity profile
+
+export const Fact = z.object({
+  /** Contract column name, e.g. `legal_form`; unknown columns appear with their header. */
+  field: z.string(),
+  /** Swedish label, e.g. "Bolagsform". */
+  label: z.string(),
+  value: z.string().nullable(),
+  source: Source.nullable(),
+});
+export type Fact = z.infer<typeof Fact>;
+
+/** A role over time (one bar on the timeline). */
+export const RoleSpan = z.object({
+  orgNr: z.string(),
+  orgName: z.string().nullable(),
+  holderId: z.string(),
+  holderKind: z.enum(['person', 'company']),
+  holderName: z.string().nullable(),
+  role: z.string(),
+  roleLabel: z.string(),
+  sharePct: z.number().nullable(),
+  controlling: z.boolean(),
+  from: nullableDate,
+  to: nullableDate,
+  source: Source.nullable(),
+});
+export type RoleSpan = z.infer<typeof RoleSpan>;
+
+export const LicenceInfo = z.object({
+  licenceId: z.string(),
+  orgNr: z.string(),
+  orgName: z.string().nullable(),
+  kind: z.string(),
+  status: z.string(),
+  unitName: z.string().nullable(),
+  address: z.string().nullable(),
+  capacity: z.number().nullable(),
+  grantedOn: nullableDate,
+  statusOn: nullableDate,
+  decisionRef: z.string().nullable(),
+  reason: z.string().nullable(),
+  inspections: z.array(z.object({
+    decidedOn: nullableDate,
+    outcome: z.string(),
+    findings: z.string().nullable(),
+    tags: z.array(z.string()),
+    source: Source.nullable(),
+  })),
+  source: Source.nullable(),
+});
+export type LicenceInfo = z.infer<typeof LicenceInfo>;
+
+export const FinancialEventInfo = z.object({
+  subjectId: z.string(),
+  kind: z.string(),
+  amountSek: z.number().nullable(),
+  occurredOn: nullableDate,
+  resolvedOn: nullableDate,
+  sourceText: z.string().nullable(),
+  source: Source.nullable(),
+});
+
+export const SanctionInfo = z.object({
+  subjectId: z.string(),
+  kind: z.string(),
+  offence: z.string().nullable(),
+  from: nullableDate,
+  to: nullableDate,
+  decisionRef: z.string().nullable(),
+  source: Source.nullable(),
+});
+
+export const RelatedEntity = EntityRef.extend({
+  /** How it relates, in Swedish, e.g. "Styrelseledamot i", "Make/maka", "Samma adress". */
+  relation: z.string(),
+  from: nullableDate,
+  to: nullableDate,
+  source: Source.nullable(),
+});
+
+export const ScoreBreakdown = z.object({
+  /** Direct score from this entity's own hits (0..1). */
+  direct: z.number(),
+  /** Network score propagated from neighbours (0..1, never above the direct evidence it comes from). */
+  network: z.number(),
+  directParts: z.array(z.object({ hitKey: z.string(), signal: z.string(), severity: Severity, contribution: z.number() })),
+  networkParts: z.array(z.object({ from: EntityRef, via: z.string(), distance: z.number().int(), contribution: z.number() })),
+});
+export type ScoreBreakdown = z.infer<typeof ScoreBreakdown>;
+
+export const EntityProfile = z.object({
+  kind: SubjectKind,
+  id: z.string(),
+  name: z.string().nullable(),
+  facts: z.array(Fact),
+  roles: z.array(RoleSpan),
+  licences: z.array(LicenceInfo),
+  financialEvents: z.array(FinancialEventInfo),
+  sanctions: z.array(SanctionInfo),
+  related: z.array(RelatedEntity),
+  hits: z.array(HitRow),
+  score: ScoreBreakdown.nullable(),
+});
+export type EntityProfile = z.infer<typeof EntityProfile>;
+
+// ---------------------------------------------------------------------------------------------
+// Graph
+
+export const GraphNode = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  attributes: z.record(z.string(), z.unknown()),
+});
+export const GraphEdge = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  kind: z.string(),
+  from: nullableDate,
+  to: nullableDate,
+  attributes: z.record(z.string(), z.unknown()),
+});
+export const GraphPayload = z.object({
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+  /** True when a node limit cut the neighbourhood short. */
+  truncated: z.boolean().default(false),
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+export type GraphEdge = z.infer<typeof GraphEdge>;
+export type GraphPayload = z.infer<typeof GraphPayload>;
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+export const SearchResult = EntityRef.extend({
+  /** A second line: org_nr/personnummer, city, licence kind … */
+  detail: z.string().nullable(),
+  matchedBy: z.enum(['id', 'name']),
+  score: z.number(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+export const ParamSpec = z.object({
+  name: z.string(),
+  type: z.enum(['integer', 'number', 'boolean', 'string', 'enum', 'string[]', 'enum[]']),
+  /** Swedish description for the editor. */
+  description: z.string(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  options: z.array(z.string()).nullable(),
+  value: z.unknown(),
+  default: z.unknown(),
+});
+export type ParamSpec = z.infer<typeof ParamSpec>;
+
+export const RuleInfo = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  basis: z.string(),
+  subjectKinds: z.array(SubjectKind),
+  params: z.array(ParamSpec),
+  values: z.record(z.string(), z.unknown()),
+  defaults: z.record(z.string(), z.unknown()),
+});
+export type RuleInfo = z.infer<typeof RuleInfo>;
+
+export const ValidationIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
+// ---------------------------------------------------------------------------------------------
+// Cases, audit, exports, dossier
+
+export const CaseSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  entityCount: z.number().int(),
+  hitCount: z.number().int(),
+  noteCount: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseNote = z.object({ id: z.number().int(), at: z.string(), author: z.string(), text: z.string() });
+
+/** A saved network view: reopened exactly as saved (issue 6.2). */
+export const NetworkView = z.object({
+  nodeIds: z.array(z.string()),
+  positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })),
+  filters: z.record(z.string(), z.unknown()).default({}),
+  asOf: nullableDate.default(null),
+  camera: z.object({ x: z.number(), y: z.number(), ratio: z.number(), angle: z.number().default(0) }).nullable().default(null),
+});
+export type NetworkView = z.infer<typeof NetworkView>;
+
+export const SavedView = z.object({ id: z.number().int(), name: z.string(), savedAt: z.string(), view: NetworkView });
+
+export const CaseDetail = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  entities: z.array(EntityRef),
+  hits: z.array(HitRow),
+  notes: z.array(CaseNote),
+  views: z.array(SavedView),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  details: z.unknown(),
+  hash: z.string(),
+  prevHash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const ExportFormat = z.enum(['gexf', 'graphml', 'csv', 'ftm', 'html']);
+export const ExportScope = z
+  .object({ subject: z.string().min(1).optional(), case: z.number().int().optional(), cluster: z.string().min(1).optional() })
+  .refine((s) => [s.subject, s.case, s.cluster].filter((v) => v !== undefined).length === 1, {
+    message: 'Ange exakt en av: subjekt, ärende eller kluster',
+  });
+
+export const DossierRequest = z.union([
+  z.object({
+    orgNr: z.string().min(1),
+    personkrets: z.array(z.object({ personId: z.string().min(1), role: z.string().default('') })),
+    asOf: isoDate.optional(),
+  }),
+  z.object({ licenceId: z.string().min(1), asOf: isoDate.optional() }),
+]);
+
+export const DossierFinding = z.object({
+  /** Machine-readable kind, e.g. 'revoked_company', 'bankruptcy', 'trading_ban', 'undeclared_controller'. */
+  kind: z.string(),
+  severity: Severity.nullable(),
+  text: z.string(),
+  sources: z.array(z.string()),
+  related: z.array(EntityRef),
+});
+export type DossierFinding = z.infer<typeof DossierFinding>;
+
+export const Dossier = z.object({
+  asOf: isoDate,
+  applicant: z.object({ orgNr: z.string(), name: z.string().nullable(), inStore: z.boolean() }),
+  /** One section for the company, then one per person (declared first, then undeclared). */
+  sections: z.array(z.object({
+    subject: EntityRef,
+    declared: z.boolean(),
+    role: z.string().nullable(),
+    findings: z.array(DossierFinding),
+  })),
+  /** Persons controlling the applicant in the register but missing from the declared personkrets. */
+  undeclared: z.array(EntityRef.extend({ role: z.string(), source: z.string() })),
+  /** Self-contained HTML report of the dossier (no external resources). */
+  html: z.string(),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
+// ---------------------------------------------------------------------------------------------
+// The API: method name → { request, response }
+
+const def = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
+
+export const API = {
+  status: def(empty, StatusReply),
+
+  importPreview: def(z.object({ paths }), z.object({ files: z.array(PreviewFile) })),
+  importStart: def(z.object({ paths, datasetName: z.string().optional() }), z.object({ jobId: JobId })),
+  jobStatus: def(z.object({ jobId: JobId }), JobStatus),
+  quarantineList: def(
+    QuarantineFilter.extend(page),
+    z.object({ total: z.number().int(), items: z.array(QuarantineRow) }),
+  ),
+  quarantineExportCsv: def(QuarantineFilter, z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })),
+
+  analysisRun: def(z.object({ asOf: isoDate.optional() }).default({}), z.object({ jobId: JobId })),
+
+  hitsList: def(
+    z.object({
+      signal: z.string().optional(),
+      severity: Severity.optional(),
+      subjectKind: SubjectKind.optional(),
+      municipality: z.string().optional(),
+      status: HitStatus.optional(),
+      /** Matched against subject id/label, related ids and evidence text. */
+      text: z.string().optional(),
+      sort: HitSort.default({ by: 'severity', dir: 'desc' }),
+      ...page,
+    }),
+    z.object({ total: z.number().int(), items: z.array(HitRow) }),
+  ),
+  hitGet: def(z.object({ hitKey: z.string().min(1) }), HitDetail),
+  hitsSetStatus: def(
+    z
+      .object({ hitKeys: z.array(z.string().min(1)).min(1, 'Välj minst ett larm'), status: HitStatus, reason: z.string().default('') })
+      .refine((r) => !STATUSES_REQUIRING_REASON.includes(r.status) || r.reason.trim().length > 0, {
+        message: 'Ett skäl krävs när ett larm avskrivs eller bekräftas',
+        path: ['reason'],
+      }),
+    z.object({ updated: z.number().int() }),
+  ),
+
+  entityGet: def(z.object({ id: z.string().min(1) }), EntityProfile),
+
+  graphEgo: def(
+    z.object({
+      id: z.string().min(1),
+      hops: z.number().int().min(1).max(4).default(1),
+      asOf: isoDate.optional(),
+      limit: z.number().int().min(1).max(50_000).optional(),
+    }),
+    GraphPayload,
+  ),
+  graphExpand: def(z.object({ id: z.string().min(1), asOf: isoDate.optional() }), GraphPayload),
+  graphPath: def(
+    z.object({ from: z.string().min(1), to: z.string().min(1), asOf: isoDate.optional() }),
+    z.object({ found: z.boolean(), path: z.array(z.string()), graph: GraphPayload.nullable() }),
+  ),
+
+  search: def(
+    z.object({ q: z.string(), limit: z.number().int().min(1).max(200).default(20) }),
+    z.object({ items: z.array(SearchResult) }),
+  ),
+
+  rulesList: def(empty, z.object({ rules: z.array(RuleInfo) })),
+  rulesUpdate: def(
+    z.object({ signal: z.string().min(1), params: z.record(z.string(), z.unknown()) }),
+    /** Validation errors are data: saved=false with issues (path + Swedish message). */
+    z.object({ saved: z.boolean(), issues: z.array(ValidationIssue), values: z.record(z.string(), z.unknown()) }),
+  ),
+
+  demoLoad: def(empty, z.object({ jobId: JobId })),
+
+  casesList: def(empty, z.object({ items: z.array(CaseSummary) })),
+  caseGet: def(z.object({ id: z.number().int() }), CaseDetail),
+  caseSave: def(
+    z.object({
+      /** Absent = create a new case. */
+      id: z.number().int().optional(),
+      name: z.string().trim().min(1, 'Ärendet behöver ett namn'),
+      description: z.string().default(''),
+      entityIds: z.array(z.string()).default([]),
+      hitKeys: z.array(z.string()).default([]),
+    }),
+    z.object({ id: z.number().int() }),
+  ),
+  caseAddNote: def(z.object({ caseId: z.number().int(), text: z.string().trim().min(1, 'Anteckningen är tom') }), CaseNote),
+  caseSaveView: def(
+    z.object({ caseId: z.number().int(), name: z.string().trim().min(1, 'Vyn behöver ett namn'), view: NetworkView }),
+    z.object({ viewId: z.number().int() }),
+  ),
+
+  auditList: def(z.object(page), z.object({ total: z.number().int(), items: z.array(AuditEntry) })),
+  auditVerify: def(
+    empty,
+    z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      /** The first entry that fails, with a Swedish explanation. */
+      firstBad: z.object({ seq: z.number().int(), problem: z.string() }).nullable(),
+    }),
+  ),
+
+  exportRun: def(
+    z.object({
+      format: ExportFormat,
+      scope: ExportScope,
+      pseudonymise: z.boolean().default(false),
+      /** Destination folder chosen by the user; defaults to the per-user export folder. */
+      dir: z.string().optional(),
+      /** Existing files are not overwritten unless confirmed (issue 6.6). */
+      overwrite: z.boolean().default(false),
+    }),
+    z.object({
+      dir: z.string(),
+      files: z.array(z.object({ path: z.string(), bytes: z.number().int() })),
+      /** Files that already exist and were left alone (overwrite=false). */
+      existing: z.array(z.string()),
+    }),
+  ),
+
+  dossier: def(DossierRequest, Dossier),
+} as const;
+
+export type Api = typeof API;
+export type Method = keyof Api;
+export const METHODS = Object.keys(API) as Method[];
+
+/** What a caller passes (defaults not yet applied). */
+export type Req<M extends Method> = z.input<Api[M]['request']>;
+/** What the service receives (defaults applied, validated). */
+export type ParsedReq<M extends Method> = z.output<Api[M]['request']>;
+export type Res<M extends Method> = z.output<Api[M]['response']>;
+
+// ---------------------------------------------------------------------------------------------
+// Envelope
+
+export const ERROR_CODES = [
+  'invalid_request', // the request failed its schema
+  'invalid_reply', // the reply failed its schema (a bug; reported rather than passed on)
+  'unknown_method',
+  'not_found',
+  'not_available', // the feature's core module has not landed
+  'conflict', // e.g. a job of the same kind is already running
+  'unauthorized',
+  'transport', // the transport failed (server gone, network error)
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ErrorCode | string;
+  /** Swedish, for people. */
+  message: string;
+  /** Validation issues when code = invalid_request. */
+  issues?: ValidationIssue[];
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export const EnvelopeError = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(ValidationIssue).optional(),
+});
+export const envelopeSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: EnvelopeError })]);
+
+export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode | string, message: string, issues?: ValidationIssue[]): Envelope<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(API, name);
+}
+
+/** Swedish zod messages for every parse at the API boundary. */
+const svErrors = z.locales.sv().localeError;
+
+export function toIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message }));
+}
+
+export function describeIssues(issues: ValidationIssue[]): string {
+  return issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+export function parseRequest<M extends Method>(method: M, input: unknown): Envelope<ParsedReq<M>> {
+  const r = API[method].request.safeParse(input ?? {}, { error: svErrors });
+  if (r.success) return ok(r.data as ParsedReq<M>);
+  const issues = toIssues(r.error);
+  return fail('invalid_request', `Ogiltig förfrågan (${method}): ${describeIssues(issues)}`, issues);
+}
+
+export function parseResponse<M extends Method>(method: M, output: unknown): Envelope<Res<M>> {
+  const r = API[method].response.safeParse(output, { error: svErrors });
+  if (r.success) return ok(r.data as Res<M>);
+  const issues = toIssues(r.error);
+  return fail('invalid_reply', `Ogiltigt svar från ${method}: ${describeIssues(issues)}`, issues);
+}
+
+/** Validates an envelope from a transport (shape only; the value is checked by parseResponse). */
+export function parseEnvelope(raw: unknown): Envelope<unknown> {
+  const r = envelopeSchema(z.unknown()).safeParse(raw);
+  if (r.success) return r.data as Envelope<unknown>;
+  return fail('transport', 'Svaret från Insyn kunde inte tolkas');
+}
