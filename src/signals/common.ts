@@ -1,4 +1,4 @@
-import type { LicenceFact, RoleFact } from '../analysis/facts';
+import type { Facts, LicenceFact, RoleFact } from '../analysis/facts';
 import { isControllingRole, REVOKED_STATUSES } from '../model/index';
 import type { Evidence, Provenance } from './types';
 
@@ -110,4 +110,111 @@ export function periodText(from: string | null, to: string | null): string {
 
 export function clampSeverity(n: number): 1 | 2 | 3 | 4 | 5 {
   return Math.max(1, Math.min(5, Math.round(n))) as 1 | 2 | 3 | 4 | 5;
+}
+
+/** Swedish names of contract enums, for evidence texts. */
+export const ROLE_SV: Record<string, string> = {
+  board_member: 'styrelseledamot', deputy_board_member: 'styrelsesuppleant', chair: 'styrelseordförande', ceo: 'VD',
+  deputy_ceo: 'vice VD', signatory: 'firmatecknare', auditor: 'revisor', partner: 'bolagsman', owner: 'ägare',
+  beneficial_owner: 'verklig huvudman', liquidator: 'likvidator', operations_manager: 'föreståndare',
+};
+export const LICENCE_KIND_SV: Record<string, string> = {
+  hvb_children: 'HVB för barn och unga', hvb_adults: 'HVB för vuxna', supported_housing: 'stödboende',
+  lss_housing_children: 'LSS-bostad för barn', lss_housing_adults: 'LSS-bostad för vuxna', personal_assistance: 'personlig assistans',
+  home_care: 'hemtjänst', relief_service: 'avlösarservice', escort_service: 'ledsagarservice', short_stay: 'korttidsvistelse',
+  consultant_support: 'konsulentstödd familjehemsverksamhet', care_provider: 'vårdgivare', aesthetic_clinic: 'estetisk klinik',
+  dental_care: 'tandvård', other: 'annan verksamhet',
+};
+export const LICENCE_STATUS_SV: Record<string, string> = {
+  applied: 'ansökt', granted: 'beviljat', rejected: 'avslaget', withdrawn: 'återkallad ansökan', expired: 'upphört',
+  revoked: 'återkallat', banned: 'förbud', temporarily_banned: 'tillfälligt förbud',
+};
+export const FINANCIAL_KIND_SV: Record<string, string> = {
+  enforcement_debt: 'skuld hos Kronofogden', payment_order: 'betalningsföreläggande', payment_remark: 'betalningsanmärkning',
+  tax_arrears: 'skatteskuld', late_tax_return: 'sen skattedeklaration', unpaid_fee: 'obetald avgift', f_tax_revoked: 'återkallad F-skatt',
+  late_annual_report: 'sen årsredovisning', bankruptcy: 'konkurs', liquidation: 'likvidation',
+};
+export const SANCTION_KIND_SV: Record<string, string> = {
+  trading_ban: 'näringsförbud', conviction: 'dom', suspicion: 'misstanke', unsuitable: 'bedömd olämplig',
+  licence_revoked_personal: 'återkallad legitimation',
+};
+export const OFFENCE_SV: Record<string, string> = {
+  violence: 'våldsbrott', sexual: 'sexualbrott', narcotics: 'narkotikabrott', weapons: 'vapenbrott', fraud: 'bedrägeri',
+  welfare_fraud: 'välfärdsbrott', tax_crime: 'skattebrott', accounting_crime: 'bokföringsbrott', organised_crime: 'organiserad brottslighet',
+  other: 'annat brott',
+};
+
+const sv = (map: Record<string, string>, v: string | null | undefined): string => (v == null ? 'okänt' : map[v] ?? v);
+export const roleSv = (r: string): string => sv(ROLE_SV, r);
+export const kindSv = (k: string): string => sv(LICENCE_KIND_SV, k);
+export const statusSv = (s: string): string => sv(LICENCE_STATUS_SV, s);
+export const financialKindSv = (k: string): string => sv(FINANCIAL_KIND_SV, k);
+export const sanctionKindSv = (k: string): string => sv(SANCTION_KIND_SV, k);
+export const offenceSv = (o: string | null): string => sv(OFFENCE_SV, o);
+
+/** "Namn AB (5566778899)", or just the id when the company is not in the store. */
+export function companyLabel(facts: Facts, orgNr: string): string {
+  const name = facts.companies.get(orgNr)?.name;
+  return name ? `${name} (${orgNr})` : `företaget ${orgNr}`;
+}
+
+/** A role holder (person or company) for evidence texts. */
+export function holderLabel(facts: Facts, id: string, kind?: string): string {
+  if (kind === 'company' || (kind == null && facts.companies.has(id))) return companyLabel(facts, id);
+  const name = facts.persons.get(id)?.name;
+  return name ? `${name} (${id})` : `personen ${id}`;
+}
+
+export function subjectLabel(facts: Facts, id: string): string {
+  return holderLabel(facts, id);
+}
+
+/** Swedish amount, e.g. `52 000 kr`. */
+export function sek(n: number | null | undefined): string {
+  if (n == null) return 'okänt belopp';
+  return `${Math.round(n).toLocaleString('sv-SE').replace(/\u00a0/g, ' ')} kr`;
+}
+
+/** A role fact as evidence text: "X var VD i Y 2019-01-01–2023-06-30". */
+export function roleText(facts: Facts, r: RoleFact): string {
+  const share = r.share_pct != null ? ` (${r.share_pct} %)` : r.role === 'owner' ? ' (andel okänd)' : '';
+  return `${holderLabel(facts, r.holder_id, r.holder_kind)} ${roleSv(r.role)}${share} i ${companyLabel(facts, r.org_nr)} under ${periodText(r.from_date, r.to_date)}`;
+}
+
+export function licenceText(facts: Facts, l: LicenceFact): string {
+  const unit = l.unit_name ? ` «${l.unit_name}»` : '';
+  return `Tillstånd ${l.licence_id}${unit} (${kindSv(l.kind)}) för ${companyLabel(facts, l.org_nr)}`;
+}
+
+/** Role rows that exist at as-of (started on or before it), with future end dates opened. */
+export function rolesAsOf(roles: readonly RoleFact[] | undefined, asOf: string): RoleFact[] {
+  const out: RoleFact[] = [];
+  for (const r of roles ?? []) {
+    const a = roleAsOf(r, asOf);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** Controlling roles that exist at as-of. */
+export function controllingRolesAsOf(roles: readonly RoleFact[] | undefined, asOf: string): RoleFact[] {
+  return rolesAsOf(roles, asOf).filter(isControlling);
+}
+
+/** A role (as seen at as-of) that covers the as-of date itself. */
+export function roleActiveAt(r: RoleFact, asOf: string): boolean {
+  return activeAt(r.from_date, r.to_date, asOf);
+}
+
+/** Licence holder (contract §4): a company with a licence whose status is `granted` at as-of. */
+export function isLicenceHolder(facts: Facts, orgNr: string, asOf: string): boolean {
+  return (facts.licencesByOrg.get(orgNr) ?? []).some((l) => isGrantedAsOf(l, asOf));
+}
+
+export function grantedLicences(facts: Facts, orgNr: string, asOf: string): LicenceFact[] {
+  return (facts.licencesByOrg.get(orgNr) ?? []).filter((l) => isGrantedAsOf(l, asOf));
+}
+
+export function uniqueSorted(ids: Iterable<string>): string[] {
+  return [...new Set(ids)].sort();
 }

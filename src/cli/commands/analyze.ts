@@ -1,8 +1,92 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
+import { contractJson, isIsoDate, runAnalysis, type AnalysisResult } from '../../analysis/run';
+import { formatIssues, ParamsError, validateConfig } from '../../analysis/params';
+import { SIGNALS } from '../../signals/index';
+import { UsageError } from '../main';
+import { openStoreFromOptions, printJson } from '../options';
 
-/** Placeholder until the owning module lands; replaced by the real command. */
+/** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json]` (contract §5). */
 export function register(program: Command): void {
-  program.command('analyze').allowUnknownOption().action(() => {
-    throw new Error('analyze: inte implementerat ännu');
-  });
+  program
+    .command('analyze')
+    .description('Kör alla signaler mot databasen och beräknar riskpoäng')
+    .option('--db <file>', 'databasfil (standard: $INSYN_DB eller användarens datakatalog)')
+    .option('--as-of <date>', 'analysdatum ÅÅÅÅ-MM-DD (standard: i dag)')
+    .option('--json', 'skriv resultatet som JSON på stdout')
+    .option('--config <file>', 'JSON-fil med parametrar per signal: { "<signal-id>": { "parameter": värde } }')
+    .action((opts: { db?: string; asOf?: string; json?: boolean; config?: string }) => {
+      if (opts.asOf != null && !isIsoDate(opts.asOf)) throw new UsageError(`ogiltigt datum för --as-of: ${opts.asOf} (förväntade ÅÅÅÅ-MM-DD)`);
+      const params = opts.config != null ? readConfig(opts.config) : undefined;
+      const db = openStoreFromOptions(opts);
+      try {
+        const result = runAnalysis(db, {
+          asOf: opts.asOf,
+          params,
+          onProgress: (p) => { if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`); },
+        });
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        if (opts.json) printJson(contractJson(result));
+        else process.stdout.write(renderTable(result));
+        process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
+      } catch (err) {
+        if (err instanceof ParamsError) throw new UsageError(err.message);
+        throw err;
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function readConfig(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`kan inte läsa --config ${file}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`--config ${file} är inte giltig JSON: ${(err as Error).message}`);
+  }
+  const r = validateConfig(json);
+  if (!r.ok) throw new UsageError(`ogiltiga parametrar i ${file}:\n${formatIssues(r.issues)}`);
+  return r.value;
+}
+
+const KIND_SV: Record<string, string> = { company: 'bolag', person: 'person', licence: 'tillstånd', foster_home: 'familjehem', address: 'adress' };
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+/** A readable Swedish summary: coverage per signal, hits, top scores and clusters. */
+export function renderTable(r: AnalysisResult): string {
+  const lines: string[] = [];
+  lines.push(`Analys per ${r.as_of} (körning ${r.run_id}, dataversion ${r.data_version})`, '');
+  lines.push(`${pad('Signal', 32)}${pad('Träffar', 9)}Status`);
+  for (const s of SIGNALS) {
+    const cov = r.coverage[s.id];
+    const n = r.hits.filter((h) => h.signal === s.id).length;
+    lines.push(`${pad(s.id, 32)}${pad(cov?.evaluable ? String(n) : '–', 9)}${cov?.evaluable ? s.title : `ej bedömbar: ${cov?.reason ?? ''}`}`);
+  }
+  lines.push('', `Träffar (${r.hits.length}), allvarligast först:`);
+  const sorted = [...r.hits].sort((a, b) => b.severity - a.severity || a.signal.localeCompare(b.signal) || a.subject_id.localeCompare(b.subject_id));
+  for (const h of sorted.slice(0, 50)) {
+    const rel = h.related_ids.length ? ` → ${h.related_ids.slice(0, 4).join(', ')}${h.related_ids.length > 4 ? ' …' : ''}` : '';
+    lines.push(`  [${h.severity}] ${pad(h.signal, 30)} ${KIND_SV[h.subject_kind] ?? h.subject_kind} ${h.subject_id}${rel}`);
+    if (h.evidence[0]) lines.push(`        ${h.evidence[0].text} (${h.evidence[0].source})`);
+  }
+  if (sorted.length > 50) lines.push(`  … och ${sorted.length - 50} till (använd --json för alla)`);
+  lines.push('', 'Högst riskpoäng (direkt / nätverk):');
+  for (const s of r.scores.filter((x) => x.score > 0).slice(0, 15)) {
+    lines.push(`  ${s.score.toFixed(2)} / ${s.network_score.toFixed(2)}  ${KIND_SV[s.subject_kind] ?? s.subject_kind} ${s.subject_id}`);
+  }
+  lines.push('', `Kluster (${r.clusters.length}), högst rankade:`);
+  for (const c of r.clusters.slice(0, 10)) {
+    lines.push(`  #${c.rank}  poäng ${c.score.toFixed(2)}  ${c.size} entiteter  signaler: ${c.signals.join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
 }

@@ -1,0 +1,38 @@
+import type { TableName } from '../model/index';
+import type { Coverage, SignalDefinition } from '../signals/types';
+
+/**
+ * Coverage (contract §1): analysis needs companies, roles and licences somewhere in the store;
+ * a signal whose own inputs are missing is not evaluable, with the reason in Swedish and English.
+ */
+export const BASE_TABLES: readonly TableName[] = ['companies', 'roles', 'licences'];
+
+const TABLE_SV: Record<TableName, string> = {
+  companies: 'bolag', persons: 'personer', roles: 'roller', licences: 'tillstånd', inspections: 'inspektioner',
+  reviewed_persons: 'prövade personer', foster_homes: 'familjehem', placements: 'placeringar', employments: 'anställningar',
+  legitimations: 'legitimationer', financial_events: 'ekonomiska händelser', sanctions: 'sanktioner', relations: 'relationer',
+  residences: 'folkbokföringshistorik', payments: 'utbetalningar',
+};
+
+function describe(req: TableName | readonly TableName[]): { sv: string; en: string } {
+  const list = typeof req === 'string' ? [req] : req;
+  return {
+    sv: list.map((t) => `${t}.csv (${TABLE_SV[t]})`).join(' eller '),
+    en: list.map((t) => `${t}.csv`).join(' or '),
+  };
+}
+
+export function coverageOf(signal: SignalDefinition, present: ReadonlySet<TableName>): Coverage {
+  const missingBase = BASE_TABLES.filter((t) => !present.has(t));
+  const missingOwn = signal.requires.filter((req) => (typeof req === 'string' ? !present.has(req) : !req.some((t) => present.has(t))));
+  const missing = [...missingBase.filter((t) => !missingOwn.includes(t)), ...missingOwn];
+  if (missing.length === 0) return { evaluable: true };
+  const d = missing.map(describe);
+  const baseNote = missingBase.length
+    ? ' Analysen kräver bolag, roller och tillstånd i databasen. / Analysis needs companies, roles and licences in the store.'
+    : '';
+  return {
+    evaluable: false,
+    reason: `Saknar data: ${d.map((x) => x.sv).join(', ')}. / Missing input: ${d.map((x) => x.en).join(', ')}.${baseNote}`,
+  };
+}

@@ -1,0 +1,144 @@
+import type { Db } from '../store/db';
+import { dataVersion, insertRun, updateRunTimings } from '../store/analysis';
+import { SIGNALS } from '../signals/index';
+import type { Coverage, Hit } from '../signals/types';
+import { scoreHits, type Cluster, type EntityScore } from '../scoring/index';
+import { coverageOf } from './coverage';
+import { loadFacts, type Facts } from './facts';
+import { evidenceHash, hitKey } from './hit-key';
+import { resolveParams, type ResolvedParams } from './params';
+
+/**
+ * One analysis run: facts snapshot → coverage → every evaluable signal → scores and clusters →
+ * persisted run. Returns the contract §5 `analyze --json` object plus run id, clusters and timings.
+ */
+export interface AnalysisHit extends Hit {
+  hit_key: string;
+  evidence_hash: string;
+}
+
+export interface AnalysisResult {
+  as_of: string;
+  coverage: Record<string, Coverage>;
+  hits: AnalysisHit[];
+  scores: EntityScore[];
+  run_id: number;
+  clusters: Cluster[];
+  params: ResolvedParams;
+  data_version: string;
+  timings: Timings;
+}
+
+export interface Timings {
+  load_ms: number;
+  signals_ms: Record<string, number>;
+  scoring_ms: number;
+  persist_ms: number;
+  total_ms: number;
+}
+
+export interface AnalysisOptions {
+  /** ISO date; defaults to today's local date. */
+  asOf?: string;
+  /** Per-run parameter overrides `{ "<signal-id>": { param: value } }` (validated; throws ParamsError). */
+  params?: Record<string, unknown>;
+  onProgress?: (p: { step: string; done: number; total: number }) => void;
+  /** Reuse an already-loaded snapshot (benchmarks, repeated as-of runs). */
+  facts?: Facts;
+  /** Skip persisting (evaluation harness); run_id is then 0. */
+  persist?: boolean;
+}
+
+export function todayLocal(now = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(s + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult {
+  const started = new Date();
+  const t0 = performance.now();
+  const asOf = opts.asOf ?? todayLocal();
+  if (!isIsoDate(asOf)) throw new RangeError(`ogiltigt datum för --as-of: ${asOf} (förväntade ÅÅÅÅ-MM-DD)`);
+  const params = resolveParams(db, opts.params);
+  const total = SIGNALS.length + 3;
+  const progress = (step: string, done: number): void => opts.onProgress?.({ step, done, total });
+
+  progress('load', 0);
+  const facts = opts.facts ?? loadFacts(db);
+  const loadMs = performance.now() - t0;
+
+  const coverage: Record<string, Coverage> = {};
+  const hits: AnalysisHit[] = [];
+  const signalsMs: Record<string, number> = {};
+  SIGNALS.forEach((signal, i) => {
+    progress(signal.id, i + 1);
+    const cov = coverageOf(signal, facts.present);
+    coverage[signal.id] = cov;
+    if (!cov.evaluable) return;
+    const ts = performance.now();
+    const found = signal.evaluate({ facts, asOf, params: params[signal.id] });
+    signalsMs[signal.id] = round(performance.now() - ts);
+    for (const h of dedupe(found)) hits.push({ ...h, related_ids: [...h.related_ids].sort(), hit_key: hitKey(h), evidence_hash: evidenceHash(h) });
+  });
+
+  progress('scoring', SIGNALS.length + 1);
+  const ts = performance.now();
+  const { scores, clusters } = scoreHits(facts, hits, { asOf });
+  const scoringMs = performance.now() - ts;
+
+  progress('persist', SIGNALS.length + 2);
+  const tp = performance.now();
+  const version = dataVersion(db);
+  const timings: Timings = { load_ms: round(loadMs), signals_ms: signalsMs, scoring_ms: round(scoringMs), persist_ms: 0, total_ms: 0 };
+  let runId = 0;
+  if (opts.persist !== false) {
+    runId = insertRun(
+      db,
+      { started_at: started.toISOString(), finished_at: new Date().toISOString(), as_of: asOf, params, data_version: version, coverage, timings },
+      hits,
+      scores,
+      clusters.map((c) => ({ rank: c.rank, size: c.size, score: c.score, members: JSON.stringify(c.members), signals: JSON.stringify(c.signals) })),
+    );
+  }
+  timings.persist_ms = round(performance.now() - tp);
+  timings.total_ms = round(performance.now() - t0);
+  if (runId) updateRunTimings(db, runId, timings);
+  progress('done', total);
+  return { as_of: asOf, coverage, hits, scores, run_id: runId, clusters, params, data_version: version, timings };
+}
+
+/** A signal must not report the same hit twice; keep the first (its evidence is complete). */
+function dedupe(hits: readonly Hit[]): Hit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const k = hitKey(h);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/** The contract §5 `analyze --json` object (exactly these four keys, hit fields as specified). */
+export function contractJson(r: AnalysisResult): { as_of: string; coverage: Record<string, Coverage>; hits: Hit[]; scores: { subject_kind: string; subject_id: string; score: number; network_score: number }[] } {
+  return {
+    as_of: r.as_of,
+    coverage: r.coverage,
+    hits: r.hits.map((h) => ({
+      signal: h.signal,
+      subject_kind: h.subject_kind,
+      subject_id: h.subject_id,
+      related_ids: h.related_ids,
+      severity: h.severity,
+      evidence: h.evidence.map((e) => ({ text: e.text, source: e.source })),
+    })),
+    scores: r.scores.filter((s) => s.score > 0).map((s) => ({ subject_kind: s.subject_kind, subject_id: s.subject_id, score: s.score, network_score: s.network_score })),
+  };
+}

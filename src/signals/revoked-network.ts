@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { LicenceFact, RoleFact } from '../analysis/facts';
+import {
+  addMonths, clampSeverity, controllingRolesAsOf, evidence, isLicenceHolder, licenceText, overlaps, revocationDate,
+  roleActiveAt, roleText, statusSv,
+} from './common';
+import type { Evidence, Hit, SignalDefinition } from './types';
+
+const params = z.strictObject({
+  /** Distinct revoked companies needed for a hit. */
+  minCompanies: z.number().int().min(1).default(2),
+  /** The role must be active at some time in this many months before the revocation. */
+  windowMonths: z.number().int().min(0).max(600).default(24),
+});
+type Params = z.infer<typeof params>;
+
+interface Link { role: RoleFact; licence: LicenceFact; revokedOn: string }
+
+/**
+ * revoked-network (contract §4): a holder (person or company) with a controlling role in ≥ 2
+ * distinct companies whose licence was revoked, the role active at some time in the 24 months
+ * before that revocation (the window includes the revocation day itself).
+ *
+ * Severity: 3 for two companies, 4 for three, 5 for four or more; +1 when the holder still
+ * controls a licence holder at as-of (the risk is current), capped at 5.
+ */
+export const signal: SignalDefinition<Params> = {
+  id: 'revoked-network',
+  title: 'Återkommande aktör bakom återkallade verksamheter',
+  description:
+    'Personen eller bolaget har haft en kontrollerande roll (styrelse, VD, ägare ≥ 25 % m.fl.) i minst två olika bolag vars tillstånd återkallats eller förbjudits, och rollen var aktiv någon gång under de 24 månaderna före återkallelsen.',
+  basis: 'IVO, Vad har IVO sett 2024: samma aktörer återkommer bakom verksamheter som fått tillståndet återkallat eller förbud.',
+  subjectKinds: ['person', 'company'],
+  params,
+  defaults: params.parse({}),
+  requires: ['roles', 'licences'],
+  evaluate({ facts, asOf, params: p }) {
+    // Revoked licences per company, as of the analysis date.
+    const revoked = new Map<string, { licence: LicenceFact; revokedOn: string }[]>();
+    for (const l of facts.licences) {
+      const on = revocationDate(l, asOf);
+      if (on == null) continue;
+      const list = revoked.get(l.org_nr) ?? [];
+      list.push({ licence: l, revokedOn: on });
+      revoked.set(l.org_nr, list);
+    }
+    // For each holder: the first qualifying (role, revocation) per distinct company.
+    const byHolder = new Map<string, { kind: 'person' | 'company'; links: Map<string, Link> }>();
+    for (const [orgNr, revs] of revoked) {
+      for (const role of controllingRolesAsOf(facts.rolesByOrg.get(orgNr), asOf)) {
+        if (role.holder_id === orgNr) continue;
+        for (const { licence, revokedOn } of revs) {
+          if (!overlaps(role.from_date, role.to_date, addMonths(revokedOn, -p.windowMonths), revokedOn)) continue;
+          const entry = byHolder.get(role.holder_id) ?? { kind: role.holder_kind, links: new Map<string, Link>() };
+          if (!entry.links.has(orgNr)) entry.links.set(orgNr, { role, licence, revokedOn });
+          byHolder.set(role.holder_id, entry);
+          break;
+        }
+      }
+    }
+    const hits: Hit[] = [];
+    for (const [holderId, { kind, links }] of byHolder) {
+      if (links.size < p.minCompanies) continue;
+      const ev: Evidence[] = [];
+      const ordered = [...links.values()].sort((a, b) => a.revokedOn.localeCompare(b.revokedOn));
+      for (const { role, licence, revokedOn } of ordered) {
+        ev.push(evidence(`${roleText(facts, role)}.`, role, 'roles'));
+        ev.push(evidence(`${licenceText(facts, licence)}: ${statusSv(licence.status)} ${revokedOn} (inom ${p.windowMonths} månader efter att rollen var aktiv).`, licence, 'licences'));
+      }
+      const current = controllingRolesAsOf(facts.rolesByHolder.get(holderId), asOf).filter(
+        (r) => roleActiveAt(r, asOf) && isLicenceHolder(facts, r.org_nr, asOf),
+      );
+      for (const r of current) ev.push(evidence(`Har fortfarande kontrollerande roll i tillståndshavare: ${roleText(facts, r)}.`, r, 'roles'));
+      hits.push({
+        signal: 'revoked-network',
+        subject_kind: kind,
+        subject_id: holderId,
+        related_ids: [...links.keys()].sort(),
+        severity: clampSeverity(Math.min(5, links.size + 1) + (current.length > 0 ? 1 : 0)),
+        evidence: ev,
+      });
+    }
+    return hits;
+  },
+};
