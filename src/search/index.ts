@@ -1,0 +1,102 @@
+import MiniSearch from 'minisearch';
+import type { Db } from '../store/db';
+import { searchCorpus, searchFingerprint, type SearchDocRow } from '../store/workbench';
+import { foldText, idCandidates, tokenize } from './normalise';
+
+/**
+ * Global search (issue 5.7): by name (fuzzy + prefix, diacritics-insensitive) over companies,
+ * persons, licence units and foster homes, and by personnummer / org_nr in any accepted form.
+ * The index is built lazily on first use and rebuilt when the searchable tables change.
+ */
+
+export interface SearchHit {
+  id: string;
+  kind: SearchDocRow['kind'];
+  label: string;
+  detail: string | null;
+  matchedBy: 'id' | 'name';
+  score: number;
+}
+
+interface Doc extends SearchDocRow {
+  key: string;
+}
+
+export class SearchIndex {
+  private readonly mini = new MiniSearch<Doc>({
+    idField: 'key',
+    fields: ['name'],
+    storeFields: ['id', 'kind', 'name', 'detail'],
+    tokenize,
+    processTerm: (t) => foldText(t),
+    searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND', tokenize, processTerm: (t) => foldText(t) },
+  });
+  /** Exact ids (lower-cased) → documents, for id lookups without the fuzzy index. */
+  private readonly byId = new Map<string, Doc[]>();
+
+  constructor(docs: Iterable<SearchDocRow>) {
+    const batch: Doc[] = [];
+    for (const d of docs) {
+      const doc: Doc = { ...d, key: `${d.kind}:${d.id}` };
+      const k = d.id.toLowerCase();
+      const list = this.byId.get(k);
+      if (list) {
+        if (list.some((x) => x.key === doc.key)) continue; // same entity twice (history rows)
+        list.push(doc);
+      } else this.byId.set(k, [doc]);
+      if (d.name) batch.push(doc);
+      if (batch.length >= 10_000) this.mini.addAll(batch.splice(0));
+    }
+    this.mini.addAll(batch);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  search(q: string, limit = 20): SearchHit[] {
+    const query = q.trim();
+    if (!query) return [];
+    const out: SearchHit[] = [];
+    const seen = new Set<string>();
+    const push = (d: Pick<Doc, 'id' | 'kind' | 'name' | 'detail'>, matchedBy: SearchHit['matchedBy'], score: number) => {
+      const key = `${d.kind}:${d.id}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push({ id: d.id, kind: d.kind, label: d.name ?? d.id, detail: d.detail, matchedBy, score });
+    };
+    for (const id of [...idCandidates(query), query.toLowerCase()]) {
+      for (const d of this.byId.get(id.toLowerCase()) ?? []) push(d, 'id', 1000);
+    }
+    for (const r of this.mini.search(query).slice(0, limit * 2)) {
+      push({ id: r.id as string, kind: r.kind as Doc['kind'], name: r.name as string, detail: (r.detail as string | null) ?? null }, 'name', r.score);
+    }
+    return out.slice(0, limit);
+  }
+}
+
+/** A search index over a store that rebuilds itself after imports. */
+export class GlobalSearch {
+  private index: SearchIndex | null = null;
+  private fingerprint = '';
+
+  constructor(private readonly db: Db) {}
+
+  /** Drops the index; the next search rebuilds it (called after an import). */
+  invalidate(): void {
+    this.index = null;
+  }
+
+  private current(): SearchIndex {
+    const fp = searchFingerprint(this.db);
+    if (!this.index || fp !== this.fingerprint) {
+      this.index = new SearchIndex(searchCorpus(this.db));
+      this.fingerprint = fp;
+    }
+    return this.index;
+  }
+
+  search(q: string, limit = 20): SearchHit[] {
+    return this.current().search(q, limit);
+  }
+}
