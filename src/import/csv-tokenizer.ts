@@ -1,0 +1,177 @@
+/**
+ * A streaming, tolerant RFC 4180 tokenizer. Written by hand rather than with csv-parse because the
+ * importer needs the physical start line of every record (quarantine `file:line`), must survive
+ * mixed line endings and stray quotes row by row, and must turn an unclosed quote into one bad
+ * record instead of a fatal stream error.
+ */
+
+export interface CsvRecord {
+  /** Physical line (1-based) where the record starts. */
+  line: number;
+  fields: string[];
+  /** Set when the record could not be read cleanly (e.g. a quote that never closes). */
+  error?: 'unclosed_quote' | 'field_too_long';
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+const enum Mode {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  AfterQuote,
+  SkipLine,
+}
+
+export class CsvTokenizer {
+  private fields: string[] = [];
+  private buf = '';
+  private mode = Mode.FieldStart;
+  private line = 1;
+  private recStart = 1;
+  private carry = '';
+  private prevCR = false;
+  private readonly delim: number;
+
+  constructor(
+    delimiter: string,
+    private readonly onRecord: (r: CsvRecord) => void,
+    private readonly maxField = 64 * 1024 * 1024,
+  ) {
+    this.delim = delimiter.charCodeAt(0);
+  }
+
+  push(chunk: string): void {
+    this.run(chunk, false);
+  }
+
+  end(): void {
+    this.run('', true);
+    if (this.mode === Mode.Quoted) {
+      this.fields.push(this.buf);
+      this.emit('unclosed_quote');
+    } else if (this.mode === Mode.Unquoted || this.mode === Mode.AfterQuote || this.fields.length > 0) {
+      this.fields.push(this.buf);
+      this.emit();
+    }
+    this.fields = [];
+    this.buf = '';
+    this.mode = Mode.FieldStart;
+  }
+
+  private emit(error?: CsvRecord['error']): void {
+    const fields = this.fields;
+    this.fields = [];
+    this.buf = '';
+    // A blank line is not a record.
+    if (!error && fields.length === 1 && fields[0] === '') return;
+    this.onRecord(error ? { line: this.recStart, fields, error } : { line: this.recStart, fields });
+  }
+
+  private newline(c: number): void {
+    this.line++;
+    this.prevCR = c === CR;
+    this.recStart = this.line;
+  }
+
+  private run(chunk: string, final: boolean): void {
+    let s = this.carry + chunk;
+    this.carry = '';
+    // Hold back a trailing quote or CR: its meaning depends on the next character.
+    if (!final && s.length > 0) {
+      const last = s.charCodeAt(s.length - 1);
+      if (last === QUOTE || last === CR) {
+        this.carry = s[s.length - 1]!;
+        s = s.slice(0, -1);
+      }
+    }
+    const n = s.length;
+    const delim = this.delim;
+    let i = 0;
+    let start = 0;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      switch (this.mode) {
+        case Mode.FieldStart:
+          if (c === LF && this.prevCR) {
+            this.prevCR = false; // second half of CRLF, already counted
+            i++;
+            continue;
+          }
+          this.prevCR = false;
+          if (c === QUOTE) {
+            this.mode = Mode.Quoted;
+            i++;
+            start = i;
+            continue;
+          }
+          this.mode = Mode.Unquoted;
+          start = i;
+          continue;
+        case Mode.Unquoted:
+        case Mode.AfterQuote:
+          if (c === delim) {
+            this.fields.push(this.buf + s.slice(start, i));
+            this.buf = '';
+            this.mode = Mode.FieldStart;
+            this.prevCR = false;
+            i++;
+            continue;
+          }
+          if (c === CR || c === LF) {
+            this.fields.push(this.buf + s.slice(start, i));
+            this.mode = Mode.FieldStart;
+            this.emit();
+            this.newline(c);
+            i++;
+            continue;
+          }
+          // A quote inside an unquoted field, or text after a closing quote, is kept as text.
+          this.prevCR = false;
+          i++;
+          continue;
+        case Mode.Quoted:
+          if (c === QUOTE) {
+            if (i + 1 < n && s.charCodeAt(i + 1) === QUOTE) {
+              this.buf += s.slice(start, i + 1);
+              i += 2;
+              start = i;
+              continue;
+            }
+            this.buf += s.slice(start, i);
+            this.mode = Mode.AfterQuote;
+            i++;
+            start = i;
+            continue;
+          }
+          if (c === CR) {
+            this.line++;
+            this.prevCR = true;
+          } else if (c === LF) {
+            if (!this.prevCR) this.line++;
+            this.prevCR = false;
+          } else this.prevCR = false;
+          i++;
+          continue;
+        case Mode.SkipLine:
+          if (c === CR || c === LF) {
+            this.mode = Mode.FieldStart;
+            this.newline(c);
+          }
+          i++;
+          continue;
+      }
+    }
+    if (this.mode === Mode.Unquoted || this.mode === Mode.Quoted || this.mode === Mode.AfterQuote) {
+      this.buf += s.slice(start, n);
+      if (this.buf.length > this.maxField) {
+        // Almost always a quote that never closes: report one bad record and resync at the next line.
+        this.fields.push(this.buf.slice(0, 200));
+        this.emit('field_too_long');
+        this.mode = Mode.SkipLine;
+      }
+    }
+  }
+}

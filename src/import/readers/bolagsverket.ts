@@ -1,0 +1,184 @@
+import type { RowSink } from './sink';
+
+/**
+ * Bolagsverket's bulk file (contract §6): every field quoted, `;`-separated, subfields `$`,
+ * repeated values `|`. The real file has doubled quotes, stray quotes and control characters,
+ * so lines are parsed by a tolerant hand-written parser, row by row.
+ */
+
+export const BULK_HEADER_FIRST = 'organisationsidentitet';
+
+export function isBulkHeader(line: string): boolean {
+  return line.replace(/^\uFEFF/, '').replace(/^"/, '').trim().toLowerCase().startsWith(BULK_HEADER_FIRST);
+}
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/**
+ * Split one bulk line into fields. A quote closes a field only when followed by `;` or the end of
+ * the line; `""` is a literal quote; any other quote is a stray and kept as text.
+ * `closed` is false when the last field's quote never closes (a line break inside a field).
+ */
+export function parseBulkLine(line: string): { fields: string[]; closed: boolean } {
+  const fields: string[] = [];
+  const n = line.length;
+  let i = 0;
+  for (;;) {
+    if (i < n && line[i] === '"') {
+      i++;
+      let buf = '';
+      let start = i;
+      let closed = false;
+      while (i < n) {
+        if (line[i] === '"') {
+          if (line[i + 1] === '"' && !(line[i + 2] === ';' && line[i + 3] === '"' && isFieldEnd(line, i + 1))) {
+            buf += line.slice(start, i + 1);
+            i += 2;
+            start = i;
+            continue;
+          }
+          if (isFieldEnd(line, i)) {
+            buf += line.slice(start, i);
+            i++;
+            closed = true;
+            break;
+          }
+          i++; // stray quote: keep as text
+          continue;
+        }
+        i++;
+      }
+      if (!closed) buf += line.slice(start, i);
+      fields.push(buf.replace(CONTROL, ''));
+      if (!closed) return { fields, closed: false };
+      while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
+      if (i >= n) return { fields, closed: true };
+      i++; // the `;`
+    } else {
+      const end = line.indexOf(';', i);
+      const stop = end < 0 ? n : end;
+      fields.push(line.slice(i, stop).trim().replace(CONTROL, ''));
+      if (end < 0) return { fields, closed: true };
+      i = end + 1;
+    }
+  }
+}
+
+/** True when the quote at `i` is followed (after blanks) by `;` or the end of the line. */
+function isFieldEnd(line: string, i: number): boolean {
+  let j = i + 1;
+  while (j < line.length && (line[j] === ' ' || line[j] === '\t' || line[j] === '\r')) j++;
+  return j >= line.length || line[j] === ';';
+}
+
+const VIRTUAL_HEADER = ['org_nr', 'name', 'legal_form', 'registered_on', 'deregistered_on', 'status', 'address', 'postal_code', 'city', 'alt_names', 'co', 'namnskyddslopnummer', 'registreringsland', 'avregistreringsorsak', 'pagande_forfarande', 'verksamhetsbeskrivning', 'land'];
+
+const sub = (v: string | undefined): string[] => (v ?? '').split('$');
+
+/** Map one bulk record (by header name) to the companies columns of VIRTUAL_HEADER. */
+export function bulkToCompany(get: (name: string) => string): string[] {
+  const [idRaw = ''] = sub(get('organisationsidentitet'));
+  const names = get('organisationsnamn').split('|').filter(Boolean).map(sub);
+  const primary = names.find((n) => n[1]?.toUpperCase() === 'FORETAGSNAMN-ORGNAM') ?? names[0];
+  const alt = names.filter((n) => n !== primary).map((n) => n[0]!.trim()).filter(Boolean);
+  const legalForm = (sub(get('organisationsform'))[0] ?? '').replace(/-ORGFO$/i, '');
+  const deregOn = get('avregistreringsdatum');
+  const cause = get('avregistreringsorsak').toUpperCase();
+  const proceedings = get('pagandeavvecklingselleromstruktureringsforfarande').split('|').filter(Boolean).map(sub);
+  let status = 'active';
+  if (cause.startsWith('KK')) status = 'bankruptcy';
+  else if (cause.startsWith('LI')) status = 'liquidation';
+  else if (cause || deregOn) status = 'deregistered';
+  else if (proceedings.some((p) => p[0]!.toUpperCase().startsWith('KK'))) status = 'bankruptcy';
+  else if (proceedings.some((p) => p[0]!.toUpperCase().startsWith('LI'))) status = 'liquidation';
+  const [street = '', co = '', city = '', postal = '', country = ''] = sub(get('postadress'));
+  return [
+    idRaw.trim(),
+    (primary?.[0] ?? '').trim(),
+    legalForm,
+    get('registreringsdatum'),
+    deregOn,
+    status,
+    street,
+    postal,
+    city,
+    alt.join('|'),
+    co,
+    get('namnskyddslopnummer'),
+    (sub(get('registreringsland'))[0] ?? '').replace(/-LAND$/i, ''),
+    cause,
+    get('pagandeavvecklingselleromstruktureringsforfarande'),
+    get('verksamhetsbeskrivning'),
+    country.replace(/-LAND$/i, ''),
+  ];
+}
+
+const MAX_JOIN = 5;
+
+/** Read the bulk file's text into `sink` as companies rows. */
+export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Promise<void> {
+  let header: string[] | null = null;
+  let index = new Map<string, number>();
+  let lineNo = 0;
+  let rest = '';
+  let pending: { start: number; text: string; joins: number } | null = null;
+  let stop = false;
+
+  const record = (start: number, fields: string[]): void => {
+    if (!header) {
+      header = fields.map((f) => f.replace(/^\uFEFF/, '').trim().toLowerCase());
+      index = new Map(header.map((h, i) => [h, i]));
+      sink.header('companies', VIRTUAL_HEADER);
+      return;
+    }
+    if (fields.length !== header.length) {
+      sink.bad(start, null, fields.join(';').slice(0, 200), `bulk row has ${fields.length} fields, header has ${header.length}`, `raden har ${fields.length} fält, rubrikraden har ${header.length}`);
+      return;
+    }
+    const get = (name: string): string => {
+      const i = index.get(name);
+      return i === undefined ? '' : (fields[i] ?? '').trim();
+    };
+    sink.row('companies', start, bulkToCompany(get));
+  };
+
+  const line = (text: string): void => {
+    lineNo++;
+    if (pending) {
+      pending.text += '\n' + text;
+      pending.joins++;
+    } else {
+      if (text.trim() === '') return;
+      pending = { start: lineNo, text, joins: 0 };
+    }
+    const parsed = parseBulkLine(pending.text);
+    if (!parsed.closed && pending.joins < MAX_JOIN && (!header || parsed.fields.length < header.length)) return; // a line break inside a field
+    const p = pending;
+    pending = null;
+    if (!parsed.closed) {
+      sink.bad(p.start, null, p.text.slice(0, 200), 'a quote is never closed', 'ett citattecken stängs aldrig');
+      return;
+    }
+    record(p.start, parsed.fields);
+    if (sink.tick()) stop = true;
+  };
+
+  for await (const chunk of chunks) {
+    const text = rest + chunk;
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      if (nl < 0) break;
+      line(text.slice(from, nl > from && text[nl - 1] === '\r' ? nl - 1 : nl));
+      from = nl + 1;
+      if (stop) return;
+    }
+    rest = text.slice(from);
+  }
+  if (rest) line(rest.replace(/\r$/, ''));
+  if (pending) {
+    const p: { start: number; text: string } = pending;
+    sink.bad(p.start, null, p.text.slice(0, 200), 'a quote is never closed', 'ett citattecken stängs aldrig');
+  }
+  if (!header) sink.header('companies', []);
+}

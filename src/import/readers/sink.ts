@@ -1,0 +1,12 @@
+import type { TableName } from '../../model/tables';
+
+/** What a reader feeds rows into (the importer, or the preview). */
+export interface RowSink {
+  /** Rows of `table` follow with these header cells; throws ImportError when the header is unusable. */
+  header(table: TableName, headers: string[], opts?: { allowExtOrgNr?: boolean }): void;
+  row(table: TableName, line: number, cells: string[]): void;
+  /** A data row that could not be read at all (counts as one quarantined row). */
+  bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void;
+  /** Called now and then so progress can be reported; returning true stops reading (preview). */
+  tick(): boolean;
+}

@@ -1,0 +1,227 @@
+import { addressKey, splitCareOf } from '../ids/address';
+import { normaliseHolderId, type HolderKind } from '../ids/holder';
+import { normaliseOrgNr } from '../ids/orgnr';
+import { isExtId, normalisePersonId } from '../ids/personnummer';
+import type { Normalised } from '../ids/result';
+import { normaliseAmount, normaliseBool, normaliseDate, normaliseInt, splitList } from '../ids/values';
+import type { ColumnSpec, TableName, TableSpec } from '../model/tables';
+import { TABLES } from '../model/tables';
+import { factColumns, KIND_COLUMN } from '../store/facts';
+
+/** Header matching and row normalisation for one table (contract §1–§2). */
+
+export interface HeaderMapping {
+  table: TableName;
+  /** For each spec column: index of its header cell, or -1. */
+  index: number[];
+  /** Columns the importer accepts directly besides the spec (companies: alt_names, co). */
+  altNamesIdx: number;
+  coIdx: number;
+  /** Unknown header cells, kept in `extra`. */
+  extra: { idx: number; name: string }[];
+  missingRequired: string[];
+  unknown: string[];
+}
+
+export const headerKey = (h: string): string => h.replace(/^\uFEFF/, '').trim().toLowerCase();
+const loose = (h: string): string => h.replace(/[\s\-.]+/g, '_');
+
+function namesOf(c: ColumnSpec): string[] {
+  return [c.name, c.sql, ...(c.aliases ?? [])].map((n) => n.toLowerCase());
+}
+
+export function mapHeader(table: TableName, headers: readonly string[]): HeaderMapping {
+  const spec = TABLES[table];
+  const keys = headers.map(headerKey);
+  const used = new Set<number>();
+  const find = (names: string[]): number => {
+    for (let i = 0; i < keys.length; i++) if (!used.has(i) && names.includes(keys[i]!)) return i;
+    for (let i = 0; i < keys.length; i++) if (!used.has(i) && names.includes(loose(keys[i]!))) return i;
+    return -1;
+  };
+  // Exact contract names first, so an alias shared by two columns never steals one's own header.
+  const index = spec.columns.map(() => -1);
+  spec.columns.forEach((c, ci) => {
+    const i = find([c.name, c.sql]);
+    if (i >= 0) {
+      index[ci] = i;
+      used.add(i);
+    }
+  });
+  spec.columns.forEach((c, ci) => {
+    if (index[ci]! >= 0) return;
+    const i = find(namesOf(c));
+    if (i >= 0) {
+      index[ci] = i;
+      used.add(i);
+    }
+  });
+  let altNamesIdx = -1;
+  let coIdx = -1;
+  if (table === 'companies') {
+    altNamesIdx = find(['alt_names', 'alternativa_namn', 'övriga_namn']);
+    if (altNamesIdx >= 0) used.add(altNamesIdx);
+    coIdx = find(['co', 'c/o', 'c_o', 'careof']);
+    if (coIdx >= 0) used.add(coIdx);
+  }
+  const missingRequired = spec.columns.filter((c, ci) => c.required && index[ci]! < 0).map((c) => c.name);
+  for (const group of spec.oneOf ?? []) {
+    if (group.every((name) => index[spec.columns.findIndex((c) => c.name === name)]! < 0)) missingRequired.push(group.join('|'));
+  }
+  const extra: { idx: number; name: string }[] = [];
+  const seen = new Set<string>();
+  keys.forEach((k, i) => {
+    if (used.has(i) || k === '') return;
+    let name = headers[i]!.trim();
+    while (seen.has(name)) name += '_';
+    seen.add(name);
+    extra.push({ idx: i, name });
+  });
+  return { table, index, altNamesIdx, coIdx, extra, missingRequired, unknown: extra.map((e) => e.name) };
+}
+
+export type RowOutcome =
+  | { ok: true; key: string; values: unknown[] }
+  | { ok: false; column: string | null; value: string | null; reason: string; reasonSv: string };
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const clean = (s: string): string => {
+  const t = s.trim();
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(t) ? t.replace(CONTROL, '') : t;
+};
+const enumKey = (s: string): string => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+const REQUIRED = { reason: 'required value missing', reasonSv: 'obligatoriskt värde saknas' };
+
+/** Normalises raw cells into the storage layout of factColumns(table). */
+export class RowNormaliser {
+  private readonly spec: TableSpec;
+  private readonly columns: readonly string[];
+  private readonly pos: Map<string, number>;
+  private readonly keyPos: number[];
+  private readonly enumSets: (Set<string> | null)[];
+  private readonly holderKindCol: number;
+  /** The key columns, for quarantine entries of duplicates. */
+  readonly keyColumns: string;
+
+  constructor(
+    readonly mapping: HeaderMapping,
+    private readonly opts: { allowExtOrgNr?: boolean } = {},
+  ) {
+    this.spec = TABLES[mapping.table];
+    this.columns = factColumns(mapping.table);
+    this.pos = new Map(this.columns.map((c, i) => [c, i]));
+    this.keyPos = this.spec.key.map((k) => this.pos.get(this.spec.columns.find((c) => c.name === k)!.sql)!);
+    this.enumSets = this.spec.columns.map((c) => (c.values ? new Set(c.values) : null));
+    this.holderKindCol = this.spec.columns.findIndex((c) => c.name === 'holder_kind');
+    this.keyColumns = this.spec.key.join('+');
+  }
+
+  normalise(cells: readonly string[]): RowOutcome {
+    const { spec, mapping } = this;
+    const out: unknown[] = new Array(this.columns.length).fill(null);
+    // holder_kind, when given, is a hint for holder_id.
+    let hint: HolderKind | undefined;
+    if (this.holderKindCol >= 0) {
+      const raw = cellAt(cells, mapping.index[this.holderKindCol]!);
+      if (raw.trim()) {
+        const k = enumKey(raw);
+        if (k !== 'person' && k !== 'company') return { ok: false, column: 'holder_kind', value: raw, reason: 'holder_kind must be person or company', reasonSv: 'holder_kind måste vara person eller company' };
+        hint = k;
+      }
+    }
+    for (let ci = 0; ci < spec.columns.length; ci++) {
+      const col = spec.columns[ci]!;
+      const raw = cellAt(cells, mapping.index[ci]!);
+      const r = this.value(col, ci, raw, hint);
+      if (!r.ok) return { ok: false, column: col.name, value: raw, reason: r.reason, reasonSv: r.reasonSv };
+      const p = this.pos.get(col.sql)!;
+      if (col.type === 'holder_id') {
+        const h = r.value as { id: string; kind: HolderKind } | null;
+        out[p] = h?.id ?? null;
+        out[this.pos.get(KIND_COLUMN[col.sql]!)!] = h?.kind ?? null;
+      } else if (!(ci === this.holderKindCol && out[p] !== null)) {
+        out[p] = r.value;
+      }
+    }
+    for (const group of spec.oneOf ?? []) {
+      if (group.every((name) => out[this.pos.get(spec.columns.find((c) => c.name === name)!.sql)!] === null)) {
+        return { ok: false, column: group.join('|'), value: null, reason: `one of ${group.join(', ')} is required`, reasonSv: `en av ${group.join(', ')} krävs` };
+      }
+    }
+    if (spec.address) {
+      out[this.pos.get('address_key')!] = addressKey(out[this.pos.get(spec.address.street)!] as string | null, out[this.pos.get(spec.address.postal)!] as string | null);
+    }
+    if (mapping.table === 'companies') {
+      const names = splitList(cellAt(cells, mapping.altNamesIdx)).map(clean).filter(Boolean);
+      out[this.pos.get('alt_names')!] = names.length ? JSON.stringify([...new Set(names)].sort()) : null;
+      const co = clean(cellAt(cells, mapping.coIdx)) || splitCareOf(out[this.pos.get('address')!] as string | null).co;
+      out[this.pos.get('co')!] = co || null;
+    }
+    if (mapping.extra.length) {
+      let extra: Record<string, string> | null = null;
+      for (const e of mapping.extra) {
+        const v = cells[e.idx];
+        if (v !== undefined && v.trim() !== '') (extra ??= {})[e.name] = clean(v);
+      }
+      out[out.length - 1] = extra ? JSON.stringify(extra) : null;
+    }
+    const kp = this.keyPos;
+    const key = kp.length === 1 ? JSON.stringify([out[kp[0]!]]) : JSON.stringify(kp.map((p) => out[p]));
+    return { ok: true, key, values: out };
+  }
+
+  private value(col: ColumnSpec, ci: number, raw: string, hint: HolderKind | undefined): Normalised<unknown> {
+    const s = raw.trim();
+    if (s === '') return col.required ? { ok: false, ...REQUIRED } : { ok: true, value: null };
+    switch (col.type) {
+      case 'org_nr':
+        if (this.opts.allowExtOrgNr && isExtId(s)) return normalisePersonId(s);
+        return normaliseOrgNr(s);
+      case 'person_id':
+        return normalisePersonId(s);
+      case 'holder_id':
+        return normaliseHolderId(s, hint);
+      case 'id':
+      case 'text':
+        return { ok: true, value: clean(raw) || null };
+      case 'date':
+        return normaliseDate(s);
+      case 'amount':
+        return normaliseAmount(s);
+      case 'int':
+        return normaliseInt(s);
+      case 'bool': {
+        const b = normaliseBool(s);
+        return b.ok ? { ok: true, value: b.value === null ? null : b.value ? 1 : 0 } : b;
+      }
+      case 'enum': {
+        const k = enumKey(s);
+        if (this.enumSets[ci]!.has(k)) return { ok: true, value: k };
+        return { ok: false, reason: `unknown ${col.name} value (expected one of ${col.values!.join(', ')})`, reasonSv: `okänt värde för ${col.name} (förväntat ett av ${col.values!.join(', ')})` };
+      }
+      case 'list': {
+        const items = splitList(s).map((v) => (this.enumSets[ci] ? enumKey(v) : clean(v)));
+        const set = this.enumSets[ci];
+        const bad = set ? items.find((v) => !set.has(v)) : undefined;
+        if (bad !== undefined) return { ok: false, reason: `unknown ${col.name} value "${bad}"`, reasonSv: `okänt värde "${bad}" i ${col.name}` };
+        return { ok: true, value: items.length ? JSON.stringify(items) : null };
+      }
+      case 'person_id_list': {
+        const ids: string[] = [];
+        for (const v of splitList(s)) {
+          const p = normalisePersonId(v);
+          if (!p.ok) return { ok: false, reason: `${p.reason}: ${v}`, reasonSv: `${p.reasonSv}: ${v}` };
+          ids.push(p.value);
+        }
+        if (col.required && ids.length === 0) return { ok: false, ...REQUIRED };
+        return { ok: true, value: ids.length ? JSON.stringify(ids) : null };
+      }
+    }
+  }
+}
+
+function cellAt(cells: readonly string[], idx: number): string {
+  return idx >= 0 ? (cells[idx] ?? '') : '';
+}

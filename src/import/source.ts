@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { detectEncoding, looksBinary, streamDecoder, type TextEncodingName } from './encoding';
+import { ImportError } from './types';
+
+/** Byte and text streams of one input file, with progress counters. */
+
+export interface ByteCounter {
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+const CHUNK = 1 << 20;
+
+/** Raw bytes of a file, gunzipped when `gzip`; `counter.bytesRead` counts bytes read from disk. */
+export async function* fileBytes(file: string, gzip: boolean, counter: ByteCounter): AsyncGenerator<Uint8Array> {
+  counter.bytesTotal = fs.statSync(file).size;
+  const input = fs.createReadStream(file, { highWaterMark: CHUNK });
+  if (!gzip) {
+    for await (const chunk of input) {
+      counter.bytesRead += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+    return;
+  }
+  const gunzip = zlib.createGunzip({ chunkSize: CHUNK });
+  input.on('data', (c) => (counter.bytesRead += c.length));
+  input.on('error', (e) => gunzip.destroy(e));
+  input.pipe(gunzip);
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer;
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
+}
+
+export interface DecodedText {
+  encoding: TextEncodingName;
+  chunks: AsyncGenerator<string>;
+}
+
+const PROBE = 4 * CHUNK;
+
+/**
+ * Decode a byte stream: the first 4 MiB are probed for binary content and encoding (UTF-8 with
+ * or without BOM, else Windows-1252), then the whole stream is decoded with that encoding.
+ */
+export async function decodeText(bytes: AsyncGenerator<Uint8Array>, fileLabel: string): Promise<DecodedText> {
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < PROBE) {
+    const next = await bytes.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.length;
+  }
+  const sample = Buffer.concat(head);
+  if (looksBinary(sample)) {
+    await bytes.return(undefined);
+    throw new ImportError('binary', `${fileLabel} är inte en textfil (binärt innehåll)`, `${fileLabel} is not a text file (binary content)`, fileLabel);
+  }
+  const encoding = detectEncoding(sample, done);
+  const decoder = streamDecoder(encoding);
+  async function* chunks(): AsyncGenerator<string> {
+    if (sample.length) yield decoder.decode(sample);
+    if (!done) for await (const b of bytes) yield decoder.decode(b);
+    const tail = decoder.end();
+    if (tail) yield tail;
+  }
+  return { encoding, chunks: chunks() };
+}
+
+/** Wrap a low-level read failure (truncated gzip, I/O error) into a dataset-level ImportError. */
+export function unreadable(fileLabel: string, err: unknown): ImportError {
+  if (err instanceof ImportError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  return new ImportError('unreadable', `${fileLabel} kan inte läsas (${msg})`, `${fileLabel} cannot be read (${msg})`, fileLabel);
+}

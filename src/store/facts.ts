@@ -1,0 +1,201 @@
+import { TABLES, TABLE_NAMES, type TableName } from '../model/tables';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './db';
+
+/**
+ * Writes of the importer: datasets, fact upserts with history, quarantine. Rows are upserted by
+ * their natural key (`key`, the JSON-encoded normalised key values of TableSpec.key).
+ */
+
+/** Holder-id columns whose kind (person|company) is stored in a sibling column. */
+export const KIND_COLUMN: Readonly<Record<string, string>> = { holder_id: 'holder_kind', subject_id: 'subject_kind', a_id: 'a_kind', b_id: 'b_kind' };
+
+/** Content columns of a fact table in storage order (spec columns, derived columns, `extra`). */
+export function factColumns(table: TableName): readonly string[] {
+  const cached = COLUMNS.get(table);
+  if (cached) return cached;
+  const spec = TABLES[table];
+  const cols = spec.columns.map((c) => c.sql);
+  for (const c of spec.columns) {
+    const kind = c.type === 'holder_id' ? KIND_COLUMN[c.sql] : undefined;
+    if (kind && !cols.includes(kind)) cols.push(kind);
+  }
+  if (spec.address) cols.push('address_key');
+  if (table === 'companies') cols.push('alt_names', 'co');
+  cols.push('extra');
+  COLUMNS.set(table, cols);
+  return cols;
+}
+const COLUMNS = new Map<TableName, string[]>();
+
+export interface DatasetRow {
+  id: number;
+  name: string;
+  source_path: string;
+  content_hash: string;
+  imported_at: string;
+  summary: string | null;
+}
+
+export function findDatasetByHash(db: Db, hash: string): DatasetRow | undefined {
+  return db.prepare('SELECT * FROM datasets WHERE content_hash = ? ORDER BY id DESC LIMIT 1').get(hash) as DatasetRow | undefined;
+}
+
+export function insertDataset(db: Db, d: { name: string; source_path: string; content_hash: string; imported_at: string }): number {
+  return Number(db.prepare('INSERT INTO datasets (name, source_path, content_hash, imported_at) VALUES (?, ?, ?, ?)').run(d.name, d.source_path, d.content_hash, d.imported_at).lastInsertRowid);
+}
+
+export function setDatasetSummary(db: Db, id: number, summary: unknown): void {
+  db.prepare('UPDATE datasets SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
+}
+
+export function listDatasets(db: Db): DatasetRow[] {
+  return db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[];
+}
+
+export interface StoredQuarantine {
+  file: string;
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+  reason_sv: string;
+}
+
+export function datasetQuarantine(db: Db, datasetId: number, limit = 100_000, offset = 0): StoredQuarantine[] {
+  return db
+    .prepare('SELECT file, line, column_name AS column, value, reason, reason_sv FROM quarantine WHERE dataset_id = ? ORDER BY id LIMIT ? OFFSET ?')
+    .all(datasetId, limit, offset) as StoredQuarantine[];
+}
+
+export function datasetQuarantineCount(db: Db, datasetId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM quarantine WHERE dataset_id = ?').get(datasetId) as { n: number }).n;
+}
+
+/** Row counts of every fact table (plus datasets, quarantine, history): used by tests and the UI. */
+export function tableCounts(db: Db): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of [...TABLE_NAMES, 'datasets', 'quarantine', 'fact_history']) {
+    out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  }
+  return out;
+}
+
+export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged' | { duplicateOfLine: number };
+
+interface TableStatements {
+  insert: Statement<unknown[]>;
+  select: Statement<unknown[]>;
+  update: Statement<unknown[]>;
+  columns: readonly string[];
+}
+
+/**
+ * Upserts facts of one dataset import. Must be used inside the caller's transaction.
+ * A row whose key already exists with the same dataset and file is a duplicate within the file.
+ */
+export class FactWriter {
+  private readonly stmts = new Map<TableName, TableStatements>();
+  private readonly history: Statement<unknown[]>;
+  private readonly quarantineStmt: Statement<unknown[]>;
+
+  constructor(
+    private readonly db: Db,
+    readonly datasetId: number,
+    readonly importedAt: string,
+  ) {
+    this.history = db.prepare('INSERT INTO fact_history (table_name, key, old_row, replaced_by_dataset, replaced_at) VALUES (?, ?, ?, ?, ?)');
+    this.quarantineStmt = db.prepare('INSERT INTO quarantine (dataset_id, file, line, column_name, value, reason, reason_sv, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  }
+
+  private statements(table: TableName): TableStatements {
+    let s = this.stmts.get(table);
+    if (s) return s;
+    const columns = factColumns(table);
+    const all = ['key', ...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'];
+    s = {
+      columns,
+      insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
+      select: this.db.prepare(`SELECT ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
+      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'].map((c) => `${c} = ?`).join(', ')} WHERE key = ?`),
+    };
+    this.stmts.set(table, s);
+    return s;
+  }
+
+  upsert(table: TableName, key: string, values: unknown[], file: string, line: number): UpsertOutcome {
+    const s = this.statements(table);
+    if (s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt).changes === 1) return 'inserted';
+    const existing = s.select.get(key) as unknown[];
+    const n = s.columns.length;
+    if (existing[n] === this.datasetId && existing[n + 1] === file) return { duplicateOfLine: existing[n + 2] as number };
+    const next = table === 'companies' ? mergeCompany(s.columns, existing, values) : values;
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (existing[i] !== next[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return 'unchanged';
+    const old: Record<string, unknown> = {};
+    const names = [...s.columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'];
+    names.forEach((c, i) => (old[c] = existing[i]));
+    this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt);
+    s.update.run(...next, this.datasetId, file, line, this.importedAt, key);
+    return 'updated';
+  }
+
+  quarantine(q: StoredQuarantine, raw: string | null): void {
+    this.quarantineStmt.run(this.datasetId, q.file, q.line, q.column, q.value, q.reason, q.reason_sv, raw);
+  }
+}
+
+/**
+ * One company from several sources (Bolagsverket bulk file, companies.csv): non-empty new values
+ * win, `extra` objects merge, and alternative names accumulate (a replaced name becomes one).
+ */
+export function mergeCompany(columns: readonly string[], existing: unknown[], incoming: unknown[]): unknown[] {
+  const out = incoming.slice();
+  let nameIdx = -1;
+  let altIdx = -1;
+  let extraIdx = -1;
+  columns.forEach((c, i) => {
+    if (c === 'name') nameIdx = i;
+    else if (c === 'alt_names') altIdx = i;
+    else if (c === 'extra') extraIdx = i;
+  });
+  for (let i = 0; i < columns.length; i++) {
+    if (i === altIdx || i === extraIdx) continue;
+    if (out[i] === null || out[i] === undefined || out[i] === '') out[i] = existing[i] ?? null;
+  }
+  const names = new Set<string>([...parseList(existing[altIdx]), ...parseList(incoming[altIdx])]);
+  const oldName = existing[nameIdx];
+  if (typeof oldName === 'string' && oldName) names.add(oldName);
+  if (typeof out[nameIdx] === 'string') names.delete(out[nameIdx] as string);
+  out[altIdx] = names.size ? JSON.stringify([...names].sort()) : null;
+  const ex = parseObject(existing[extraIdx]);
+  const inc = parseObject(incoming[extraIdx]);
+  out[extraIdx] = ex || inc ? JSON.stringify({ ...ex, ...inc }) : null;
+  return out;
+}
+
+function parseList(v: unknown): string[] {
+  if (typeof v !== 'string' || !v) return [];
+  try {
+    const a = JSON.parse(v) as unknown;
+    return Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function parseObject(v: unknown): Record<string, unknown> | null {
+  if (typeof v !== 'string' || !v) return null;
+  try {
+    const o = JSON.parse(v) as unknown;
+    return o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
