@@ -1,0 +1,141 @@
+import type { Facts, LicenceFact } from '../analysis/facts';
+import { addDays, periodAsOf } from './common';
+
+/**
+ * Helpers for the placement, staff and licence-coverage signals. Every period here is a closed
+ * interval of ISO days `[from, to]` (both days included, as in the contract's from/to); a null
+ * bound is open (unknown start / still running).
+ */
+
+export interface Span {
+  from: string | null;
+  to: string | null;
+}
+
+const MIN = '0000-01-01';
+const MAX = '9999-12-31';
+
+/**
+ * The part of a period the analysis may look at: nothing after as-of exists, so a period that
+ * starts later is dropped and a later (or open) end is cut at the as-of date.
+ */
+export function observedSpan(from: string | null, to: string | null, asOf: string): { from: string | null; to: string } | null {
+  const p = periodAsOf(from, to, asOf);
+  if (!p) return null;
+  return { from: p.from, to: p.to ?? asOf };
+}
+
+/**
+ * The maximum number of distinct members present on one day, with the first such day and who
+ * was present. Members are grouped by `member` (e.g. a child counted once even with two
+ * overlapping placement rows).
+ */
+export function peakConcurrency<T>(items: readonly { span: Span; member: string; item: T }[]): { count: number; day: string; present: T[] } | null {
+  if (items.length === 0) return null;
+  // Candidate days: the count only rises on a start day, so the peak is on some start day.
+  const starts = [...new Set(items.map((i) => i.span.from ?? MIN))].sort();
+  let best: { count: number; day: string; present: T[] } | null = null;
+  for (const day of starts) {
+    const present = new Map<string, T>();
+    for (const i of items) {
+      if ((i.span.from ?? MIN) <= day && day <= (i.span.to ?? MAX) && !present.has(i.member)) present.set(i.member, i.item);
+    }
+    if (!best || present.size > best.count) best = { count: present.size, day, present: [...present.values()] };
+  }
+  return best;
+}
+
+/**
+ * The first day of `[from, to]` not covered by any of `covers`, or null when fully covered.
+ * A null `from` means the period's start is unknown; it is then judged from the first cover.
+ */
+export function firstUncoveredDay(from: string | null, to: string, covers: readonly Span[]): string | null {
+  const sorted = [...covers].sort((a, b) => (a.from ?? MIN).localeCompare(b.from ?? MIN));
+  let cursor = from ?? sorted[0]?.from ?? MIN;
+  if (cursor === MIN && sorted.length === 0) return null; // nothing to judge against an unknown start
+  for (const c of sorted) {
+    if (cursor > to) return null;
+    if ((c.from ?? MIN) > cursor) return cursor;
+    if (c.to == null) return null;
+    if (c.to >= cursor) cursor = addDays(c.to, 1);
+  }
+  return cursor <= to ? cursor : null;
+}
+
+/** True when the two closed periods share a day. */
+export function spansOverlap(a: Span, b: Span): boolean {
+  return (a.from ?? MIN) <= (b.to ?? MAX) && (b.from ?? MIN) <= (a.to ?? MAX);
+}
+
+export function spanContains(s: Span, day: string): boolean {
+  return (s.from ?? MIN) <= day && day <= (s.to ?? MAX);
+}
+
+/**
+ * The days a licence was granted, as known at as-of, or null when it never was.
+ * - Start: `granted_on` (unknown = since before anything we compare with); a grant after as-of
+ *   does not exist yet.
+ * - End: a revocation / ban / expiry / withdrawal takes effect on `status_on`; the licence is
+ *   counted as still held on that day itself (lenient: a placement ending or a payment made on
+ *   the day of the decision is not flagged). A status change after as-of has not happened yet.
+ * - `applied` / `rejected` without a `granted_on` were never granted.
+ */
+export function grantedSpan(l: LicenceFact, asOf: string): Span | null {
+  if (l.granted_on != null && l.granted_on > asOf) return null;
+  const changed = l.status_on == null || l.status_on <= asOf;
+  if (l.status === 'granted' || !changed) {
+    if (l.status !== 'granted' && l.granted_on == null) return null; // applied etc., nothing granted yet
+    return { from: l.granted_on, to: null };
+  }
+  if (l.status === 'applied' || l.status === 'rejected') return l.granted_on != null ? { from: l.granted_on, to: l.status_on } : null;
+  // revoked, banned, temporarily_banned, expired, withdrawn: held until the decision day.
+  return { from: l.granted_on, to: l.status_on };
+}
+
+/** "Namn AB (5566778899)", or the bare id when the company is not in the store. */
+export function companyName(facts: Facts, orgNr: string): string {
+  const name = facts.companies.get(orgNr)?.name;
+  return name ? `${name} (${orgNr})` : `företaget ${orgNr}`;
+}
+
+export function personName(facts: Facts, personId: string): string {
+  const name = facts.persons.get(personId)?.name;
+  return name ? `${name} (${personId})` : `personen ${personId}`;
+}
+
+export function spanText(s: Span): string {
+  return `${s.from ?? 'okänt datum'}–${s.to ?? '(pågår)'}`;
+}
+
+export const PROFESSION_SV: Record<string, string> = {
+  physician: 'läkare', nurse: 'sjuksköterska', dentist: 'tandläkare', dental_hygienist: 'tandhygienist',
+  psychologist: 'psykolog', psychotherapist: 'psykoterapeut', physiotherapist: 'fysioterapeut', midwife: 'barnmorska',
+  pharmacist: 'apotekare', counsellor: 'kurator', care_staff: 'vård- och omsorgspersonal',
+  personal_assistant: 'personlig assistent', manager: 'chef', other: 'annat yrke',
+};
+export const professionSv = (p: string | null): string => (p == null ? 'okänt yrke' : PROFESSION_SV[p] ?? p);
+
+export const KIND_SV: Record<string, string> = {
+  hvb_children: 'HVB för barn och unga', hvb_adults: 'HVB för vuxna', supported_housing: 'stödboende',
+  lss_housing_children: 'LSS-bostad för barn', lss_housing_adults: 'LSS-bostad för vuxna', personal_assistance: 'personlig assistans',
+  home_care: 'hemtjänst', relief_service: 'avlösarservice', escort_service: 'ledsagarservice', short_stay: 'korttidsvistelse',
+  consultant_support: 'konsulentstödd familjehemsverksamhet', care_provider: 'vårdgivare', aesthetic_clinic: 'estetisk klinik',
+  dental_care: 'tandvård', other: 'annan verksamhet',
+};
+export const kindText = (k: string): string => KIND_SV[k] ?? k;
+
+export const OFFENCE_TEXT: Record<string, string> = {
+  violence: 'våldsbrott', sexual: 'sexualbrott', narcotics: 'narkotikabrott', weapons: 'vapenbrott', fraud: 'bedrägeri',
+  welfare_fraud: 'välfärdsbrott', tax_crime: 'skattebrott', accounting_crime: 'bokföringsbrott', organised_crime: 'organiserad brottslighet',
+  other: 'annat brott',
+};
+
+/** Sole traders' org_nr is the owner's personnummer without century: compare on the last 10 digits. */
+export function sameHolder(orgNr: string, personId: string): boolean {
+  return personId.length === 12 && /^\d+$/.test(personId) && personId.slice(2) === orgNr;
+}
+
+/** Caps long evidence lists for the investigator, with a last line saying how many were left out. */
+export function capEvidence<T>(items: readonly T[], max: number): { shown: T[]; omitted: number } {
+  return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
+}
