@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Facts, LicenceFact } from '../analysis/facts';
+import { PURPOSE_FITS } from '../model/index';
+import { clampSeverity, evidence } from './common';
+import { companyName, firstUncoveredDay, grantedSpan, kindText, observedSpan, sameHolder, spanText, type Span } from './helpers-b';
+import type { Evidence, Hit, SignalDefinition } from './types';
+
+const params = z.strictObject({
+  /** Skip payees whose org_nr starts with 2 (state, regions, municipalities: public providers need no IVO licence). */
+  excludePublicBodies: z.boolean().default(true),
+  maxEvidence: z.number().int().min(1).max(1000).default(25),
+});
+type Params = z.infer<typeof params>;
+
+type Reason = 'none' | 'revoked' | 'not_yet';
+interface Engagement { payee: string; purpose: string; span: Span & { to: string }; ev: Evidence; what: string }
+interface Breach { e: Engagement; day: string; reason: Reason }
+
+/**
+ * operating-without-licence (contract §4), on a company: it was paid for care, or had children
+ * placed with it, at a time when it held no granted licence of a fitting kind.
+ * - Placements (from ≤ as-of): the payee is `payee_org_nr`, else the holder of the placement's
+ *   `licence_id`. Purpose "placement" → children's or adult residential or foster-home support.
+ *   Every observed day of the placement (to as-of) must be covered, so a placement that goes on
+ *   after a revocation is caught. A foster home's placement without payee pays the family, not a
+ *   company, and is skipped.
+ * - Payments (paid_on ≤ as-of) with purpose placement / assistance / care / dental_support,
+ *   judged on the payment day, with the fitting kinds of PURPOSE_FITS (care = any kind);
+ *   purpose other or empty is not care and is skipped.
+ * - A licence covers from `granted_on` through the day its revocation / ban / expiry took effect
+ *   (`status_on`; that day still counts), as known at as-of (see grantedSpan). "None" = no
+ *   fitting licence ever granted; "revoked" = one ended before the day; "not yet" = granted later.
+ * - Payments to a foster parent's own personnummer (sole trader) are their reimbursement and are
+ *   skipped, as are public bodies (org_nr 2…) unless excludePublicBodies is false.
+ *
+ * Severity: 5 when the business went on after a revocation/ban, 4 with no fitting licence at all,
+ * 3 when the licence was granted only later (started before the decision).
+ */
+export const signal: SignalDefinition<Params> = {
+  id: 'operating-without-licence',
+  title: 'Placeringar eller utbetalningar utan tillstånd',
+  description:
+    'Bolaget har fått placeringar eller utbetalningar för vård, omsorg eller placering vid en tidpunkt då det inte hade något beviljat tillstånd av passande slag: tillstånd saknas, var återkallat eller förbjudet, eller var ännu inte beviljat.',
+  basis: 'IVO, Vad har IVO sett 2024: verksamhet som bedrivs olovligen, även efter återkallelse eller förbud.',
+  subjectKinds: ['company'],
+  params,
+  defaults: params.parse({}),
+  requires: ['licences', ['placements', 'payments']],
+  evaluate({ facts, asOf, params: p }) {
+    const breaches = new Map<string, Breach[]>();
+    for (const e of engagements(facts, asOf, p)) {
+      const fits = PURPOSE_FITS[e.purpose];
+      const licences = (facts.licencesByOrg.get(e.payee) ?? []).filter((l) => fits === null || (fits ?? []).includes(l.kind as never));
+      const covers = licences.map((l) => grantedSpan(l, asOf)).filter((s): s is Span => s != null);
+      const day = firstUncoveredDay(e.span.from, e.span.to, covers);
+      if (day == null) continue;
+      const reason: Reason = covers.some((c) => c.to != null && c.to < day) ? 'revoked' : covers.some((c) => c.from != null && c.from > day) ? 'not_yet' : 'none';
+      const list = breaches.get(e.payee) ?? [];
+      list.push({ e, day, reason });
+      breaches.set(e.payee, list);
+    }
+    const hits: Hit[] = [];
+    for (const [orgNr, list] of breaches) {
+      list.sort((a, b) => a.day.localeCompare(b.day));
+      const ev: Evidence[] = list.slice(0, p.maxEvidence).map((b) => ({
+        ...b.e.ev,
+        text: `${b.e.what}; den ${b.day} ${REASON_SV[b.reason]} (${PURPOSE_SV[b.e.purpose] ?? b.e.purpose}).`,
+      }));
+      if (list.length > p.maxEvidence) ev.push({ text: `Ytterligare ${list.length - p.maxEvidence} placeringar/utbetalningar utan passande tillstånd.`, source: ev[ev.length - 1]!.source });
+      ev.push(...licenceEvidence(facts, orgNr, asOf));
+      hits.push({
+        signal: 'operating-without-licence',
+        subject_kind: 'company',
+        subject_id: orgNr,
+        related_ids: [],
+        severity: clampSeverity(Math.max(...list.map((b) => SEVERITY[b.reason]))),
+        evidence: ev,
+      });
+    }
+    return hits;
+  },
+};
+
+const REASON_SV: Record<Reason, string> = {
+  none: 'hade mottagaren inget tillstånd av passande slag',
+  revoked: 'var mottagarens tillstånd av passande slag återkallat eller förbjudet',
+  not_yet: 'var mottagarens tillstånd av passande slag ännu inte beviljat',
+};
+const PURPOSE_SV: Record<string, string> = {
+  placement: 'kräver tillstånd för HVB, stödboende, LSS-bostad eller konsulentstöd',
+  assistance: 'kräver tillstånd för personlig assistans, hemtjänst, avlösar- eller ledsagarservice',
+  care: 'kräver något tillstånd',
+  dental_support: 'kräver tillstånd för tandvård',
+};
+const SEVERITY: Record<Reason, number> = { revoked: 5, none: 4, not_yet: 3 };
+
+function engagements(facts: Facts, asOf: string, p: Params): Engagement[] {
+  const out: Engagement[] = [];
+  const skip = (payee: string, homeId: string | null) =>
+    (p.excludePublicBodies && payee.startsWith('2')) || (homeId != null && (facts.fosterHomes.get(homeId)?.parent_ids ?? []).some((id) => sameHolder(payee, id)));
+  for (const pl of facts.placements) {
+    const licence = pl.licence_id != null ? facts.licencesById.get(pl.licence_id) : undefined;
+    const payee = pl.payee_org_nr ?? licence?.org_nr;
+    if (payee == null || skip(payee, pl.home_id)) continue;
+    const span = observedSpan(pl.from_date, pl.to_date, asOf);
+    if (!span) continue;
+    const where = pl.licence_id != null ? `tillstånd/enhet ${pl.licence_id}` : `familjehem ${pl.home_id}`;
+    out.push({
+      payee, purpose: 'placement', span: { from: span.from ?? pl.from_date, to: span.to },
+      what: `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${where} ${spanText({ from: pl.from_date, to: pl.to_date })}${pl.payee_org_nr ? `, betalas till ${companyName(facts, payee)}` : ` hos ${companyName(facts, payee)}`}`,
+      ev: evidence('', pl, 'placements'),
+    });
+  }
+  for (const pay of facts.payments) {
+    if (pay.paid_on > asOf || pay.purpose == null || !(pay.purpose in PURPOSE_FITS) || skip(pay.payee_org_nr, pay.home_id)) continue;
+    out.push({
+      payee: pay.payee_org_nr, purpose: pay.purpose, span: { from: pay.paid_on, to: pay.paid_on },
+      what: `${pay.payer} betalade ${pay.amount_sek} kr till ${companyName(facts, pay.payee_org_nr)} ${pay.paid_on} (ändamål ${pay.purpose}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})`,
+      ev: evidence('', pay, 'payments'),
+    });
+  }
+  return out;
+}
+
+function licenceEvidence(facts: Facts, orgNr: string, asOf: string): Evidence[] {
+  const own: LicenceFact[] = (facts.licencesByOrg.get(orgNr) ?? []).filter((l) => l.granted_on == null || l.granted_on <= asOf || l.status === 'applied');
+  if (own.length === 0) {
+    const c = facts.companies.get(orgNr);
+    const text = `${companyName(facts, orgNr)} har inget tillstånd i tillståndsregistret.`;
+    return c ? [evidence(text, c, 'companies')] : [];
+  }
+  return own.map((l) => {
+    const s = grantedSpan(l, asOf);
+    const held = s ? `beviljat ${spanText(s)}` : 'aldrig beviljat';
+    return evidence(`Tillstånd ${l.licence_id} (${kindText(l.kind)}), status ${l.status}${l.status_on ? ` ${l.status_on}` : ''}: ${held}.`, l, 'licences');
+  });
+}
