@@ -1,0 +1,188 @@
+import { useEffect, useState } from 'react';
+import type { ImportSummary, JobStatus, PreviewFile, QuarantineRow } from '../../src/api/contract';
+import { api } from '../api';
+import { ErrorBox } from '../components/bits';
+import { downloadText } from '../lib/download';
+import { fmtInt } from '../lib/format';
+import { JobBar, useJob } from '../lib/useJob';
+import { useNav } from '../state/nav';
+import { toastError } from '../state/toast';
+
+const DELIM_SV: Record<string, string> = { ',': 'komma', ';': 'semikolon', '\t': 'tabb' };
+
+export function ImportView() {
+  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<PreviewFile[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [done, setDone] = useState<JobStatus | null>(null);
+  const [analysisJob, setAnalysisJob] = useState<string | null>(null);
+  const go = useNav((s) => s.go);
+  const paths = text.split('\n').map((s) => s.trim()).filter(Boolean);
+  const job = useJob(jobId, (s) => setDone(s));
+  const ajob = useJob(analysisJob);
+
+  const doPreview = async () => {
+    setPreview(null);
+    setDone(null);
+    const env = await api.importPreview({ paths });
+    if (!env.ok) { setError(env.error.message); return; }
+    setError(null);
+    setPreview(env.value.files);
+  };
+
+  const doImport = async () => {
+    setDone(null);
+    const env = await api.importStart({ paths });
+    if (!env.ok) { setError(env.error.message); return; }
+    setError(null);
+    setJobId(env.value.jobId);
+  };
+
+  const runAnalysis = async () => {
+    const env = await api.analysisRun({});
+    if (env.ok) setAnalysisJob(env.value.jobId);
+    else toastError(env.error.message);
+  };
+
+  const running = job && (job.state === 'queued' || job.state === 'running');
+  const result = done?.state === 'done' ? done.result : null;
+
+  return (
+    <>
+      <h1>Importera</h1>
+      <section className="card" aria-labelledby="h-src">
+        <h2 id="h-src">1. Välj mapp eller filer</h2>
+        <p className="small muted">
+          Ange sökvägar på den här datorn, en per rad: en mapp med CSV-filer (companies.csv, roles.csv …), en enskild fil,
+          .xlsx, .csv.gz, Bolagsverkets bulkfil (.txt/.zip) eller FtM JSON lines.
+        </p>
+        <label className="field">Sökvägar
+          <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="/home/utredare/data/extrakt-2026" spellCheck={false} aria-describedby="paths-count" />
+        </label>
+        <div className="row" style={{ marginTop: 8 }}>
+          <button type="button" className="btn" onClick={() => void doPreview()} disabled={paths.length === 0}>Förhandsgranska</button>
+          <button type="button" className="btn primary" onClick={() => void doImport()} disabled={paths.length === 0 || !!running}>Importera</button>
+          <span id="paths-count" className="small muted">{paths.length} sökväg(ar)</span>
+        </div>
+        <ErrorBox error={error} />
+      </section>
+
+      {preview && (
+        <section className="card" aria-labelledby="h-prev">
+          <h2 id="h-prev">2. Upptäckta filer ({preview.length})</h2>
+          <div className="scroll-y max-h-400">
+            <table className="t" data-testid="preview">
+              <thead><tr><th>Fil</th><th>Tabell</th><th>Format</th><th>Teckenkodning</th><th>Avgränsare</th><th className="num">Kolumner</th><th>Saknade obligatoriska</th><th>Okända kolumner (sparas)</th></tr></thead>
+              <tbody>
+                {preview.map((f) => (
+                  <tr key={f.file}>
+                    <td className="mono ellipsis" style={{ maxWidth: 260 }} title={f.file}>{f.file.split(/[\\/]/).pop()}</td>
+                    <td>{f.table ?? <span className="badge no">okänd</span>}</td>
+                    <td>{f.format}</td>
+                    <td>{f.encoding}</td>
+                    <td>{f.delimiter ? DELIM_SV[f.delimiter] ?? f.delimiter : '–'}</td>
+                    <td className="num">{f.headers.length}</td>
+                    <td>{f.error ? <span className="error-text">{f.error}</span> : f.missingRequired.length ? <span className="badge no">{f.missingRequired.join(', ')}</span> : <span className="badge ok">inga</span>}</td>
+                    <td className="small">{f.unknownColumns.join(', ') || '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      {job && (
+        <section className="card" aria-labelledby="h-prog">
+          <h2 id="h-prog">3. Import</h2>
+          <JobBar status={job} />
+        </section>
+      )}
+
+      {result && (
+        <section className="card" aria-labelledby="h-res" data-testid="import-result">
+          <h2 id="h-res">Resultat</h2>
+          {result.imports.map((r) => <ImportResult key={r.datasetId} r={r} />)}
+          {result.analysis ? (
+            <p>Analys körd: <strong>{fmtInt(result.analysis.hitCount)}</strong> larm per {result.analysis.asOf}.{' '}
+              <button type="button" className="btn sm primary" onClick={() => go('overview')}>Till översikten</button>{' '}
+              <button type="button" className="btn sm" onClick={() => go('alerts')}>Till larmen</button>
+            </p>
+          ) : (
+            <div className="row">
+              <button type="button" className="btn primary" onClick={() => void runAnalysis()}>Kör analys</button>
+              <button type="button" className="btn" onClick={() => go('overview')}>Till översikten</button>
+            </div>
+          )}
+          {ajob && <JobBar status={ajob} />}
+          {result.imports.length > 0 && <Quarantine datasetIds={result.imports.map((r) => r.datasetId)} />}
+        </section>
+      )}
+    </>
+  );
+}
+
+function ImportResult({ r }: { r: ImportSummary }) {
+  const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
+  return (
+    <div className="stack">
+      <p>
+        <strong>{r.dataset}</strong>: {fmtInt(total)} rader ({fmtInt(r.inserted)} nya, {fmtInt(r.updated)} uppdaterade, {fmtInt(r.unchanged)} oförändrade),{' '}
+        <strong>{fmtInt(r.quarantined)}</strong> i karantän.
+      </p>
+      <table className="t" style={{ maxWidth: 420 }}>
+        <thead><tr><th>Tabell</th><th className="num">Rader</th></tr></thead>
+        <tbody>{Object.entries(r.rows).map(([t, n]) => <tr key={t}><td className="mono">{t}</td><td className="num">{fmtInt(n)}</td></tr>)}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function Quarantine({ datasetIds }: { datasetIds: number[] }) {
+  const [filter, setFilter] = useState('');
+  const [rows, setRows] = useState<QuarantineRow[]>([]);
+  const [total, setTotal] = useState(0);
+  const datasetId = datasetIds.length === 1 ? datasetIds[0] : undefined;
+  useEffect(() => {
+    const t = setTimeout(() => {
+      void api.quarantineList({ ...(datasetId !== undefined ? { datasetId } : {}), ...(filter ? { text: filter } : {}), limit: 500 }).then((env) => {
+        if (env.ok) { setRows(env.value.items); setTotal(env.value.total); }
+      });
+    }, 200);
+    return () => clearTimeout(t);
+  }, [filter, datasetId]);
+  const exportCsv = async () => {
+    const env = await api.quarantineExportCsv({ ...(datasetId !== undefined ? { datasetId } : {}), ...(filter ? { text: filter } : {}) });
+    if (env.ok) downloadText(env.value.filename, env.value.csv);
+    else toastError(env.error.message);
+  };
+  return (
+    <>
+      <div className="between" style={{ marginTop: 12 }}>
+        <h3>Karantän ({fmtInt(total)} rader)</h3>
+        <div className="row">
+          <input type="search" aria-label="Filtrera karantän" placeholder="Filtrera (värde, kolumn, orsak)" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <button type="button" className="btn sm" onClick={() => void exportCsv()} disabled={total === 0}>Exportera CSV</button>
+        </div>
+      </div>
+      {rows.length === 0 ? <p className="muted">Inga rader i karantän{filter ? ' som matchar filtret' : ''}.</p> : (
+        <div className="scroll-y max-h-400">
+          <table className="t" data-testid="quarantine">
+            <thead><tr><th>Fil:rad</th><th>Kolumn</th><th>Värde</th><th>Orsak</th></tr></thead>
+            <tbody>
+              {rows.map((q) => (
+                <tr key={q.id}>
+                  <td className="mono nowrap">{q.file.split(/[\\/]/).pop()}:{q.line}</td>
+                  <td className="mono">{q.column ?? '–'}</td>
+                  <td className="mono ellipsis" style={{ maxWidth: 240 }} title={q.value ?? ''}>{q.value ?? '–'}</td>
+                  <td>{q.reasonSv}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

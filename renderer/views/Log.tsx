@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { ErrorBox, Loading } from '../components/bits';
+import { fmtInt } from '../lib/format';
+import { useLoad } from '../lib/useLoad';
+
+const PAGE = 200;
+
+export function LogView() {
+  const [offset, setOffset] = useState(0);
+  const log = useLoad(() => api.auditList({ offset, limit: PAGE }), [offset]);
+  const [verify, setVerify] = useState<{ ok: boolean; checked: number; firstBad: { seq: number; problem: string } | null } | null>(null);
+  const [vErr, setVErr] = useState<string | null>(null);
+  const doVerify = async () => {
+    const env = await api.auditVerify({});
+    if (env.ok) { setVerify(env.value); setVErr(null); } else setVErr(env.error.message);
+  };
+  const total = log.data?.total ?? 0;
+  return (
+    <>
+      <div className="between">
+        <h1>Logg</h1>
+        <button type="button" className="btn primary" onClick={() => void doVerify()}>Verifiera loggkedjan</button>
+      </div>
+      {verify && (verify.ok
+        ? <div className="notice ok" role="status">Loggen är obruten: {fmtInt(verify.checked)} poster kontrollerade.</div>
+        : <div className="notice err" role="alert">Loggen är bruten vid post {verify.firstBad?.seq}: {verify.firstBad?.problem}</div>)}
+      <ErrorBox error={vErr ?? log.error} />
+      <section className="card">
+        <div className="between">
+          <h2>Händelser ({fmtInt(total)})</h2>
+          <div className="row">
+            <button type="button" className="btn sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Föregående</button>
+            <span className="small muted">{total ? `${offset + 1}–${Math.min(offset + PAGE, total)}` : ''}</span>
+            <button type="button" className="btn sm" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>Nästa</button>
+          </div>
+        </div>
+        {!log.data && !log.error && <Loading />}
+        {log.data?.items.length === 0 && <p className="muted">Loggen är tom.</p>}
+        {log.data && log.data.items.length > 0 && (
+          <table className="t">
+            <thead><tr><th className="num">#</th><th>Tid</th><th>Användare</th><th>Händelse</th><th>Detaljer</th><th>Hash</th></tr></thead>
+            <tbody>
+              {log.data.items.map((e) => (
+                <tr key={e.seq}>
+                  <td className="num">{e.seq}</td>
+                  <td className="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
+                  <td>{e.actor}</td>
+                  <td>{e.action}</td>
+                  <td className="mono small" style={{ maxWidth: 420, overflowWrap: 'anywhere' }}>{typeof e.details === 'string' ? e.details : JSON.stringify(e.details)}</td>
+                  <td className="mono small" title={`föregående ${e.prevHash}`}>{e.hash.slice(0, 12)}…</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
