@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { Facts, FinancialEventFact } from '../analysis/facts';
+import {
+  addMonths, clampSeverity, companyLabel, controllingRolesAsOf, evidence, financialKindSv, holderLabel, licenceStatusAsOf,
+  roleActiveAt, roleText, sek, uniqueSorted,
+} from './common';
+import type { Evidence, Hit, SignalDefinition } from './types';
+
+const params = z.strictObject({
+  /** Unresolved enforcement debt + tax arrears at or above this sum (SEK). */
+  debtThresholdSek: z.number().min(0).default(50_000),
+  debtKinds: z.array(z.string()).min(1).default(['enforcement_debt', 'tax_arrears']),
+  /** Repeated events: at least this many… */
+  minEvents: z.number().int().min(1).default(3),
+  /** …of these kinds (together)… */
+  eventKinds: z.array(z.string()).min(1).default(['payment_order', 'late_tax_return', 'unpaid_fee']),
+  /** …within any window of this many months. */
+  windowMonths: z.number().int().min(1).max(600).default(24),
+});
+type Params = z.infer<typeof params>;
+
+/**
+ * financial-mismanagement (contract §4): a licence holder or applicant (status granted or
+ * applied at as-of), or a person in a controlling role in one at as-of, with unresolved (at
+ * as-of) enforcement_debt or tax_arrears summing to ≥ 50 000 SEK, or ≥ 3 events of kinds
+ * payment_order, late_tax_return, unpaid_fee (together) within any 24 months. The hit is on the
+ * debtor; a controlling holder's hit lists the licence holder/applicant in related_ids.
+ *
+ * Severity: debt ≥ threshold 3 (≥ 5× 4, ≥ 20× 5); repeated events 3 (≥ 2× the count 4);
+ * both conditions +1; capped at 5.
+ */
+export const signal: SignalDefinition<Params> = {
+  id: 'financial-mismanagement',
+  title: 'Upprepad ekonomisk misskötsamhet',
+  description:
+    'Tillståndshavare eller sökande, eller person med kontrollerande roll i en sådan, har obetalda skulder hos Kronofogden eller skatteskulder på minst 50 000 kr, eller minst tre betalningsförelägganden, sena skattedeklarationer eller obetalda avgifter inom 24 månader.',
+  basis: 'IVO, Vad har IVO sett 2024: företrädare med upprepad ekonomisk misskötsamhet (sena deklarationer, obetalda skatter och avgifter, upprepade betalningsförelägganden) kan bedömas olämpliga.',
+  subjectKinds: ['company', 'person'],
+  params,
+  defaults: params.parse({}),
+  requires: ['financial_events', 'licences', 'roles'],
+  evaluate({ facts, asOf, params: p }) {
+    // Debtors in scope: holder/applicant companies, and their controlling holders at as-of.
+    const scope = new Map<string, { kind: 'company' | 'person'; via: Set<string>; evidence: Evidence[] }>();
+    for (const [orgNr, licences] of facts.licencesByOrg) {
+      const l = licences.find((x) => ['granted', 'applied'].includes(licenceStatusAsOf(x, asOf)));
+      if (!l) continue;
+      const status = licenceStatusAsOf(l, asOf) === 'granted' ? 'tillståndshavare' : 'sökande av tillstånd';
+      const self = scope.get(orgNr) ?? { kind: 'company' as const, via: new Set<string>(), evidence: [] };
+      self.evidence.push(evidence(`${companyLabel(facts, orgNr)} är ${status} (${l.licence_id}).`, l, 'licences'));
+      scope.set(orgNr, self);
+      for (const r of controllingRolesAsOf(facts.rolesByOrg.get(orgNr), asOf)) {
+        if (!roleActiveAt(r, asOf) || r.holder_id === orgNr) continue;
+        const entry = scope.get(r.holder_id) ?? { kind: r.holder_kind, via: new Set<string>(), evidence: [] };
+        if (!entry.via.has(orgNr)) {
+          entry.via.add(orgNr);
+          entry.evidence.push(evidence(`${roleText(facts, r)}; bolaget är ${status} (${l.licence_id}).`, r, 'roles'));
+        }
+        scope.set(r.holder_id, entry);
+      }
+    }
+
+    const eventsBySubject = new Map<string, FinancialEventFact[]>();
+    for (const e of facts.financialEvents) {
+      if (e.occurred_on > asOf || !scope.has(e.subject_id)) continue;
+      const list = eventsBySubject.get(e.subject_id);
+      if (list) list.push(e);
+      else eventsBySubject.set(e.subject_id, [e]);
+    }
+
+    const hits: Hit[] = [];
+    for (const [subject, events] of eventsBySubject) {
+      const debt = unresolvedDebt(events, p, asOf);
+      const burst = repeatedEvents(events, p);
+      if (!debt && !burst) continue;
+      const s = scope.get(subject)!;
+      const ev: Evidence[] = [];
+      let sev = 0;
+      if (debt) {
+        ev.push(...debt.events.map((e) => evidence(eventText(facts, e, asOf), e, 'financial_events')));
+        ev.push({ text: `Summa obetalda skulder per ${asOf}: ${sek(debt.sum)} (gräns ${sek(p.debtThresholdSek)}).`, source: debt.events[0] ? `${debt.events[0].prov.file}:${debt.events[0].prov.line}` : '' });
+        sev = debt.sum >= 20 * p.debtThresholdSek ? 5 : debt.sum >= 5 * p.debtThresholdSek ? 4 : 3;
+      }
+      if (burst) {
+        ev.push(...burst.map((e) => evidence(eventText(facts, e, asOf), e, 'financial_events')));
+        ev.push({ text: `${burst.length} händelser (${p.eventKinds.map(financialKindSv).join(', ')}) inom ${p.windowMonths} månader: ${burst[0]!.occurred_on}–${burst[burst.length - 1]!.occurred_on}.`, source: `${burst[0]!.prov.file}:${burst[0]!.prov.line}` });
+        const bs = burst.length >= 2 * p.minEvents ? 4 : 3;
+        sev = sev ? Math.max(sev, bs) + 1 : bs;
+      }
+      ev.push(...s.evidence);
+      hits.push({
+        signal: 'financial-mismanagement',
+        subject_kind: s.kind,
+        subject_id: subject,
+        related_ids: uniqueSorted(s.via),
+        severity: clampSeverity(sev),
+        evidence: ev,
+      });
+    }
+    return hits;
+  },
+};
+
+function unresolvedDebt(events: FinancialEventFact[], p: Params, asOf: string): { sum: number; events: FinancialEventFact[] } | null {
+  const open = events.filter((e) => p.debtKinds.includes(e.kind) && (e.resolved_on == null || e.resolved_on > asOf));
+  const sum = open.reduce((s, e) => s + (e.amount_sek ?? 0), 0);
+  return open.length > 0 && sum >= p.debtThresholdSek ? { sum, events: open } : null;
+}
+
+/** The largest set of qualifying events inside one window of `windowMonths` (inclusive), if big enough. */
+function repeatedEvents(events: FinancialEventFact[], p: Params): FinancialEventFact[] | null {
+  const list = events.filter((e) => p.eventKinds.includes(e.kind)).sort((a, b) => a.occurred_on.localeCompare(b.occurred_on));
+  let best: FinancialEventFact[] | null = null;
+  let j = 0;
+  for (let i = 0; i < list.length; i++) {
+    const end = addMonths(list[i]!.occurred_on, p.windowMonths);
+    if (j < i) j = i;
+    while (j + 1 < list.length && list[j + 1]!.occurred_on <= end) j++;
+    const n = j - i + 1;
+    if (n >= p.minEvents && (!best || n > best.length)) best = list.slice(i, j + 1);
+  }
+  return best;
+}
+
+function eventText(facts: Facts, e: FinancialEventFact, asOf: string): string {
+  const resolved = e.resolved_on && e.resolved_on <= asOf ? `, reglerad ${e.resolved_on}` : ', oreglerad';
+  const src = e.source ? ` (källa: ${e.source})` : '';
+  return `${holderLabel(facts, e.subject_id, e.subject_kind)}: ${financialKindSv(e.kind)} ${e.occurred_on}, ${sek(e.amount_sek)}${resolved}${src}.`;
+}
