@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import Sigma from 'sigma';
-import type { InsynGraph } from './model';
-import { edgeDisplay, isEdgeHidden, nodeDisplay, type EdgeAttrs, type GraphUiState, type NodeAttrs } from './reducers';
+import { countVisibleEdges, type InsynGraph } from './model';
+import { edgeDisplay, nodeDisplay, type EdgeAttrs, type GraphUiState, type NodeAttrs } from './reducers';
 
 export interface SigmaHandlers {
   onClickNode: (id: string, shift: boolean) => void;
@@ -16,12 +16,6 @@ interface Props extends SigmaHandlers {
   /** Incremented when the graph instance's content changes (for the visible-edge counter). */
   version: number;
   onReady: (sigma: Sigma<NodeAttrs, EdgeAttrs> | null) => void;
-}
-
-export function countVisibleEdges(graph: InsynGraph, ui: GraphUiState): number {
-  let n = 0;
-  graph.forEachEdge((_e, a, s, t, sa, ta) => { if (!isEdgeHidden(a, ui, sa, ta)) n += 1; });
-  return n;
 }
 
 /** One sigma instance per graph. Display state enters only through the reducers. */

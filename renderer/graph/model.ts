@@ -1,7 +1,7 @@
 // Builds and merges the graphology model from API graph payloads. Layout positions are the only
 // attributes changed after insertion (by the layout worker); display state lives in reducers.
 import Graph from 'graphology';
-import type { EdgeAttrs, NodeAttrs } from './reducers';
+import { isEdgeHidden, type EdgeAttrs, type GraphUiState, type NodeAttrs } from './reducers';
 
 export interface PayloadNode { id: string; kind: string; label: string; attributes?: Record<string, unknown> }
 export interface PayloadEdge {
@@ -104,4 +104,11 @@ export function dateBounds(graph: InsynGraph): { min: string; max: string } | nu
   });
   if (!min || !max) return null;
   return { min, max };
+}
+
+/** Edges the reducers leave visible (the Nätverk view exposes it as data-visible-edges). */
+export function countVisibleEdges(graph: InsynGraph, ui: GraphUiState): number {
+  let n = 0;
+  graph.forEachEdge((_e, a, _s, _t, sa, ta) => { if (!isEdgeHidden(a, ui, sa, ta)) n += 1; });
+  return n;
 }
