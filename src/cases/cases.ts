@@ -1,0 +1,235 @@
+import type { Db } from '../store/db';
+import {
+  caseEntityRows, caseHitRows, caseNoteRows, caseRow, caseRows, caseViewRow, caseViewRows, deleteCaseEntity, deleteCaseHit,
+  deleteCaseRow, deleteCaseViewRow, insertCase, insertCaseEntity, insertCaseHit, insertCaseNote, insertCaseView, touchCase,
+  updateCaseRow, updateCaseViewRow,
+} from '../store/casework';
+import { appendAudit, defaultActor } from '../audit/log';
+
+/**
+ * Cases: a named group of entities and hits with notes and saved network views. Views are stored
+ * as the JSON the UI hands over and returned verbatim, so a view reopens exactly as saved.
+ * Every edit is audit-logged in the same transaction.
+ */
+export class CaseError extends Error {
+  override name = 'CaseError';
+}
+
+export interface CaseSummary {
+  id: number; name: string; description: string; createdAt: string; createdBy: string; updatedAt: string;
+  entityCount: number; hitCount: number; noteCount: number;
+}
+export interface CaseNote { id: number; caseId: number; text: string; author: string; at: string }
+export interface SavedView<V = unknown> { id: number; caseId: number; name: string; asOf: string | null; view: V; savedAt: string; savedBy: string }
+export interface CaseEntity { id: string; kind: string | null; addedAt: string; addedBy: string }
+export interface CaseDetail extends Omit<CaseSummary, 'entityCount' | 'hitCount' | 'noteCount'> {
+  entities: CaseEntity[];
+  hitKeys: string[];
+  notes: CaseNote[];
+  views: SavedView[];
+}
+
+type EntityInput = string | { id: string; kind?: string | null };
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function requireName(name: string): string {
+  const n = name.trim();
+  if (!n) throw new CaseError('Ärendet behöver ett namn');
+  return n;
+}
+
+function requireCase(db: Db, id: number): void {
+  if (!caseRow(db, id)) throw new CaseError(`Ärende ${id} finns inte`);
+}
+
+function entityRef(e: EntityInput): { id: string; kind: string | null } {
+  return typeof e === 'string' ? { id: e, kind: null } : { id: e.id, kind: e.kind ?? null };
+}
+
+export function createCase(
+  db: Db,
+  input: { name: string; description?: string; entities?: EntityInput[]; hitKeys?: string[] },
+  actor: string = defaultActor(),
+): number {
+  const name = requireName(input.name);
+  return db.transaction(() => {
+    const at = now();
+    const id = insertCase(db, { name, description: input.description ?? '', created_at: at, created_by: actor, updated_at: at });
+    for (const e of input.entities ?? []) insertCaseEntity(db, { case_id: id, entity_id: entityRef(e).id, entity_kind: entityRef(e).kind, added_at: at, added_by: actor });
+    for (const k of input.hitKeys ?? []) insertCaseHit(db, { case_id: id, hit_key: k, added_at: at, added_by: actor });
+    appendAudit(db, { actor, action: 'case_create', details: { caseId: id, name, entities: (input.entities ?? []).map((e) => entityRef(e).id), hitKeys: input.hitKeys ?? [] }, at });
+    return id;
+  })();
+}
+
+/**
+ * Replaces a case's name, description and (when given) its entity and hit sets — the shape of the
+ * UI's "save case" action.
+ */
+export function updateCase(
+  db: Db,
+  id: number,
+  input: { name: string; description?: string; entities?: EntityInput[]; hitKeys?: string[] },
+  actor: string = defaultActor(),
+): void {
+  const name = requireName(input.name);
+  db.transaction(() => {
+    const before = caseRow(db, id);
+    if (!before) throw new CaseError(`Ärende ${id} finns inte`);
+    const at = now();
+    updateCaseRow(db, id, name, input.description ?? before.description, at);
+    const details: Record<string, unknown> = { caseId: id, name };
+    if (input.entities) {
+      const want = new Map(input.entities.map((e) => [entityRef(e).id, entityRef(e)]));
+      const have = new Set(caseEntityRows(db, id).map((r) => r.entity_id));
+      const removed = [...have].filter((e) => !want.has(e));
+      const added = [...want.keys()].filter((e) => !have.has(e));
+      for (const e of removed) deleteCaseEntity(db, id, e);
+      for (const e of added) insertCaseEntity(db, { case_id: id, entity_id: e, entity_kind: want.get(e)!.kind, added_at: at, added_by: actor });
+      details.entitiesAdded = added;
+      details.entitiesRemoved = removed;
+    }
+    if (input.hitKeys) {
+      const want = new Set(input.hitKeys);
+      const have = new Set(caseHitRows(db, id).map((r) => r.hit_key));
+      const removed = [...have].filter((k) => !want.has(k));
+      const added = [...want].filter((k) => !have.has(k));
+      for (const k of removed) deleteCaseHit(db, id, k);
+      for (const k of added) insertCaseHit(db, { case_id: id, hit_key: k, added_at: at, added_by: actor });
+      details.hitsAdded = added;
+      details.hitsRemoved = removed;
+    }
+    appendAudit(db, { actor, action: 'case_edit', details, at });
+  })();
+}
+
+export function deleteCase(db: Db, id: number, actor: string = defaultActor()): void {
+  db.transaction(() => {
+    const before = caseRow(db, id);
+    if (!before) throw new CaseError(`Ärende ${id} finns inte`);
+    deleteCaseRow(db, id);
+    appendAudit(db, { actor, action: 'case_delete', details: { caseId: id, name: before.name } });
+  })();
+}
+
+export function addCaseEntities(db: Db, caseId: number, entities: EntityInput[], actor: string = defaultActor()): void {
+  db.transaction(() => {
+    requireCase(db, caseId);
+    const at = now();
+    for (const e of entities) insertCaseEntity(db, { case_id: caseId, entity_id: entityRef(e).id, entity_kind: entityRef(e).kind, added_at: at, added_by: actor });
+    touchCase(db, caseId, at);
+    appendAudit(db, { actor, action: 'case_edit', details: { caseId, entitiesAdded: entities.map((e) => entityRef(e).id) }, at });
+  })();
+}
+
+export function removeCaseEntity(db: Db, caseId: number, entityId: string, actor: string = defaultActor()): void {
+  db.transaction(() => {
+    requireCase(db, caseId);
+    deleteCaseEntity(db, caseId, entityId);
+    touchCase(db, caseId, now());
+    appendAudit(db, { actor, action: 'case_edit', details: { caseId, entitiesRemoved: [entityId] } });
+  })();
+}
+
+export function addCaseHits(db: Db, caseId: number, hitKeys: string[], actor: string = defaultActor()): void {
+  db.transaction(() => {
+    requireCase(db, caseId);
+    const at = now();
+    for (const k of hitKeys) insertCaseHit(db, { case_id: caseId, hit_key: k, added_at: at, added_by: actor });
+    touchCase(db, caseId, at);
+    appendAudit(db, { actor, action: 'case_edit', details: { caseId, hitsAdded: hitKeys }, at });
+  })();
+}
+
+export function removeCaseHit(db: Db, caseId: number, hitKey: string, actor: string = defaultActor()): void {
+  db.transaction(() => {
+    requireCase(db, caseId);
+    deleteCaseHit(db, caseId, hitKey);
+    touchCase(db, caseId, now());
+    appendAudit(db, { actor, action: 'case_edit', details: { caseId, hitsRemoved: [hitKey] } });
+  })();
+}
+
+/** Notes are plain text; the UI renders them as text, never as HTML. */
+export function addCaseNote(db: Db, caseId: number, text: string, author: string = defaultActor()): CaseNote {
+  const body = text.trim();
+  if (!body) throw new CaseError('Anteckningen är tom');
+  return db.transaction(() => {
+    requireCase(db, caseId);
+    const at = now();
+    const id = insertCaseNote(db, { case_id: caseId, text: body, author, created_at: at });
+    touchCase(db, caseId, at);
+    appendAudit(db, { actor: author, action: 'case_note', details: { caseId, noteId: id }, at });
+    return { id, caseId, text: body, author, at };
+  })();
+}
+
+/** Saves a network view (positions, filters, as-of date ...) verbatim; `viewId` updates an existing one. */
+export function saveCaseView<V>(
+  db: Db,
+  caseId: number,
+  input: { name: string; view: V; asOf?: string | null; viewId?: number },
+  actor: string = defaultActor(),
+): number {
+  const name = input.name.trim();
+  if (!name) throw new CaseError('Vyn behöver ett namn');
+  const json = JSON.stringify(input.view);
+  if (json === undefined) throw new CaseError('Vyn saknar innehåll');
+  const asOf = input.asOf ?? ((input.view as { asOf?: string | null } | null)?.asOf ?? null);
+  return db.transaction(() => {
+    requireCase(db, caseId);
+    const at = now();
+    let id: number;
+    if (input.viewId != null) {
+      const existing = caseViewRow(db, input.viewId);
+      if (!existing || existing.case_id !== caseId) throw new CaseError(`Vy ${input.viewId} finns inte i ärende ${caseId}`);
+      updateCaseViewRow(db, input.viewId, name, asOf, json, at);
+      id = input.viewId;
+    } else {
+      id = insertCaseView(db, { case_id: caseId, name, as_of: asOf, view_json: json, created_at: at, created_by: actor, updated_at: at });
+    }
+    touchCase(db, caseId, at);
+    appendAudit(db, { actor, action: 'case_view', details: { caseId, viewId: id, name, asOf }, at });
+    return id;
+  })();
+}
+
+export function getCaseView<V = unknown>(db: Db, viewId: number): SavedView<V> | null {
+  const r = caseViewRow(db, viewId);
+  return r ? toView<V>(r) : null;
+}
+
+export function deleteCaseView(db: Db, viewId: number, actor: string = defaultActor()): void {
+  db.transaction(() => {
+    const r = caseViewRow(db, viewId);
+    if (!r) throw new CaseError(`Vy ${viewId} finns inte`);
+    deleteCaseViewRow(db, viewId);
+    appendAudit(db, { actor, action: 'case_view', details: { caseId: r.case_id, viewId, deleted: true } });
+  })();
+}
+
+function toView<V>(r: { id: number; case_id: number; name: string; as_of: string | null; view_json: string; updated_at: string; created_by: string }): SavedView<V> {
+  return { id: r.id, caseId: r.case_id, name: r.name, asOf: r.as_of, view: JSON.parse(r.view_json) as V, savedAt: r.updated_at, savedBy: r.created_by };
+}
+
+export function listCases(db: Db): CaseSummary[] {
+  return caseRows(db).map((r) => ({
+    id: r.id, name: r.name, description: r.description, createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at,
+    entityCount: r.entities, hitCount: r.hits, noteCount: r.notes,
+  }));
+}
+
+export function getCase(db: Db, id: number): CaseDetail | null {
+  const r = caseRow(db, id);
+  if (!r) return null;
+  return {
+    id: r.id, name: r.name, description: r.description, createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at,
+    entities: caseEntityRows(db, id).map((e) => ({ id: e.entity_id, kind: e.entity_kind, addedAt: e.added_at, addedBy: e.added_by })),
+    hitKeys: caseHitRows(db, id).map((h) => h.hit_key),
+    notes: caseNoteRows(db, id).map((n) => ({ id: n.id, caseId: n.case_id, text: n.text, author: n.author, at: n.created_at })),
+    views: caseViewRows(db, id).map((v) => toView(v)),
+  };
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Writing an export into the folder the user chose. A file name is a plain name, never a path:
+ * separators, `..`, absolute paths, drive letters and control characters are refused, so nothing
+ * can land outside the folder. Existing files are left alone unless `overwrite` is set; then the
+ * whole export is refused before anything is written.
+ */
+export class ExportPathError extends Error {
+  override name = 'ExportPathError';
+}
+
+export class ExportExistsError extends Error {
+  override name = 'ExportExistsError';
+  constructor(readonly existing: string[]) {
+    super(`Filen finns redan och skrivs inte över utan bekräftelse: ${existing.join(', ')}`);
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F]/;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** Throws unless `name` is a safe plain file name; returns it unchanged. */
+export function checkFileName(name: string): string {
+  if (typeof name !== 'string' || name.length === 0) throw new ExportPathError('Filnamnet är tomt');
+  if (name.length > 200) throw new ExportPathError('Filnamnet är för långt');
+  if (name.includes('/') || name.includes('\\')) throw new ExportPathError(`Filnamnet får inte innehålla / eller \\: ${name}`);
+  if (name === '.' || name === '..' || name.includes('..')) throw new ExportPathError(`Filnamnet får inte innehålla "..": ${name}`);
+  if (path.isAbsolute(name) || /^[a-zA-Z]:/.test(name)) throw new ExportPathError(`Filnamnet får inte vara en absolut sökväg: ${name}`);
+  if (CONTROL.test(name) || /[<>:"|?*]/.test(name)) throw new ExportPathError(`Filnamnet innehåller otillåtna tecken: ${name}`);
+  if (WINDOWS_RESERVED.test(name) || /[. ]$/.test(name)) throw new ExportPathError(`Filnamnet är inte tillåtet: ${name}`);
+  return name;
+}
+
+/** Makes a safe file-name stem from free text (a case name, a subject id). */
+export function fileStem(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+  return s || 'export';
+}
+
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+}
+
+export function writeExportFiles(outDir: string, files: readonly { name: string; content: string }[], overwrite: boolean): WrittenFile[] {
+  const dir = path.resolve(outDir);
+  for (const f of files) checkFileName(f.name);
+  const names = files.map((f) => f.name);
+  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) throw new ExportPathError('Två filer i exporten har samma namn');
+  fs.mkdirSync(dir, { recursive: true });
+  const targets = files.map((f) => {
+    const target = path.join(dir, f.name);
+    if (path.dirname(target) !== dir) throw new ExportPathError(`Filen hamnar utanför den valda mappen: ${f.name}`);
+    return target;
+  });
+  const existing: string[] = [];
+  for (const t of targets) {
+    const st = fs.lstatSync(t, { throwIfNoEntry: false });
+    if (!st) continue;
+    // A symlink or directory at the target could redirect the write elsewhere: never follow it.
+    if (st.isSymbolicLink() || !st.isFile()) throw new ExportPathError(`Målet är inte en vanlig fil: ${path.basename(t)}`);
+    existing.push(path.basename(t));
+  }
+  if (existing.length > 0 && !overwrite) throw new ExportExistsError(existing);
+  return files.map((f, i) => {
+    const data = Buffer.from(f.content, 'utf8');
+    // 'wx' fails if a file appeared since the check; with overwrite the check above vetted it.
+    fs.writeFileSync(targets[i]!, data, { flag: overwrite ? 'w' : 'wx' });
+    return { path: targets[i]!, bytes: data.length };
+  });
+}

@@ -1,0 +1,60 @@
+import { flattenEdges, flattenNodes, type FlatElements, type ScalarType } from './attributes';
+import type { ExportBundle } from './types';
+import { escapeXml } from './xml';
+
+/**
+ * GraphML (yEd, Gephi, Cytoscape). graphology-graphml only parses, so this writes the XML itself;
+ * every attribute becomes a typed <key>, every text goes through escapeXml.
+ */
+const GRAPHML_TYPE: Record<ScalarType, string> = { boolean: 'boolean', integer: 'int', double: 'double', string: 'string' };
+
+function keyDecls(flat: FlatElements, forWhat: 'node' | 'edge', prefix: string): { xml: string[]; ids: Map<string, string> } {
+  const ids = new Map<string, string>();
+  const xml: string[] = [];
+  let i = 0;
+  for (const [name, t] of [...flat.types].sort(([a], [b]) => a.localeCompare(b))) {
+    const id = `${prefix}${i++}`;
+    ids.set(name, id);
+    xml.push(`  <key id="${id}" for="${forWhat}" attr.name="${escapeXml(name)}" attr.type="${GRAPHML_TYPE[t]}"/>`);
+  }
+  return { xml, ids };
+}
+
+function dataLines(values: Record<string, unknown> | undefined, ids: Map<string, string>, indent: string): string[] {
+  if (!values) return [];
+  return Object.entries(values)
+    .filter(([k]) => ids.has(k))
+    .map(([k, v]) => `${indent}<data key="${ids.get(k)}">${escapeXml(String(v))}</data>`);
+}
+
+export function writeGraphml(bundle: ExportBundle): string {
+  const nodes = flattenNodes(bundle.graph.nodes);
+  const edges = flattenEdges(bundle.graph.edges);
+  const nk = keyDecls(nodes, 'node', 'n');
+  const ek = keyDecls(edges, 'edge', 'e');
+  const present = new Set<string>();
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...nk.xml,
+    ...ek.xml,
+    `  <graph id="insyn" edgedefault="directed">`,
+  ];
+  for (const n of bundle.graph.nodes) {
+    if (present.has(n.id)) continue;
+    present.add(n.id);
+    out.push(`    <node id="${escapeXml(n.id)}">`, ...dataLines(nodes.values.get(n.id), nk.ids, '      '), '    </node>');
+  }
+  const seenEdges = new Set<string>();
+  for (const e of bundle.graph.edges) {
+    if (!present.has(e.source) || !present.has(e.target) || seenEdges.has(e.id)) continue;
+    seenEdges.add(e.id);
+    out.push(
+      `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">`,
+      ...dataLines(edges.values.get(e.id), ek.ids, '      '),
+      '    </edge>',
+    );
+  }
+  out.push('  </graph>', '</graphml>', '');
+  return out.join('\n');
+}
