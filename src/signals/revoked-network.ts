@@ -65,7 +65,7 @@ export const signal: SignalDefinition<Params> = {
       const ordered = [...links.values()].sort((a, b) => a.revokedOn.localeCompare(b.revokedOn));
       for (const { role, licence, revokedOn } of ordered) {
         ev.push(evidence(`${roleText(facts, role)}.`, role, 'roles'));
-        ev.push(evidence(`${licenceText(facts, licence)}: ${statusSv(licence.status)} ${revokedOn} (inom ${p.windowMonths} månader efter att rollen var aktiv).`, licence, 'licences'));
+        ev.push(evidence(`${licenceText(facts, licence)}: ${statusSv(licence.status)} ${revokedOn}; rollen var aktiv under de ${p.windowMonths} månaderna före.`, licence, 'licences'));
       }
       const current = controllingRolesAsOf(facts.rolesByHolder.get(holderId), asOf).filter(
         (r) => roleActiveAt(r, asOf) && isLicenceHolder(facts, r.org_nr, asOf),
