@@ -79,12 +79,13 @@ export class CsvTokenizer {
   private run(chunk: string, final: boolean): void {
     let s = this.carry + chunk;
     this.carry = '';
-    // Hold back a trailing quote or CR: its meaning depends on the next character.
-    if (!final && s.length > 0) {
-      const last = s.charCodeAt(s.length - 1);
-      if (last === QUOTE || last === CR) {
-        this.carry = s[s.length - 1]!;
-        s = s.slice(0, -1);
+    // Hold back trailing quotes and CRs: their meaning depends on the characters after them.
+    if (!final) {
+      let j = s.length;
+      while (j > 0 && (s.charCodeAt(j - 1) === QUOTE || s.charCodeAt(j - 1) === CR)) j--;
+      if (j < s.length) {
+        this.carry = s.slice(j);
+        s = s.slice(0, j);
       }
     }
     const n = s.length;

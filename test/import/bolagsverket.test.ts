@@ -1,0 +1,71 @@
+import { zipSync } from 'fflate';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importPath } from '../../src/import/importer';
+import { parseBulkLine } from '../../src/import/readers/bolagsverket';
+import { openDb } from '../../src/store/db';
+import { orgNr, personId, tmpDir } from '../support/fixtures';
+
+const HEADER = 'organisationsidentitet;namnskyddslopnummer;registreringsland;organisationsnamn;organisationsform;avregistreringsdatum;avregistreringsorsak;pagandeAvvecklingsEllerOmstruktureringsforfarande;registreringsdatum;verksamhetsbeskrivning;postadress';
+const A = orgNr('556036079');
+const B = orgNr('556677889');
+const C = orgNr('559012345');
+const D = orgNr('802400123');
+const SOLE = personId('19811218', '987');
+
+const row = (id: string, name: string, extra: Partial<Record<'form' | 'dereg' | 'cause' | 'proc' | 'desc' | 'addr', string>> = {}): string =>
+  [`${id}`, '', 'SE-LAND', name, extra.form ?? 'AB-ORGFO', extra.dereg ?? '', extra.cause ?? '', extra.proc ?? '', '2020-01-02', extra.desc ?? 'Konsultverksamhet', extra.addr ?? 'Box 1$$STOCKHOLM$11122$SE-LAND']
+    .map((f) => `"${f}"`)
+    .join(';');
+
+const SAMPLE = [
+  HEADER,
+  row(`${A}$ORGNR-IDORG`, 'Exempel AB$FORETAGSNAMN-ORGNAM$2020-01-02|Example$ANNATSPRAK-ORGNAM$2021-01-01', { proc: '|LI-AVOMFO$2026-04-01' }),
+  // doubled quotes inside a field
+  row(`${B}$ORGNR-IDORG`, 'Bolaget ""Solen"" AB$FORETAGSNAMN-ORGNAM$2020-01-02', { dereg: '2024-05-01', cause: 'KKAV' }),
+  // a stray unmatched quote and control characters in the description
+  row(`${C}$ORGNR-IDORG`, 'Stray AB$FORETAGSNAMN-ORGNAM$2020-01-02', { desc: 'Vård "och\u0007 omsorg\u0001 av 12" barn', addr: 'Storgatan 1$c/o Berg$UPPSALA$75310$SE-LAND' }),
+  // sole trader: 12-digit personnummer becomes the 10-digit org_nr
+  row(`${SOLE}$PERSON-IDORG`, 'Kalles Städ$FORETAGSNAMN-ORGNAM$2020-01-02', { form: 'EF-ORGFO' }),
+  // unreadable: bad check digit, and a row with too few fields
+  row(`5560360794$ORGNR-IDORG`, 'Fel AB$FORETAGSNAMN-ORGNAM$2020-01-02'),
+  `"${D}$ORGNR-IDORG";"";"SE-LAND"`,
+  // a line break inside a quoted field (joined with the next line)
+  row(`${D}$ORGNR-IDORG`, 'Radbrytning AB$FORETAGSNAMN-ORGNAM$2020-01-02', { desc: 'rad ett\nrad två', dereg: '2023-01-01', cause: 'FUAV' }),
+].join('\r\n') + '\r\n';
+
+describe('Bolagsverket bulk file', () => {
+  it('parses lines tolerantly', () => {
+    expect(parseBulkLine('"a";"b ""c"" d";""')).toEqual({ fields: ['a', 'b "c" d', ''], closed: true });
+    expect(parseBulkLine('"a "stray";"b"')).toEqual({ fields: ['a "stray', 'b'], closed: true });
+    expect(parseBulkLine('"a";"open')).toEqual({ fields: ['a', 'open'], closed: false });
+    expect(parseBulkLine('"x\u0000y";"z"').fields).toEqual(['xy', 'z']);
+  });
+
+  for (const packaging of ['txt', 'zip'] as const) {
+    it(`imports companies from the ${packaging} with status, names, address and quarantine`, async () => {
+      const dir = tmpDir();
+      const file = path.join(dir, `bolagsverket_bulkfil.${packaging}`);
+      if (packaging === 'txt') fs.writeFileSync(file, SAMPLE);
+      else fs.writeFileSync(file, zipSync({ 'bolagsverket_bulkfil.txt': Buffer.from(SAMPLE) }));
+      const db = openDb(path.join(dir, 's.sqlite'));
+      const r = await importPath(db, file);
+      expect(r.rows.companies).toBe(5);
+      expect(r.quarantine.map((q) => [q.line, q.column])).toEqual([
+        [6, 'org_nr'],
+        [7, null],
+      ]);
+      const get = (id: string) => db.prepare('SELECT name, alt_names, legal_form, status, deregistered_on, address, co, city, postal_code, address_key, extra FROM companies WHERE org_nr = ?').get(id) as Record<string, string | null>;
+      expect(get(A)).toMatchObject({ name: 'Exempel AB', alt_names: '["Example"]', legal_form: 'AB', status: 'liquidation', address: 'Box 1', city: 'STOCKHOLM', postal_code: '11122', address_key: 'BOX 1|11122' });
+      expect(get(B)).toMatchObject({ name: 'Bolaget "Solen" AB', status: 'bankruptcy', deregistered_on: '2024-05-01' });
+      expect(get(C)).toMatchObject({ name: 'Stray AB', co: 'c/o Berg', city: 'UPPSALA' });
+      expect(JSON.parse(get(C).extra!).verksamhetsbeskrivning).toBe('Vård "och omsorg av 12" barn');
+      expect(get('8112189876')).toMatchObject({ name: 'Kalles Städ', legal_form: 'EF', status: 'active' });
+      expect(get(D)).toMatchObject({ name: 'Radbrytning AB', status: 'deregistered' });
+      expect(db.prepare('SELECT src_line FROM companies WHERE org_nr = ?').pluck().get(D)).toBe(8);
+      const again = await importPath(db, file);
+      expect(again.already_imported).toBe(true);
+    });
+  }
+});

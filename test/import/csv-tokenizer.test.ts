@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvTokenizer, type CsvRecord } from '../../src/import/csv-tokenizer';
+import { detectDelimiter, detectEncoding, decodeWindows1252, looksBinary } from '../../src/import/encoding';
+import { csvField } from '../support/fixtures';
+
+function tokenize(text: string, delimiter: string, cuts: number[] = []): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  const t = new CsvTokenizer(delimiter, (r) => out.push(r));
+  let prev = 0;
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    t.push(text.slice(prev, c));
+    prev = c;
+  }
+  t.push(text.slice(prev));
+  t.end();
+  return out;
+}
+
+const cell = fc.string({ unit: fc.constantFrom('a', 'Ö', ' ', '"', ',', ';', '\n', '\r\n', '=', '|', 'x'), maxLength: 8 });
+
+describe('CsvTokenizer', () => {
+  it('reads what was written, whatever the chunking and line endings, with start lines', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (rows, d, nl, cutSeeds) => {
+          const rowsNonBlank = rows.map((r) => (r.every((c) => c === '') ? ['x', ...r.slice(1)] : r));
+          const lines = rowsNonBlank.map((r) => r.map((c) => csvField(c, d)).join(d));
+          const text = lines.join(nl) + nl;
+          const cuts = cutSeeds.map((s) => s % (text.length + 1));
+          const got = tokenize(text, d, cuts);
+          expect(got.map((r) => r.fields)).toEqual(rowsNonBlank);
+          // start line = 1 + number of physical line breaks before the record
+          let line = 1;
+          const expectedLines = lines.map((l) => {
+            const start = line;
+            line += 1 + (l.match(/\r\n|\r|\n/g) ?? []).length;
+            return start;
+          });
+          expect(got.map((r) => r.line)).toEqual(expectedLines);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('handles mixed line endings, blank lines, stray quotes and an unclosed quote at the end', () => {
+    const got = tokenize('a,b\r\n\r\nc,d"e\nf,"g"h\r"open,x\ny\n', ',');
+    expect(got).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 3, fields: ['c', 'd"e'] },
+      { line: 4, fields: ['f', 'gh'] },
+      { line: 5, fields: ['open,x\ny\n'], error: 'unclosed_quote' },
+    ]);
+  });
+
+  it('turns an over-long quoted field into one bad record and resynchronises', () => {
+    const got: CsvRecord[] = [];
+    const t = new CsvTokenizer(',', (r) => got.push(r), 100);
+    t.push('a,b\n"' + 'x'.repeat(150));
+    t.push('\nc,d\n');
+    t.end();
+    expect(got.map((r) => [r.line, r.error ?? null])).toEqual([
+      [1, null],
+      [2, 'field_too_long'],
+      [3, null],
+    ]);
+  });
+});
+
+describe('encoding and delimiter detection', () => {
+  it('detects BOM, UTF-8 and real Windows-1252 bytes', () => {
+    expect(detectEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x61]), true)).toBe('utf-8-bom');
+    expect(detectEncoding(Buffer.from('Åsa Öberg', 'utf8'), true)).toBe('utf-8');
+    expect(detectEncoding(Buffer.from([0xc5, 0x73, 0x61]), true)).toBe('windows-1252');
+    // a UTF-8 sequence cut at the end of a probe is not a 1252 sign
+    expect(detectEncoding(Buffer.from('aÅ', 'utf8').subarray(0, 2), false)).toBe('utf-8');
+    expect(decodeWindows1252(Buffer.from([0xc5, 0xe4, 0xf6, 0x80, 0x96]))).toBe('Åäö€–');
+  });
+  it('detects binary content', () => {
+    expect(looksBinary(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00]))).toBe(true);
+    expect(looksBinary(Buffer.from('org_nr,name\n'))).toBe(false);
+  });
+  it('detects the delimiter from the header', () => {
+    expect(detectDelimiter('org_nr;name;"a,b"')).toBe(';');
+    expect(detectDelimiter('org_nr\tname')).toBe('\t');
+    expect(detectDelimiter('org_nr,name')).toBe(',');
+    expect(detectDelimiter('org_nr')).toBe(',');
+  });
+});
