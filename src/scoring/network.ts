@@ -38,9 +38,9 @@ export function networkScores(direct: ReadonlyMap<string, number>, graph: Entity
   };
   for (let hop = 1; hop <= opts.maxHops && frontier.length > 0; hop++) {
     const changed = new Set<string>();
-    for (const u of frontier) {
-      const labels = best.get(u);
-      if (!labels) continue;
+    // Labels as they stood at the start of the round, so one round extends paths by one hop only.
+    const snapshot = frontier.map((u) => [u, [...(best.get(u) ?? [])]] as const);
+    for (const [u, labels] of snapshot) {
       for (const v of neighbours(u)) {
         if (v === u) continue;
         for (const l of labels) {
