@@ -1,0 +1,56 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/store/db';
+import { importPath } from '../../src/import/importer';
+
+const BIN = path.resolve('src/cli/bin.js');
+let dir: string;
+let dbFile: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-analyze-'));
+  dbFile = path.join(dir, 'store.sqlite');
+  const db = openDb(dbFile);
+  await importPath(db, '/work/shared/examples/revoked-network');
+  db.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const insyn = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, INSYN_DB: dbFile } });
+
+describe('insyn analyze', () => {
+  it('--json prints exactly one contract object on stdout', () => {
+    const out = execFileSync(process.execPath, [BIN, 'analyze', '--db', dbFile, '--as-of', '2026-11-01', '--json'], { encoding: 'utf8' });
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores']);
+    expect(json.as_of).toBe('2026-11-01');
+    expect(json.hits.map((h: { subject_id: string }) => h.subject_id).sort()).toEqual(['197506141634', '5592809189', 'ext:NO-150278-44871']);
+    expect(json.coverage['financial-mismanagement'].evaluable).toBe(false);
+  });
+
+  it('prints a readable Swedish table without --json', () => {
+    const r = insyn('analyze', '--as-of', '2026-11-01');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Analys per 2026-11-01');
+    expect(r.stdout).toContain('ej bedömbar');
+  });
+
+  it('exits 2 on a bad date or bad configuration, with a clear message', () => {
+    const bad = insyn('analyze', '--as-of', '2026-13-01', '--json');
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('ogiltigt datum');
+    const cfg = path.join(dir, 'cfg.json');
+    fs.writeFileSync(cfg, JSON.stringify({ 'revoked-network': { minCompanies: 'två' } }));
+    const r = insyn('analyze', '--config', cfg, '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('revoked-network.minCompanies');
+    fs.writeFileSync(cfg, JSON.stringify({ 'revoked-network': { minCompanies: 3 } }));
+    const ok = insyn('analyze', '--config', cfg, '--as-of', '2026-11-01', '--json');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).hits).toHaveLength(0);
+  });
+});
