@@ -1,4 +1,4 @@
-import { defaultModel, Model } from '@alephdata/followthemoney';
+import { defaultModel, Model, type IEntityDatum } from '@alephdata/followthemoney';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ const A = orgNr('556036079');
 const P1 = personId('19811218', '987');
 
 /** An Aleph/OpenSanctions-style export: Swedish ids where known, foreign ones otherwise. */
-const ENTITIES = [
+const ENTITIES: IEntityDatum[] = [
   { id: 'addr-1', schema: 'Address', properties: { full: ['Storgatan 12 B, 111 22 Stockholm'], street: ['Storgatan 12 B'], postalCode: ['111 22'], city: ['Stockholm'] } },
   { id: 'co-1', schema: 'Company', properties: { name: ['Ängsgården Omsorg AB'], alias: ['Ängsgården'], registrationNumber: [`${A.slice(0, 6)}-${A.slice(6)}`], incorporationDate: ['2015-03-01'], addressEntity: ['addr-1'], jurisdiction: ['se'] } },
   { id: 'co-2', schema: 'Organization', properties: { name: ['Nordic Holding ApS'], registrationNumber: ['DK12345678'] } },
