@@ -1,0 +1,149 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import type { Db } from '../store/db';
+import type { JobProgress, JobResult, JobStatus } from './contract';
+import { executeJob, type JobSpec } from './job-exec';
+import { notFound } from './handler';
+
+/**
+ * Long jobs (import, analysis, demo) run off the request path, one at a time (SQLite has one
+ * writer; queued jobs wait their turn), and report progress that the UI polls with jobStatus.
+ */
+
+export type JobExecutor = (spec: JobSpec, report: (p: JobProgress) => void) => Promise<JobResult>;
+
+interface JobRecord {
+  status: JobStatus;
+  done: Promise<JobStatus>;
+}
+
+/** Swedish message for a failed job; the importer's own errors carry one already. */
+export function jobErrorMessage(err: unknown): { code: string; message: string } {
+  const e = err as { messageSv?: string; message?: string; code?: string } | null;
+  if (e?.messageSv) return { code: String(e.code ?? 'job_failed'), message: e.messageSv };
+  if (e && (e as Error).name === 'ParamsError') return { code: 'invalid_params', message: String(e.message) };
+  return { code: 'job_failed', message: `Jobbet misslyckades: ${e?.message ?? String(err)}` };
+}
+
+export class JobRegistry {
+  private readonly jobs = new Map<string, JobRecord>();
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly executor: JobExecutor,
+    private readonly onFinished: (status: JobStatus) => void = () => {},
+  ) {}
+
+  start(spec: JobSpec): string {
+    const jobId = crypto.randomUUID();
+    const status: JobStatus = {
+      jobId,
+      kind: spec.kind,
+      state: 'queued',
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      progress: { phase: 'queued', done: 0, total: 0, rowsPerSec: 0, message: 'Väntar på tidigare jobb' },
+      result: null,
+      error: null,
+    };
+    const run = async (): Promise<JobStatus> => {
+      status.state = 'running';
+      status.progress = { ...status.progress, phase: 'start', message: 'Startar' };
+      try {
+        status.result = await this.executor(spec, (p) => (status.progress = p));
+        status.state = 'done';
+        status.progress = { ...status.progress, phase: 'done', done: status.progress.total, message: 'Klart' };
+      } catch (err) {
+        status.state = 'failed';
+        status.error = jobErrorMessage(err);
+        status.progress = { ...status.progress, phase: 'failed', message: status.error.message };
+      }
+      status.finishedAt = new Date().toISOString();
+      try {
+        this.onFinished(status);
+      } catch {
+        // A failing listener (cache refresh) must not turn a finished job into a failure.
+      }
+      return status;
+    };
+    const done = this.tail.then(run, run);
+    this.tail = done;
+    this.jobs.set(jobId, { status, done });
+    return jobId;
+  }
+
+  get(jobId: string): JobStatus {
+    const r = this.jobs.get(jobId);
+    if (!r) throw notFound('Jobbet');
+    return structuredClone(r.status);
+  }
+
+  wait(jobId: string): Promise<JobStatus> {
+    const r = this.jobs.get(jobId);
+    if (!r) return Promise.reject(notFound('Jobbet'));
+    return r.done.then((s) => structuredClone(s));
+  }
+
+  running(): { jobId: string; kind: JobStatus['kind'] }[] {
+    return [...this.jobs.values()].filter((j) => j.status.state === 'running' || j.status.state === 'queued').map((j) => ({ jobId: j.status.jobId, kind: j.status.kind }));
+  }
+
+  /** Resolves when every job started so far has finished. */
+  idle(): Promise<void> {
+    return this.tail.then(() => undefined, () => undefined);
+  }
+}
+
+/** Runs jobs on the caller's thread (async, with progress): used for in-memory stores in tests. */
+export function inProcessExecutor(db: Db): JobExecutor {
+  return (spec, report) => executeJob(db, spec, report);
+}
+
+/**
+ * Runs each job in a worker thread with its own connection to the store file, so imports and
+ * analyses never block the thread that answers the UI (SQLite WAL lets readers continue).
+ */
+export function workerExecutor(dbPath: string): JobExecutor {
+  return (spec, report) =>
+    new Promise<JobResult>((resolve, reject) => {
+      const worker = spawnWorker('./worker', { mode: 'job', dbPath, spec });
+      let settled = false;
+      worker.on('message', (m: { type: string; progress?: JobProgress; result?: JobResult; error?: { code: string; message: string; messageSv?: string } }) => {
+        if (m.type === 'progress' && m.progress) report(m.progress);
+        else if (m.type === 'done' && m.result) {
+          settled = true;
+          resolve(m.result);
+        } else if (m.type === 'error') {
+          settled = true;
+          reject(Object.assign(new Error(m.error?.message ?? 'okänt fel'), { code: m.error?.code, messageSv: m.error?.messageSv }));
+        }
+      });
+      worker.on('error', (err) => {
+        if (!settled) reject(err);
+        settled = true;
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`arbetstråden avslutades oväntat (kod ${code})`));
+      });
+    });
+}
+
+/**
+ * Starts a worker from a sibling module. Under tsx/vitest the source is TypeScript, which a bare
+ * Worker cannot load, so tsx's loader is registered in the worker first; a built app runs the .js.
+ */
+export function spawnWorker(relative: string, workerData: unknown): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const target = new URL(`${relative}.ts`, here).href;
+    // The ESM entry of tsx's API (require.resolve would give the CommonJS one).
+    const tsxDir = path.dirname(createRequire(here).resolve('tsx/package.json'));
+    const tsxApi = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+    const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
+    return new Worker(code, { eval: true, workerData });
+  }
+  return new Worker(new URL(`${relative}.js`, here), { workerData });
+}

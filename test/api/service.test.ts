@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type ApiClient, unwrap } from '../../src/api/client';
+import { createApiHandler } from '../../src/api/handler';
+import { createWorkbench, type Workbench } from '../../src/api/service';
+import { openDb } from '../../src/store/db';
+import { revokedNetworkWorld } from './fixture';
+
+/** The whole API over a real store, through the typed client and the validating handler. */
+let wb: Workbench;
+let api: ApiClient;
+let world: ReturnType<typeof revokedNetworkWorld>;
+let tmp: string;
+
+async function waitJob(jobId: string) {
+  for (;;) {
+    const s = unwrap(await api.jobStatus({ jobId }));
+    if (s.state === 'done' || s.state === 'failed') return s;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-api-'));
+  world = revokedNetworkWorld(path.join(tmp, 'data'));
+  wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export') });
+  const handle = createApiHandler(wb.service, (m, e) => console.error(m, e));
+  api = createClient((method, req) => handle(method, req));
+});
+
+describe('workbench API over a real store', () => {
+  it('reports an empty store and coverage before any data', async () => {
+    const s = unwrap(await api.status());
+    expect(s.empty).toBe(true);
+    expect(s.lastRun).toBeNull();
+    expect(s.coverage.length).toBeGreaterThanOrEqual(14);
+    expect(s.coverage.every((c) => !c.evaluable && c.reason)).toBe(true);
+  });
+
+  it('previews a folder before importing', async () => {
+    const r = unwrap(await api.importPreview({ paths: [world.dir] }));
+    const roles = r.files.find((f) => f.table === 'roles');
+    expect(roles?.headers).toEqual(expect.arrayContaining(['org_nr', 'holder_id', 'role']));
+    expect(roles?.missingRequired).toEqual([]);
+  });
+
+  it('imports with progress, result counts and a browsable quarantine', async () => {
+    const { jobId } = unwrap(await api.importStart({ paths: [world.dir] }));
+    const done = await waitJob(jobId);
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    const imp = done.result!.imports[0]!;
+    expect(imp.rows).toMatchObject({ companies: 3, persons: 2, roles: 4, licences: 3 });
+    expect(imp.quarantined).toBe(1);
+    const q = unwrap(await api.quarantineList({ limit: 10 }));
+    expect(q.total).toBe(1);
+    expect(q.items[0]).toMatchObject({ file: 'roles.csv', column: 'org_nr', value: '123456-7890' });
+    expect(unwrap(await api.quarantineList({ text: 'finns-inte' })).total).toBe(0);
+    const csv = unwrap(await api.quarantineExportCsv({}));
+    expect(csv.rows).toBe(1);
+    expect(csv.csv).toContain('123456-7890');
+    const s = unwrap(await api.status());
+    expect(s.empty).toBe(false);
+    expect(s.tables.roles).toBe(4);
+    expect(s.importHistory).toHaveLength(1);
+  });
+
+  it('runs the analysis as a job and lists the planted hit with evidence and sources', async () => {
+    const { jobId } = unwrap(await api.analysisRun({ asOf: '2025-01-01' }));
+    const done = await waitJob(jobId);
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    expect(done.result!.analysis!.hitsBySignal['revoked-network']).toBeGreaterThanOrEqual(1);
+    const list = unwrap(await api.hitsList({ signal: 'revoked-network' }));
+    const hit = list.items.find((h) => h.subjectId === world.p)!;
+    expect(hit).toMatchObject({ subjectKind: 'person', subjectLabel: 'Karin Östlund', status: 'ny', municipality: 'Västerås' });
+    const detail = unwrap(await api.hitGet({ hitKey: hit.hitKey }));
+    expect(detail.evidence.length).toBeGreaterThan(0);
+    expect(detail.sources.length).toBeGreaterThan(0);
+    expect(detail.sources.every((s) => /\.csv$/.test(s.file) && (s.line ?? 0) >= 2)).toBe(true);
+    const s = unwrap(await api.status());
+    expect(s.lastRun?.asOf).toBe('2025-01-01');
+    expect(s.hitTotal).toBeGreaterThan(0);
+    expect(s.topClusters.length).toBeGreaterThan(0);
+    const missing = await api.hitGet({ hitKey: 'finns-inte' });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
+  });
+
+  it('filters, sorts and pages the alert queue', async () => {
+    const all = unwrap(await api.hitsList({ limit: 1000 }));
+    expect(all.total).toBe(all.items.length);
+    const ostlund = unwrap(await api.hitsList({ text: 'ostlund' }));
+    expect(ostlund.items.map((h) => h.subjectId)).toContain(world.p);
+    expect(ostlund.total).toBeLessThan(all.total + 1);
+    expect(unwrap(await api.hitsList({ text: 'xyzzy-inget' })).total).toBe(0);
+    const page = unwrap(await api.hitsList({ limit: 1, offset: 0, sort: { by: 'subject', dir: 'asc' } }));
+    expect(page.items).toHaveLength(1);
+    expect(unwrap(await api.hitsList({ municipality: 'Kiruna' })).total).toBe(0);
+  });
+
+  it('sets a status with a mandatory reason and records it', async () => {
+    const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
+    const missing = await api.hitsSetStatus({ hitKeys: [hit.hitKey], status: 'avskriven' });
+    expect(missing.ok).toBe(false);
+    const r = unwrap(await api.hitsSetStatus({ hitKeys: [hit.hitKey], status: 'bekraftad', reason: 'Styrkt i utredning 12' }));
+    expect(r.updated).toBe(1);
+    expect(unwrap(await api.hitsList({ status: 'bekraftad' })).items.map((h) => h.hitKey)).toEqual([hit.hitKey]);
+    const d = unwrap(await api.hitGet({ hitKey: hit.hitKey }));
+    expect(d.statusHistory.at(-1)).toMatchObject({ status: 'bekraftad', reason: 'Styrkt i utredning 12', actor: 'testare' });
+  });
+
+  it('opens a profile with roles for the timeline, licences, related entities and hits', async () => {
+    const p = unwrap(await api.entityGet({ id: world.p }));
+    expect(p).toMatchObject({ kind: 'person', name: 'Karin Östlund' });
+    expect(p.roles.map((r) => r.orgNr).sort()).toEqual([world.a, world.b, world.c].sort());
+    expect(p.roles.every((r) => r.source?.file === 'roles.csv')).toBe(true);
+    expect(p.hits.length).toBeGreaterThan(0);
+    const c = unwrap(await api.entityGet({ id: `${world.c.slice(0, 6)}-${world.c.slice(6)}` }));
+    expect(c.kind).toBe('company');
+    expect(c.licences[0]).toMatchObject({ licenceId: 'L-C', status: 'granted' });
+    expect(c.related.map((r) => r.id)).toEqual(expect.arrayContaining([world.p, world.q]));
+    const missing = await api.entityGet({ id: '5555555555' });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
+  });
+
+  it('searches by name and id', async () => {
+    const r = unwrap(await api.search({ q: 'Ostlund' }));
+    expect(r.items[0]).toMatchObject({ id: world.p, label: 'Karin Östlund' });
+  });
+
+  it('serves the network around an entity and a path between two', async () => {
+    const ego = await api.graphEgo({ id: world.p, hops: 1 });
+    if (!ego.ok) return expect(ego.error.code).toBe('not_available');
+    expect(ego.value.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([world.p, world.a, world.b, world.c]));
+    const pth = unwrap(await api.graphPath({ from: world.q, to: world.a }));
+    expect(pth.found).toBe(true);
+    expect(pth.path[0]).toBe(world.q);
+  });
+
+  it('lists rules and validates edits (errors as data)', async () => {
+    const rules = unwrap(await api.rulesList()).rules;
+    const rn = rules.find((r) => r.id === 'revoked-network')!;
+    expect(rn.params.find((p) => p.name === 'windowMonths')).toMatchObject({ type: 'integer', value: 24, default: 24 });
+    const bad = unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: { windowMonths: -3 } }));
+    expect(bad.saved).toBe(false);
+    expect(bad.issues[0]!.path).toEqual(['windowMonths']);
+    const good = unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: { minCompanies: 3 } }));
+    expect(good.saved).toBe(true);
+    const { jobId } = unwrap(await api.analysisRun({ asOf: '2025-01-01' }));
+    await waitJob(jobId);
+    expect(unwrap(await api.hitsList({ signal: 'revoked-network' })).total).toBe(0);
+    unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
+  });
+
+  it('keeps cases with notes and saved views', async () => {
+    const { id } = unwrap(await api.caseSave({ name: 'Ärende Östlund', entityIds: [world.p] }));
+    unwrap(await api.caseAddNote({ caseId: id, text: 'Begär ut protokoll.' }));
+    const view = { nodeIds: [world.p], positions: { [world.p]: { x: 1, y: 2 } }, filters: { kinds: ['person'] }, asOf: '2024-01-01', camera: null };
+    unwrap(await api.caseSaveView({ caseId: id, name: 'Start', view }));
+    const c = unwrap(await api.caseGet({ id }));
+    expect(c.entities[0]).toMatchObject({ id: world.p, kind: 'person', label: 'Karin Östlund' });
+    expect(c.notes[0]!.text).toBe('Begär ut protokoll.');
+    expect(c.views[0]!.view).toMatchObject({ positions: { [world.p]: { x: 1, y: 2 } }, asOf: '2024-01-01' });
+    expect(unwrap(await api.casesList()).items.some((x) => x.id === id)).toBe(true);
+  });
+
+  it('exports into the chosen folder and never overwrites silently', async () => {
+    const dir = path.join(tmp, 'exp');
+    const r = unwrap(await api.exportRun({ format: 'gexf', scope: { subject: world.p }, dir }));
+    expect(r.files).toHaveLength(1);
+    expect(fs.existsSync(r.files[0]!.path)).toBe(true);
+    const again = unwrap(await api.exportRun({ format: 'gexf', scope: { subject: world.p }, dir }));
+    expect(again.files).toEqual([]);
+    expect(again.existing.length).toBe(1);
+    const bad = await api.exportRun({ format: 'gexf', scope: {}, dir });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('audits every analyst action in a verifiable chain', async () => {
+    const log = unwrap(await api.auditList({ limit: 200 }));
+    const actions = new Set(log.items.map((e) => e.action));
+    for (const a of ['import', 'analysis_run', 'status_change', 'open_profile', 'search', 'config_change', 'case_create', 'case_note', 'case_view', 'export']) {
+      expect(actions, a).toContain(a);
+    }
+    expect(log.items.every((e) => e.actor === 'testare')).toBe(true);
+    expect(unwrap(await api.auditVerify())).toMatchObject({ ok: true, firstBad: null });
+  });
+
+  it('answers unknown methods and bad requests with Swedish envelopes', async () => {
+    const handle = createApiHandler(wb.service);
+    expect(await handle('dropTables', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const r = await handle('hitsList', { limit: 'många' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(!r.ok && r.error.message).toMatch(/Ogiltig förfrågan/);
+  });
+});
+
+describe('jobs in a worker thread', () => {
+  it('imports and analyses a store file off the main thread', async () => {
+    const file = path.join(tmp, 'worker.sqlite');
+    const db = openDb(file);
+    const w = createWorkbench({ db, dbPath: file, actor: 'testare' });
+    const handle = createApiHandler(w.service);
+    const c = createClient((m, r) => handle(m, r));
+    const { jobId } = unwrap(await c.importStart({ paths: [world.dir] }));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const done = await w.jobs.wait(jobId);
+    clearInterval(timer);
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    expect(ticks).toBeGreaterThan(0); // the main thread kept running while the worker imported
+    expect(unwrap(await c.status()).tables.companies).toBe(3);
+    const a = await w.jobs.wait(unwrap(await c.analysisRun({ asOf: '2025-01-01' })).jobId);
+    expect(a.state, JSON.stringify(a.error)).toBe('done');
+    expect(unwrap(await c.hitsList({})).total).toBeGreaterThan(0);
+    const failed = await w.jobs.wait(unwrap(await c.importStart({ paths: [path.join(tmp, 'finns-inte')] })).jobId);
+    expect(failed.state).toBe('failed');
+    expect(failed.error?.message).toBeTruthy();
+    db.close();
+  });
+});
