@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importPath } from '../../src/import/importer';
+import { openDb } from '../../src/store/db';
+import { orgNr, personId, tableCsv, tmpDir, writeDataset } from '../support/fixtures';
+import { storeFingerprint } from './helpers';
+
+/** Issue 7.2: SIGKILL an import at random points; the store must stay consistent, all-or-none. */
+
+const CHILD = path.join(import.meta.dirname, 'crash-child.ts');
+const N = 30_000;
+
+function bigDataset(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const companies = Array.from({ length: N }, (_, i) => ({ org_nr: orgNr(String(556000000 + i)), name: `Bolag ${i} AB`, legal_form: 'AB', status: 'active', address: `Storgatan ${i % 500}`, postal_code: '11122', city: 'Stockholm' }));
+  fs.writeFileSync(path.join(dir, 'companies.csv'), tableCsv('companies', companies));
+  const roles = Array.from({ length: 2 * N }, (_, i) => ({ org_nr: orgNr(String(556000000 + (i % N))), holder_id: personId(`19${50 + (i % 40)}0${1 + (i % 9)}1${i % 9}`, String(100 + (i % 800))), role: i % 2 ? 'ceo' : 'board_member', from: '2020-01-01' }));
+  fs.writeFileSync(path.join(dir, 'roles.csv'), tableCsv('roles', roles));
+  return dir;
+}
+
+function runChild(db: string, dir: string, killAfterMs: number | null): Promise<{ killed: boolean; wrote: boolean; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let wrote = false;
+    let killed = false;
+    let err = '';
+    child.stderr.on('data', (d) => (err += String(d)));
+    child.stdout.on('data', (d) => {
+      if (!wrote && String(d).includes('writing')) {
+        wrote = true;
+        if (killAfterMs !== null)
+          setTimeout(() => {
+            killed = child.kill('SIGKILL');
+          }, killAfterMs);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0 && !killed) reject(new Error(`child failed (${code}): ${err}`));
+      else resolve({ killed, wrote, code });
+    });
+  });
+}
+
+describe('crash consistency (issue 7.2)', () => {
+  it('SIGKILL during an import leaves an intact store holding all or none of the dataset; re-run completes', async () => {
+    const work = tmpDir('insyn-crash-');
+    const dbFile = path.join(work, 'store.sqlite');
+    const base = writeDataset(path.join(work, 'base'), { companies: [{ org_nr: orgNr('559999999'), name: 'Före AB' }] });
+    const big = bigDataset(path.join(work, 'big'));
+    {
+      const db = openDb(dbFile);
+      await importPath(db, base);
+      db.close();
+    }
+    const fingerprintOf = () => {
+      const db = openDb(dbFile);
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        return storeFingerprint(db);
+      } finally {
+        db.close();
+      }
+    };
+    const before = fingerprintOf();
+    let midImportKills = 0;
+    for (const delay of [0, 150, 400, 700, 1000, 50 + Math.floor(Math.random() * 800)]) {
+      const r = await runChild(dbFile, big, delay);
+      const now = fingerprintOf();
+      if (now.counts.datasets === before.counts.datasets) {
+        expect(now).toEqual(before); // none of it
+        if (r.killed) midImportKills++;
+      } else {
+        expect(now.counts).toMatchObject({ datasets: 2, companies: N + 1, roles: 2 * N }); // all of it
+        break;
+      }
+    }
+    expect(midImportKills).toBeGreaterThanOrEqual(3);
+    const done = await runChild(dbFile, big, null);
+    expect(done.code).toBe(0);
+    expect(fingerprintOf().counts).toMatchObject({ datasets: 2, companies: N + 1, roles: 2 * N, quarantine: 0 });
+  }, 120_000);
+});
