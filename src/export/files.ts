@@ -18,7 +18,6 @@ export class ExportExistsError extends Error {
   }
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
@@ -43,7 +42,8 @@ export function fileStem(text: string): string {
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 80);
-  return s || 'export';
+  if (!s) return 'export';
+  return WINDOWS_RESERVED.test(s) ? `insyn-${s}` : s;
 }
 
 export interface WrittenFile {

@@ -39,7 +39,8 @@ function put(props: Record<string, string[]>, key: string, ...values: unknown[])
   for (const v of values) {
     const s = str(v);
     if (s === null) continue;
-    (props[key] ??= []).includes(s) || props[key]!.push(s);
+    const list = (props[key] ??= []);
+    if (!list.includes(s)) list.push(s);
   }
 }
 
@@ -86,10 +87,10 @@ function nodeEntity(n: ExportNode): FtmEntity | null {
     case 'licence':
       put(p, 'name', n.label || n.id);
       put(p, 'authority', IVO_ID);
-      put(p, 'type', a.kind);
+      put(p, 'type', a.licence_kind ?? a.kind);
       put(p, 'status', a.status);
       put(p, 'contractDate', date(a.granted_on));
-      put(p, 'procedureNumber', n.id);
+      put(p, 'procedureNumber', str(a.licence_id) ?? n.id.replace(/^lic:/, ''));
       put(p, 'address', a.address);
       return { id: ftmId('licence', n.id), schema: 'License', properties: p };
     default:

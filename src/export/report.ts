@@ -1,3 +1,4 @@
+import { nodeIdOf } from '../graph/types';
 import { escapeHtml, htmlPage, sev, table } from './html-kit';
 import { SIGNAL_SV, STATUS_SV } from './labels';
 import { KIND_SV, legend, networkSvg } from './svg';
@@ -10,7 +11,6 @@ import type { ExportBundle } from './types';
  */
 export function writeHtmlReport(bundle: ExportBundle): string {
   const labels = new Map(bundle.graph.nodes.map((n) => [n.id, n.label]));
-  const kinds = new Map(bundle.graph.nodes.map((n) => [n.id, n.kind]));
   const name = (id: string) => (labels.get(id) && labels.get(id) !== id ? `${escapeHtml(labels.get(id))} <span class="src">${escapeHtml(id)}</span>` : escapeHtml(id));
   const parts: string[] = [];
   parts.push(`<header class="report"><h1>${escapeHtml(bundle.title)}</h1>
@@ -38,7 +38,7 @@ ${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Per
 ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(([s, n]) => [`${escapeHtml(SIGNAL_SV[s] ?? s)} <span class="src">${escapeHtml(s)}</span>`, String(n)]), { numeric: [1] })}
 </section>`);
 
-  const highlight = new Set(bundle.hits.map((h) => h.subject_id));
+  const highlight = new Set(bundle.hits.flatMap((h) => [h.subject_id, nodeIdOf(h.subject_kind, h.subject_id)]));
   parts.push(`<section><h2>Nätverksbild</h2><figure class="network">${networkSvg(bundle.graph, { highlight })}<figcaption>${legend(bundle.graph)} Röd ring = föremål för larm.</figcaption></figure></section>`);
 
   const hits = [...bundle.hits].sort((a, b) => b.severity - a.severity || a.signal.localeCompare(b.signal) || a.subject_id.localeCompare(b.subject_id));
@@ -50,7 +50,7 @@ ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(
           hits.map((h) => [
             sev(h.severity),
             `${escapeHtml(SIGNAL_SV[h.signal] ?? h.signal)}<br><span class="src">${escapeHtml(h.signal)}</span>`,
-            `${escapeHtml(KIND_SV[kinds.get(h.subject_id) ?? h.subject_kind] ?? h.subject_kind)}: ${name(h.subject_id)}${
+            `${escapeHtml(KIND_SV[h.subject_kind] ?? h.subject_kind)}: ${name(labels.has(h.subject_id) ? h.subject_id : nodeIdOf(h.subject_kind, h.subject_id))}${
               h.related_ids.length ? `<br><span class="meta">Kopplade: ${h.related_ids.map(name).join(', ')}</span>` : ''
             }`,
             `${escapeHtml(STATUS_SV[h.status] ?? h.status)}${h.changed ? ' <span class="badge warn">nytt underlag</span>' : ''}${h.status_reason ? `<br><span class="meta">${escapeHtml(h.status_reason)}</span>` : ''}`,

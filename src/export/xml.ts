@@ -1,5 +1,4 @@
 /** XML text/attribute escaping; characters XML 1.0 forbids become U+FFFD instead of breaking the file. */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(s: string): string {

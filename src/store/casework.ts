@@ -204,3 +204,61 @@ export function caseViewRows(db: Db, caseId: number): CaseViewRow[] {
 export function deleteCaseViewRow(db: Db, id: number): number {
   return stmt(db, 'DELETE FROM case_views WHERE id = ?').run(id).changes;
 }
+
+// ---------------------------------------------------------------- fact look-ups for exports and dossiers
+
+export interface SanctionFactRow {
+  subject_id: string; subject_kind: string | null; kind: string; from_date: string | null; to_date: string | null;
+  offence: string | null; decision_ref: string | null; src_file: string; src_line: number;
+}
+
+export function sanctionRowsFor(db: Db, subjectIds: readonly string[]): SanctionFactRow[] {
+  const s = stmt(db, 'SELECT subject_id, subject_kind, kind, from_date, to_date, offence, decision_ref, src_file, src_line FROM sanctions WHERE subject_id = ? ORDER BY from_date, row_id');
+  return subjectIds.flatMap((id) => s.all(id) as SanctionFactRow[]);
+}
+
+export function personNames(db: Db, personIds: readonly string[]): Map<string, string> {
+  const s = stmt(db, 'SELECT name FROM persons WHERE person_id = ? AND name IS NOT NULL LIMIT 1').pluck();
+  const out = new Map<string, string>();
+  for (const id of personIds) {
+    const name = s.get(id) as string | undefined;
+    if (name) out.set(id, name);
+  }
+  return out;
+}
+
+/** Provenance columns every fact row carries, for `file:line` in dossiers. */
+interface Prov { src_file: string; src_line: number }
+export interface CompanyLookup extends Prov { org_nr: string; name: string | null; legal_form: string | null; status: string | null; registered_on: string | null; deregistered_on: string | null }
+export interface PersonLookup extends Prov { person_id: string; name: string | null; birth_date: string | null; deceased_on: string | null }
+export interface LicenceLookup extends Prov { licence_id: string; org_nr: string; kind: string; status: string; unit_name: string | null; granted_on: string | null; status_on: string | null; decision_ref: string | null; reason: string | null }
+export interface RoleLookup extends Prov { org_nr: string; holder_id: string; holder_kind: string | null; role: string; share_pct: number | null; from_date: string | null; to_date: string | null }
+export interface FinancialLookup extends Prov { subject_id: string; kind: string; amount_sek: number | null; occurred_on: string | null; resolved_on: string | null; source: string | null }
+export interface ReviewLookup extends Prov { org_nr: string; person_id: string; role: string | null; reviewed_on: string | null; outcome: string | null }
+
+const PROV = 'src_file, src_line';
+
+export function companyLookup(db: Db, orgNr: string): CompanyLookup | null {
+  return (stmt(db, `SELECT org_nr, name, legal_form, status, registered_on, deregistered_on, ${PROV} FROM companies WHERE org_nr = ? LIMIT 1`).get(orgNr) as CompanyLookup | undefined) ?? null;
+}
+export function personLookup(db: Db, personId: string): PersonLookup | null {
+  return (stmt(db, `SELECT person_id, name, birth_date, deceased_on, ${PROV} FROM persons WHERE person_id = ? LIMIT 1`).get(personId) as PersonLookup | undefined) ?? null;
+}
+export function licenceLookup(db: Db, licenceId: string): LicenceLookup | null {
+  return (stmt(db, `SELECT licence_id, org_nr, kind, status, unit_name, granted_on, status_on, decision_ref, reason, ${PROV} FROM licences WHERE licence_id = ? LIMIT 1`).get(licenceId) as LicenceLookup | undefined) ?? null;
+}
+export function licencesOfOrg(db: Db, orgNr: string): LicenceLookup[] {
+  return stmt(db, `SELECT licence_id, org_nr, kind, status, unit_name, granted_on, status_on, decision_ref, reason, ${PROV} FROM licences WHERE org_nr = ? ORDER BY status_on, licence_id`).all(orgNr) as LicenceLookup[];
+}
+export function rolesOfHolder(db: Db, holderId: string): RoleLookup[] {
+  return stmt(db, `SELECT org_nr, holder_id, holder_kind, role, share_pct, from_date, to_date, ${PROV} FROM roles WHERE holder_id = ? ORDER BY from_date, org_nr`).all(holderId) as RoleLookup[];
+}
+export function rolesOfOrg(db: Db, orgNr: string): RoleLookup[] {
+  return stmt(db, `SELECT org_nr, holder_id, holder_kind, role, share_pct, from_date, to_date, ${PROV} FROM roles WHERE org_nr = ? ORDER BY from_date, holder_id`).all(orgNr) as RoleLookup[];
+}
+export function financialEventsOf(db: Db, subjectId: string): FinancialLookup[] {
+  return stmt(db, `SELECT subject_id, kind, amount_sek, occurred_on, resolved_on, source, ${PROV} FROM financial_events WHERE subject_id = ? ORDER BY occurred_on`).all(subjectId) as FinancialLookup[];
+}
+export function reviewsOfOrg(db: Db, orgNr: string): ReviewLookup[] {
+  return stmt(db, `SELECT org_nr, person_id, role, reviewed_on, outcome, ${PROV} FROM reviewed_persons WHERE org_nr = ? ORDER BY reviewed_on, person_id`).all(orgNr) as ReviewLookup[];
+}

@@ -1,8 +1,62 @@
 import type { Command } from 'commander';
+import { AUDIT_ACTION_SV, listAudit, verifyAudit } from '../../audit/log';
+import { UsageError } from '../main';
+import { openStoreFromOptions, printJson } from '../options';
 
-/** Placeholder until the owning module lands; replaced by the real command. */
+/**
+ * `insyn audit verify [--db FILE] [--json]`: checks the hash chain; exit 1 and says where when broken.
+ * `insyn audit list [--db FILE] [--json] [--offset N] [--limit N]`: the log, oldest first.
+ */
 export function register(program: Command): void {
-  program.command('audit').allowUnknownOption().action(() => {
-    throw new Error('audit: inte implementerat ännu');
-  });
+  const audit = program.command('audit').description('Granskningsloggen: kontrollera och visa');
+
+  audit
+    .command('verify')
+    .description('Kontrollerar att granskningsloggen är obruten (kedjade kontrollsummor)')
+    .option('--db <file>', 'databasfil (standard: $INSYN_DB eller användarens datakatalog)')
+    .option('--json', 'skriv resultatet som JSON på stdout')
+    .action((opts: { db?: string; json?: boolean }) => {
+      const db = openStoreFromOptions(opts);
+      try {
+        const v = verifyAudit(db);
+        if (opts.json) printJson(v);
+        if (v.ok) {
+          if (!opts.json) process.stdout.write(`Granskningsloggen är obruten: ${v.entries} poster kontrollerade.\n`);
+          return;
+        }
+        process.stderr.write(`insyn: granskningsloggen är bruten vid post ${v.brokenAt}${v.seq != null ? ` (nr ${v.seq})` : ''}: ${v.message_sv}\n`);
+        process.exitCode = 1;
+      } finally {
+        db.close();
+      }
+    });
+
+  audit
+    .command('list')
+    .description('Visar granskningsloggen')
+    .option('--db <file>', 'databasfil (standard: $INSYN_DB eller användarens datakatalog)')
+    .option('--json', 'skriv posterna som JSON på stdout')
+    .option('--offset <n>', 'hoppa över de första n posterna', '0')
+    .option('--limit <n>', 'högst n poster', '1000')
+    .action((opts: { db?: string; json?: boolean; offset: string; limit: string }) => {
+      const offset = Number(opts.offset);
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`ogiltigt värde för --offset: ${opts.offset}`);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`ogiltigt värde för --limit: ${opts.limit}`);
+      const db = openStoreFromOptions(opts);
+      try {
+        const page = listAudit(db, { offset, limit });
+        if (opts.json) {
+          printJson(page);
+          return;
+        }
+        for (const e of page.entries) {
+          const label = AUDIT_ACTION_SV[e.action as keyof typeof AUDIT_ACTION_SV] ?? e.action;
+          process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.actor.padEnd(12)}  ${label.padEnd(22)}  ${JSON.stringify(e.details)}\n`);
+        }
+        process.stderr.write(`insyn: ${page.entries.length} av ${page.total} poster\n`);
+      } finally {
+        db.close();
+      }
+    });
 }

@@ -1,0 +1,3 @@
+export { buildDossier, DossierError } from './dossier';
+export { renderDossierHtml } from './html';
+export type { Dossier, DossierFinding, DossierRequest, DossierSection } from './types';

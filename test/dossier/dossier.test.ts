@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../src/store/db';
+import { importPath } from '../../src/import/importer';
+import { runAnalysis } from '../../src/analysis/run';
+import { buildDossier, DossierError } from '../../src/dossier/index';
+import { listAudit } from '../../src/audit/log';
+import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
+import { C1, C2, C3, P1, P2, revokedWorld } from '../cases/world';
+
+const AS_OF = '2025-06-01';
+const P3 = personId('19900101', '234');
+const C4 = orgNr('559111222');
+
+async function world() {
+  const w = revokedWorld();
+  w.persons!.push({ person_id: P3, name: 'Clara <b>Ek</b>' });
+  w.companies!.push({ org_nr: C4, name: 'Gamla Bolaget AB', status: 'bankruptcy', deregistered_on: '2022-02-01' });
+  // P1 quietly sits on the applicant's board; P2 is the declared CEO.
+  w.roles!.push({ org_nr: C3, holder_id: P1, role: 'board_member', from: '2025-02-01' });
+  w.roles!.push({ org_nr: C3, holder_id: P3, role: 'auditor', from: '2025-02-01' });
+  w.roles!.push({ org_nr: C4, holder_id: P2, role: 'board_member', from: '2018-01-01', to: '2021-12-31' });
+  w.licences!.push({ licence_id: 'IVO-9', org_nr: C3, kind: 'hvb_children', status: 'applied', status_on: '2025-03-01' });
+  w.reviewed_persons = [{ org_nr: C3, person_id: P2, role: 'ceo', reviewed_on: '2025-03-15', outcome: 'approved' }];
+  w.financial_events = [
+    { subject_id: P1, kind: 'enforcement_debt', amount_sek: '123 456,50', occurred_on: '2024-09-01' },
+    { subject_id: P2, kind: 'tax_arrears', amount_sek: 5000, occurred_on: '2023-01-01', resolved_on: '2023-06-01' },
+  ];
+  w.sanctions = [{ subject_id: P1, kind: 'trading_ban', from: '2024-01-01', to: '2027-01-01', decision_ref: 'B 1-24' }];
+  const db = openDb(':memory:');
+  await importPath(db, writeDataset(tmpDir(), w));
+  runAnalysis(db, { asOf: AS_OF });
+  return db;
+}
+
+describe('ägar- och ledningsprövning dossier', () => {
+  it('lists earlier revoked companies, roles during revocations, debts, bans and undeclared controllers with sources', async () => {
+    const db = await world();
+    const d = buildDossier(db, { orgNr: C3, personkrets: [{ personId: P2, role: 'VD' }], asOf: AS_OF }, { actor: 'handläggare' });
+    expect(d.applicant).toEqual({ orgNr: C3, name: 'Nya Omsorgen AB', inStore: true });
+    // Auditor P3 does not control; P1 does and was not declared.
+    expect(d.undeclared.map((u) => u.id)).toEqual([P1]);
+    expect(d.undeclared[0]).toMatchObject({ label: 'Erik Lindqvist', role: 'board_member' });
+    expect(d.undeclared[0]!.source).toMatch(/^roles\.csv:\d+$/);
+
+    const [company, p2, p1] = d.sections;
+    expect(company!.findings.map((f) => f.kind)).toContain('undeclared_controller');
+    expect(company!.findings.find((f) => f.kind === 'licence')!.text).toContain('ansökt');
+    expect(p2).toMatchObject({ declared: true, role: 'VD' });
+    expect(p2!.findings.find((f) => f.kind === 'bankruptcy')!.related[0]!.id).toBe(C4);
+    const tax = p2!.findings.find((f) => f.kind === 'financial_event')!;
+    expect(tax.unresolved).toBe(false);
+
+    expect(p1).toMatchObject({ declared: false });
+    const revoked = p1!.findings.filter((f) => f.kind === 'role_during_revocation');
+    expect(revoked.map((f) => f.related[0]!.id).sort()).toEqual([C1, C2].sort());
+    for (const f of revoked) {
+      expect(f.severity).toBe(5);
+      expect(f.sources.some((s) => s.startsWith('roles.csv:'))).toBe(true);
+      expect(f.sources.some((s) => s.startsWith('licences.csv:'))).toBe(true);
+    }
+    const debt = p1!.findings.find((f) => f.kind === 'financial_event')!;
+    expect(debt).toMatchObject({ unresolved: true, amountSek: 123456.5 });
+    expect(debt.text).toContain('123 457 kr');
+    expect(p1!.findings.find((f) => f.kind === 'trading_ban')!.text).toContain('gäller fortfarande');
+    expect(p1!.findings.some((f) => f.kind === 'revoked_network')).toBe(true);
+    for (const s of d.sections) for (const f of s.findings) if (f.kind !== 'not_in_store') expect(f.sources.length, f.text).toBeGreaterThan(0);
+
+    expect(d.html).toContain('Erik Lindqvist');
+    expect(d.html).toContain('ej anmäld');
+    expect(listAudit(db).entries.at(-1)).toMatchObject({ action: 'dossier', actor: 'handläggare' });
+  });
+
+  it('takes an applied licence and its reviewed personkrets', async () => {
+    const db = await world();
+    const d = buildDossier(db, { licenceId: 'IVO-9', asOf: AS_OF });
+    expect(d.licenceId).toBe('IVO-9');
+    expect(d.sections[1]).toMatchObject({ subject: { id: P2 }, declared: true, role: 'ceo' });
+    expect(d.undeclared.map((u) => u.id)).toEqual([P1]);
+  });
+
+  it('handles an applicant not in the store and rejects bad ids', async () => {
+    const db = await world();
+    const d = buildDossier(db, { orgNr: '556677-8899', personkrets: [{ personId: P1.slice(2, 8) + '-' + P1.slice(8) }], asOf: AS_OF });
+    expect(d.applicant).toEqual({ orgNr: '5566778899', name: null, inStore: false });
+    expect(d.sections[0]!.findings[0]!.kind).toBe('not_in_store');
+    expect(d.sections[1]!.subject.id).toBe(P1);
+    expect(d.sections[1]!.findings.filter((f) => f.kind === 'role_during_revocation')).toHaveLength(2);
+    expect(() => buildDossier(db, { orgNr: '5566778890', personkrets: [] })).toThrow(DossierError);
+    expect(() => buildDossier(db, { orgNr: C3, personkrets: [{ personId: '19750614-1234' }] })).toThrow(/personnummer/);
+  });
+
+  it('escapes names in the HTML report', async () => {
+    const db = await world();
+    const d = buildDossier(db, { orgNr: C3, personkrets: [{ personId: P3, role: '<script>x</script>' }], asOf: AS_OF });
+    expect(d.html).not.toContain('<script>');
+    expect(d.html).not.toContain('<b>Ek');
+    expect(d.html).toContain('Clara &lt;b&gt;Ek&lt;/b&gt;');
+  });
+});
