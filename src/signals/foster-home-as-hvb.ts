@@ -30,8 +30,9 @@ interface Trigger { severity: number; evidence: Evidence[]; related: string[] }
  * 3. Parents not living there: during a placement (observed up to as-of) there is a day on which
  *    none of the foster parents is folkbokförd at the home's address (residences). A parent
  *    without any residence rows counts as living there only if the person's current address
- *    (persons) is the home's and the placement runs at as-of; with no residence or person data
- *    for any parent nothing is concluded.
+ *    (persons) is the home's, and as living elsewhere only at as-of when it is not (placements
+ *    that ended earlier are then not judged). When any parent has neither residence rows nor a
+ *    current address nothing is concluded.
  * 4. Paid company controlled by a parent: a placement at the home with a payee, or a payment
  *    for the home, to a company in which a foster parent holds a controlling role overlapping
  *    the placement period (for a payment: on the payment day). A parent's own sole-trader
@@ -179,11 +180,9 @@ function residenceTrigger(facts: Facts, home: FosterHomeFact, placements: readon
   if (home.address_key == null || home.parent_ids.length === 0 || placements.length === 0) return null;
   const covers: Span[] = [];
   const elsewhere: Evidence[] = [];
-  let known = false;
   for (const id of home.parent_ids) {
     const rows = (facts.residencesByPerson.get(id) ?? []).filter((r) => r.from_date <= asOf);
     if (rows.length > 0) {
-      known = true;
       for (const r of rows) {
         if (r.address_key === home.address_key) covers.push({ from: r.from_date, to: r.to_date != null && r.to_date > asOf ? null : r.to_date });
         else elsewhere.push(evidence(`${personName(facts, id)} folkbokförd på ${r.address}${r.postal_code ? `, ${r.postal_code}` : ''} ${spanText({ from: r.from_date, to: r.to_date })}.`, r, 'residences'));
@@ -191,17 +190,16 @@ function residenceTrigger(facts: Facts, home: FosterHomeFact, placements: readon
       continue;
     }
     const person = facts.persons.get(id);
-    if (person?.address_key != null) {
-      known = true;
-      // Only the current address is known: it says where the parent lives at as-of, not before.
-      if (person.address_key === home.address_key) covers.push({ from: null, to: null });
-      else {
-        covers.push({ from: null, to: addDays(asOf, -1) });
-        elsewhere.push(evidence(`${personName(facts, id)} är folkbokförd på ${person.address}${person.postal_code ? `, ${person.postal_code}` : ''} (aktuell adress).`, person, 'persons'));
-      }
+    // A parent we know nothing about may live there: nothing can be concluded.
+    if (person?.address_key == null) return null;
+    // Only the current address is known: it says where the parent lives at as-of, not before.
+    if (person.address_key === home.address_key) {
+      covers.push({ from: null, to: null });
+    } else {
+      covers.push({ from: null, to: addDays(asOf, -1) });
+      elsewhere.push(evidence(`${personName(facts, id)} är folkbokförd på ${person.address}${person.postal_code ? `, ${person.postal_code}` : ''} (aktuell adress).`, person, 'persons'));
     }
   }
-  if (!known) return null;
   const ev: Evidence[] = [];
   for (const pl of placements) {
     const span = observedSpan(pl.from_date, pl.to_date, asOf);

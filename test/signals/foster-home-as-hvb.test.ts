@@ -57,21 +57,34 @@ describe('foster-home-as-hvb', () => {
   });
 
   it('parents moving out during a placement fires; moving out after it ended does not; one parent there suffices', () => {
-    const moved = (to: string) => [{ person_id: P1, address: 'Björkvägen 3', address_key: 'BJÖRKVÄGEN 3|12345', from_date: '2015-01-01', to_date: to }];
+    const moved = (to: string) => [P1, P2].map((person_id) => ({ person_id, address: 'Björkvägen 3', address_key: 'BJÖRKVÄGEN 3|12345', from_date: '2015-01-01', to_date: to }));
     expect(run({ foster_homes: [HOME], residences: moved('2024-06-30'), placements: [pl('a', '2024-01-01', '2024-12-31')] })).toHaveLength(1);
     expect(run({ foster_homes: [HOME], residences: moved('2024-12-31'), placements: [pl('a', '2024-01-01', '2024-12-31')] })).toHaveLength(0);
-    expect(run({ foster_homes: [HOME], residences: [LIVE_THERE[0]!], placements: [pl('a', '2024-01-01', null)] })).toHaveLength(0);
+    const oneStays = [{ ...moved('2024-06-30')[0]! }, { ...LIVE_THERE[1]! }];
+    expect(run({ foster_homes: [HOME], residences: oneStays, placements: [pl('a', '2024-01-01', null)] })).toHaveLength(0);
   });
 
   it('as of: a move-out after the as-of date has not happened', () => {
-    const moved = [{ person_id: P1, address: 'Björkvägen 3', address_key: 'BJÖRKVÄGEN 3|12345', from_date: '2015-01-01', to_date: '2025-06-30' }];
+    const moved = [P1, P2].map((person_id) => ({ person_id, address: 'Björkvägen 3', address_key: 'BJÖRKVÄGEN 3|12345', from_date: '2015-01-01', to_date: '2025-06-30' }));
     const spec = { foster_homes: [HOME], residences: moved, placements: [pl('a', '2024-01-01', null)] };
     expect(run(spec, '2025-06-30')).toHaveLength(0);
     expect(run(spec, '2025-07-01')).toHaveLength(1);
   });
 
-  it('without residence or person data for the parents nothing is concluded', () => {
+  it('without residence or person data for a parent nothing is concluded', () => {
     expect(run({ foster_homes: [HOME], placements: [pl('a', '2024-01-01', null)] })).toHaveLength(0);
+    const p1Elsewhere = [{ person_id: P1, address: 'Annan väg 1', address_key: 'ANNAN VÄG 1|11111', from_date: '2015-01-01', to_date: null }];
+    expect(run({ foster_homes: [HOME], residences: p1Elsewhere, placements: [pl('a', '2024-01-01', null)] })).toHaveLength(0);
+  });
+
+  it('falls back on the current address (persons) for a parent without residence history', () => {
+    const persons = (key: string) => [P1, P2].map((person_id) => ({ person_id, address: 'x', address_key: key }));
+    expect(run({ foster_homes: [HOME], persons: persons('BJÖRKVÄGEN 3|12345'), placements: [pl('a', '2024-01-01', null)] })).toHaveLength(0);
+    const hits = run({ foster_homes: [HOME], persons: persons('ANNAN VÄG 1|11111'), placements: [pl('a', '2024-01-01', null)] });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.evidence.some((e) => e.source.startsWith('persons.csv:'))).toBe(true);
+    // A placement that ended before as-of is not judged on today's address.
+    expect(run({ foster_homes: [HOME], persons: persons('ANNAN VÄG 1|11111'), placements: [pl('a', '2024-01-01', '2024-12-31')] })).toHaveLength(0);
   });
 
   it('a foster parent controls a company paid for the home’s placements', () => {
