@@ -1,5 +1,8 @@
 import { escapeHtml, htmlPage, sev, table } from '../export/html-kit';
+import { ROLE_SV } from '../export/labels';
 import type { Dossier } from './types';
+
+const roles = (r: string | null): string => (r ?? '').split(',').map((x) => ROLE_SV[x.trim()] ?? x.trim()).join(', ');
 
 /** The dossier as a self-contained HTML report, in the export report's style. */
 export function renderDossierHtml(d: Omit<Dossier, 'html'>): string {
@@ -14,19 +17,19 @@ export function renderDossierHtml(d: Omit<Dossier, 'html'>): string {
     ['Person', 'Roll', 'Anmäld', 'Allvarligaste fynd'],
     personSections.map((s) => {
       const worst = s.findings.reduce<number | null>((m, f) => (f.severity != null && (m == null || f.severity > m) ? f.severity : m), null);
-      return [`${escapeHtml(s.subject.label)} <span class="src">${escapeHtml(s.subject.id)}</span>`, escapeHtml(s.role ?? ''), s.declared ? 'ja' : '<span class="unresolved">nej – ej anmäld</span>', worst != null ? sev(worst) : '–'];
+      return [`${escapeHtml(s.subject.label)} <span class="src">${escapeHtml(s.subject.id)}</span>`, escapeHtml(roles(s.role)), s.declared ? 'ja' : '<span class="unresolved">nej – ej anmäld</span>', worst != null ? sev(worst) : '–'];
     }),
   )}</section>`);
 
   if (d.undeclared.length > 0) {
     parts.push(`<section><h2>Ej anmälda personer med bestämmande inflytande</h2>${table(
       ['Person', 'Roll enligt registret', 'Källa'],
-      d.undeclared.map((u) => [`${escapeHtml(u.label)} <span class="src">${escapeHtml(u.id)}</span>`, escapeHtml(u.role), `<span class="src">${escapeHtml(u.source)}</span>`]),
+      d.undeclared.map((u) => [`${escapeHtml(u.label)} <span class="src">${escapeHtml(u.id)}</span>`, escapeHtml(roles(u.role)), `<span class="src">${escapeHtml(u.source)}</span>`]),
     )}</section>`);
   }
 
   for (const s of d.sections) {
-    const heading = s.subject.kind === 'company' ? `Sökanden: ${s.subject.label}` : `${s.subject.label}${s.role ? ` (${s.role})` : ''}${s.declared ? '' : ' – ej anmäld'}`;
+    const heading = s.subject.kind === 'company' ? `Sökanden: ${s.subject.label}` : `${s.subject.label}${s.role ? ` (${roles(s.role)})` : ''}${s.declared ? '' : ' – ej anmäld'}`;
     parts.push(`<section><h2>${escapeHtml(heading)} <span class="src">${escapeHtml(s.subject.id)}</span></h2>${table(
       ['Allvar', 'Uppgift', 'Källa'],
       s.findings.map((f) => [

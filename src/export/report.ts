@@ -70,7 +70,7 @@ ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(
     bundle.run
       ? `<p>Analyskörning ${escapeHtml(bundle.run.id)}, per ${escapeHtml(bundle.run.as_of)}, dataversion <code>${escapeHtml(bundle.run.data_version)}</code>${
           bundle.run.finished_at ? `, körd ${escapeHtml(bundle.run.finished_at.replace('T', ' ').slice(0, 19))}` : ''
-        }.</p><pre>${escapeHtml(JSON.stringify(bundle.run.params, null, 2))}</pre>`
+        }.</p>${paramsTable(bundle.run.params)}`
       : '<p class="empty">Ingen analyskörning finns i databasen.</p>'
   }</section>`);
 
@@ -82,4 +82,19 @@ ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(
 
   parts.push('<footer>Insyn – riskanalys av vårdgivare. Rapporten är fristående: den hämtar inget från nätet. Larm är underlag för utredning, inte slutsatser.</footer>');
   return htmlPage(bundle.title, parts.join('\n'));
+}
+
+/** Parameters per signal as one compact row each (prints on a page or two, unlike raw JSON). */
+function paramsTable(params: unknown): string {
+  if (!params || typeof params !== 'object') return `<pre>${escapeHtml(JSON.stringify(params, null, 2))}</pre>`;
+  const value = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+  return table(
+    ['Signal', 'Parametrar'],
+    Object.entries(params as Record<string, unknown>).map(([signal, p]) => [
+      `${escapeHtml(SIGNAL_SV[signal] ?? signal)}<br><span class="src">${escapeHtml(signal)}</span>`,
+      p && typeof p === 'object' && Object.keys(p).length > 0
+        ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `<span class="src">${escapeHtml(k)}</span> = ${escapeHtml(value(v))}`).join('<br>')
+        : '<span class="empty">standard</span>',
+    ]),
+  );
 }

@@ -1,8 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { EXPORT_FORMATS, ExportExistsError, ExportPathError, ExportScopeError, exportScope, type ExportFormat, type ExportScope } from '../../export/index';
+import { normaliseHolderId } from '../../ids/holder';
+import { UsageError } from '../main';
+import { openStoreFromOptions, printJson } from '../options';
 
-/** Placeholder until the owning module lands; replaced by the real command. */
+/**
+ * `insyn export --format gexf|graphml|csv|ftm|html [--subject ID | --case N | --cluster RANK]
+ *   [--out FILE|DIR] [--db FILE] [--pseudonymise] [--overwrite] [--as-of DATE] [--json]` (contract §5).
+ *
+ * Without a scope: the whole flagged network of the latest run. `--out FILE` names the file; for
+ * csv it is the stem of three files next to it (`--out x.csv` → x-nodes.csv, x-edges.csv,
+ * x-hits.csv). `--out DIR` (an existing folder, or a path ending in /) writes default names into it.
+ * Without --out: default names in the current folder. Existing files are kept unless --overwrite.
+ */
+interface Opts {
+  format?: string; subject?: string; case?: string; cluster?: string; out?: string; db?: string;
+  pseudonymise?: boolean; overwrite?: boolean; asOf?: string; json?: boolean;
+}
+
 export function register(program: Command): void {
-  program.command('export').allowUnknownOption().action(() => {
-    throw new Error('export: inte implementerat ännu');
-  });
+  program
+    .command('export')
+    .description('Exporterar ett nätverk med larm som GEXF, GraphML, CSV, FollowTheMoney eller HTML-rapport')
+    .requiredOption('--format <format>', `format: ${EXPORT_FORMATS.join(' | ')}`)
+    .option('--subject <id>', 'nätverket kring en entitet (2 steg): org_nr, personnummer, tillstånds-id ...')
+    .option('--case <id>', 'ett ärendes entiteter och larm')
+    .option('--cluster <rank>', 'ett kluster i den senaste analysen (rangordning)')
+    .option('--out <file|dir>', 'målfil, eller mapp (befintlig eller slutar med /); csv: filstam för tre filer')
+    .option('--db <file>', 'databasfil (standard: $INSYN_DB eller användarens datakatalog)')
+    .option('--pseudonymise', 'ersätt personnummer och personnamn med nyckelade pseudonymer')
+    .option('--overwrite', 'skriv över befintliga filer')
+    .option('--as-of <date>', 'bara kopplingar som gäller detta datum (standard: hela historiken)')
+    .option('--json', 'skriv de skrivna filerna som JSON på stdout')
+    .action((opts: Opts) => {
+      const format = parseFormat(opts.format);
+      const scope = parseScope(opts);
+      const { outDir, baseName } = parseOut(opts.out, format);
+      const db = openStoreFromOptions(opts);
+      try {
+        const r = exportScope(db, { format, scope, outDir, baseName, pseudonymise: opts.pseudonymise ?? false, overwrite: opts.overwrite ?? false });
+        if (opts.json) printJson(r);
+        else for (const f of r.files) process.stdout.write(`${f.path}\n`);
+        process.stderr.write(`insyn: ${r.files.length} fil(er), ${r.nodes} noder, ${r.edges} kopplingar, ${r.hits} larm${opts.pseudonymise ? ' (pseudonymiserad)' : ''}\n`);
+      } catch (err) {
+        if (err instanceof ExportPathError || err instanceof ExportScopeError) throw new UsageError(err.message);
+        if (err instanceof ExportExistsError) throw new Error(`${err.message} (använd --overwrite för att skriva över)`);
+        throw err;
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function parseFormat(raw: string | undefined): ExportFormat {
+  const f = (raw ?? '').toLowerCase();
+  if (!(EXPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`okänt format: ${raw} (välj ${EXPORT_FORMATS.join(', ')})`);
+  return f as ExportFormat;
+}
+
+function parseScope(o: Opts): ExportScope {
+  const given = [o.subject, o.case, o.cluster].filter((v) => v !== undefined);
+  if (given.length > 1) throw new UsageError('ange högst en av --subject, --case och --cluster');
+  if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) throw new UsageError(`ogiltigt datum för --as-of: ${o.asOf} (förväntade ÅÅÅÅ-MM-DD)`);
+  const asOf = o.asOf;
+  if (o.subject !== undefined) {
+    // Accept any written form of an org_nr / personnummer; other ids (licences, homes, addresses) as typed.
+    const id = normaliseHolderId(o.subject);
+    return { subject: id.ok ? id.value.id : o.subject.trim(), asOf };
+  }
+  if (o.case !== undefined) {
+    const n = Number(o.case);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`ogiltigt ärende-id: ${o.case}`);
+    return { case: n, asOf };
+  }
+  if (o.cluster !== undefined) return { cluster: o.cluster, asOf };
+  return { flagged: true, asOf };
+}
+
+function parseOut(out: string | undefined, format: ExportFormat): { outDir: string; baseName?: string } {
+  if (out === undefined) return { outDir: process.cwd() };
+  const isDir = /[\\/]$/.test(out) || (fs.existsSync(out) && fs.statSync(out).isDirectory());
+  if (isDir) return { outDir: out };
+  let base = path.basename(out);
+  if (format === 'csv') base = base.replace(/\.csv$/i, '');
+  return { outDir: path.dirname(out), baseName: base };
 }
