@@ -13,7 +13,7 @@ const params = z.strictObject({
 type Params = z.infer<typeof params>;
 
 type Reason = 'none' | 'revoked' | 'not_yet';
-interface Engagement { payee: string; purpose: string; span: Span & { to: string }; ev: Evidence; what: string }
+interface Engagement { payee: string; purpose: string; span: Span & { to: string }; ev: () => Evidence; what: () => string }
 interface Breach { e: Engagement; day: string; reason: Reason }
 
 /**
@@ -48,10 +48,21 @@ export const signal: SignalDefinition<Params> = {
   requires: ['licences', ['placements', 'payments']],
   evaluate({ facts, asOf, params: p }) {
     const breaches = new Map<string, Breach[]>();
+    // Granted periods of fitting licences per payee and purpose (national scale: one lookup per payment).
+    const coverCache = new Map<string, Span[]>();
+    const coversOf = (payee: string, purpose: string): Span[] => {
+      const k = `${payee}|${purpose}`;
+      let covers = coverCache.get(k);
+      if (!covers) {
+        const fits = PURPOSE_FITS[purpose];
+        const licences = (facts.licencesByOrg.get(payee) ?? []).filter((l) => fits === null || (fits ?? []).includes(l.kind as never));
+        covers = licences.map((l) => grantedSpan(l, asOf)).filter((s): s is Span => s != null);
+        coverCache.set(k, covers);
+      }
+      return covers;
+    };
     for (const e of engagements(facts, asOf, p)) {
-      const fits = PURPOSE_FITS[e.purpose];
-      const licences = (facts.licencesByOrg.get(e.payee) ?? []).filter((l) => fits === null || (fits ?? []).includes(l.kind as never));
-      const covers = licences.map((l) => grantedSpan(l, asOf)).filter((s): s is Span => s != null);
+      const covers = coversOf(e.payee, e.purpose);
       const day = firstUncoveredDay(e.span.from, e.span.to, covers);
       if (day == null) continue;
       const reason: Reason = covers.some((c) => c.to != null && c.to < day) ? 'revoked' : covers.some((c) => c.from != null && c.from > day) ? 'not_yet' : 'none';
@@ -63,8 +74,8 @@ export const signal: SignalDefinition<Params> = {
     for (const [orgNr, list] of breaches) {
       list.sort((a, b) => a.day.localeCompare(b.day));
       const ev: Evidence[] = list.slice(0, p.maxEvidence).map((b) => ({
-        ...b.e.ev,
-        text: `${b.e.what}; den ${b.day} ${REASON_SV[b.reason]} (${PURPOSE_SV[b.e.purpose] ?? b.e.purpose}).`,
+        ...b.e.ev(),
+        text: `${b.e.what()}; den ${b.day} ${REASON_SV[b.reason]} (${PURPOSE_SV[b.e.purpose] ?? b.e.purpose}).`,
       }));
       if (list.length > p.maxEvidence) ev.push({ text: `Ytterligare ${list.length - p.maxEvidence} placeringar/utbetalningar utan passande tillstånd.`, source: ev[ev.length - 1]!.source });
       ev.push(...licenceEvidence(facts, orgNr, asOf));
@@ -104,19 +115,18 @@ function engagements(facts: Facts, asOf: string, p: Params): Engagement[] {
     if (payee == null || skip(payee, pl.home_id)) continue;
     const span = observedSpan(pl.from_date, pl.to_date, asOf);
     if (!span) continue;
-    const where = pl.licence_id != null ? `tillstånd/enhet ${pl.licence_id}` : `familjehem ${pl.home_id}`;
     out.push({
       payee, purpose: 'placement', span: { from: span.from ?? pl.from_date, to: span.to },
-      what: `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${where} ${spanText({ from: pl.from_date, to: pl.to_date })}${pl.payee_org_nr ? `, betalas till ${companyName(facts, payee)}` : ` hos ${companyName(facts, payee)}`}`,
-      ev: evidence('', pl, 'placements'),
+      what: () => `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${pl.licence_id != null ? `tillstånd/enhet ${pl.licence_id}` : `familjehem ${pl.home_id}`} ${spanText({ from: pl.from_date, to: pl.to_date })}${pl.payee_org_nr ? `, betalas till ${companyName(facts, payee)}` : ` hos ${companyName(facts, payee)}`}`,
+      ev: () => evidence('', pl, 'placements'),
     });
   }
   for (const pay of facts.payments) {
     if (pay.paid_on > asOf || pay.purpose == null || !(pay.purpose in PURPOSE_FITS) || skip(pay.payee_org_nr, pay.home_id)) continue;
     out.push({
       payee: pay.payee_org_nr, purpose: pay.purpose, span: { from: pay.paid_on, to: pay.paid_on },
-      what: `${pay.payer} betalade ${pay.amount_sek} kr till ${companyName(facts, pay.payee_org_nr)} ${pay.paid_on} (ändamål ${pay.purpose}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})`,
-      ev: evidence('', pay, 'payments'),
+      what: () => `${pay.payer} betalade ${pay.amount_sek} kr till ${companyName(facts, pay.payee_org_nr)} ${pay.paid_on} (ändamål ${pay.purpose}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})`,
+      ev: () => evidence('', pay, 'payments'),
     });
   }
   return out;
