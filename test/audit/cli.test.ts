@@ -1,0 +1,62 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main';
+import { openDb } from '../../src/store/db';
+import { appendAudit } from '../../src/audit/log';
+import { tmpDir } from '../support/fixtures';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  return { out, err };
+}
+
+function seededFile(): string {
+  const file = path.join(tmpDir(), 'a.sqlite');
+  const db = openDb(file);
+  for (let i = 1; i <= 4; i++) appendAudit(db, { actor: 'u', action: 'search', details: { q: `q${i}` } });
+  db.close();
+  return file;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+describe('insyn audit', () => {
+  it('verify exits 0 on an intact log and 1 with the place when broken', async () => {
+    const file = seededFile();
+    let io = capture();
+    expect(await main(['audit', 'verify', '--db', file])).toBe(0);
+    expect(io.out.join('')).toContain('4 poster');
+    vi.restoreAllMocks();
+
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare("UPDATE audit_log SET actor = 'någon annan' WHERE id = 2").run();
+    raw.close();
+    io = capture();
+    expect(await main(['audit', 'verify', '--db', file])).toBe(1);
+    expect(io.err.join('')).toMatch(/bruten vid post 2/);
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+
+    io = capture();
+    expect(await main(['audit', 'verify', '--db', file, '--json'])).toBe(1);
+    expect(JSON.parse(io.out.join(''))).toMatchObject({ ok: false, brokenAt: 2, problem: 'modified' });
+  });
+
+  it('list --json pages the log', async () => {
+    const file = seededFile();
+    const io = capture();
+    expect(await main(['audit', 'list', '--db', file, '--json', '--offset', '1', '--limit', '2'])).toBe(0);
+    const page = JSON.parse(io.out.join(''));
+    expect(page.total).toBe(4);
+    expect(page.entries.map((e: { seq: number }) => e.seq)).toEqual([2, 3]);
+    expect(await main(['audit', 'list', '--db', file, '--limit', 'x'])).toBe(2);
+  });
+});
