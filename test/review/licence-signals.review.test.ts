@@ -35,6 +35,11 @@ describe('over-capacity (independent review)', () => {
     expect(subjectsOf(await analyse({ ...base, inspections: [insp('2024-05-01', 'staff_competence|restraint'), insp('2025-02-01', 'over_capacity')] }, '2025-01-01'), S)).toEqual([]);
   });
 
+  it('an inspection without licence_id of a company with a single licence is that licence\'s finding', async () => {
+    const out = await analyse({ ...base, inspections: [{ org_nr: H, decided_on: '2024-05-01', outcome: 'deficiencies_followup', tags: 'over_capacity' }] }, '2025-01-01');
+    expect(subjectsOf(out, S)).toEqual(['IVO-1']);
+  });
+
   it('as of: placements starting after the as-of date do not exist', async () => {
     const tables = { ...base, placements: [pl('a', '2024-01-01', null), pl('b', '2024-01-01', null), pl('c', '2024-01-01', null), pl('d', '2025-03-01', null)] };
     expect(subjectsOf(await analyse(tables, '2025-02-28'), S)).toEqual([]);

@@ -100,4 +100,13 @@ describe('phoenix-continuation (independent review)', () => {
     }, '2025-01-01');
     expect(subjectsOf(out, S)).toEqual([NEW]);
   });
+
+  it('company registered long before, licence granted within the window (granted_on counts as the start); shared e-mail (case-insensitive) is a link', async () => {
+    const out = await analyse({
+      companies: [co(OLD, '2012-01-01', { email: 'info@omsorg.se' }), co(NEW, '2014-01-01', { email: ' INFO@Omsorg.se ' })],
+      roles: [{ org_nr: NEW, holder_id: pid('19800808', '222'), role: 'ceo', from: '2014-01-01' }],
+      licences: [revokedOld, { licence_id: 'NEW-1', org_nr: NEW, kind: 'hvb_children', status: 'granted', granted_on: '2025-12-01' }],
+    }, '2026-01-01');
+    expect(subjectsOf(out, S)).toEqual([NEW]);
+  });
 });
