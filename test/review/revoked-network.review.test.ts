@@ -147,4 +147,17 @@ describe('revoked-network (independent review)', () => {
     expect(hits).toHaveLength(1);
     expect(hits[0]!.related_ids).toEqual([A, B, C].sort());
   });
+  it('samordningsnummer and 100+ (+) personnummer holders are one person each, output as 12 digits', async () => {
+    const SAM = pid('19750674', '163');
+    const OLD = pid('19120101', '234');
+    const out = await analyse({
+      companies: companies(A, B),
+      licences: [lic('LA', A, 'revoked', '2023-01-01'), lic('LB', B, 'revoked', '2024-01-01')],
+      roles: [
+        { org_nr: A, holder_id: `${SAM.slice(2, 8)}-${SAM.slice(8)}`, role: 'ceo' }, { org_nr: B, holder_id: SAM, role: 'ceo' },
+        { org_nr: A, holder_id: `${OLD.slice(2, 8)}+${OLD.slice(8)}`, role: 'chair' }, { org_nr: B, holder_id: OLD, role: 'chair' },
+      ],
+    }, '2025-01-01');
+    expect(subjectsOf(out, S)).toEqual([SAM, OLD].sort());
+  });
 });
