@@ -94,4 +94,12 @@ describe('foster-home-as-hvb (independent review)', () => {
     expect(out.coverage[S]).toMatchObject({ evaluable: false });
     expect(out.coverage[S]!.reason).toBeTruthy();
   });
+  it('parent_ids written as dashed 10-digit personnummer (with spaces around |) match residences in 12 digits', async () => {
+    const d10 = (p: string) => `${p.slice(2, 8)}-${p.slice(8)}`;
+    const h = home({ parent_ids: `${d10(M)} | ${d10(F)}` });
+    const placements = [pl('a', '2024-01-01', null)];
+    expect(subjectsOf(await analyse({ ...base, foster_homes: [h], residences: [livesThere[0]!], placements }, '2025-01-01'), S)).toEqual([]);
+    const away = [M, F].map((person_id) => ({ person_id, address: 'Annan väg 1', postal_code: '12345', from: '2010-01-01' }));
+    expect(subjectsOf(await analyse({ ...base, foster_homes: [h], residences: away, placements }, '2025-01-01'), S)).toEqual(['FH-7']);
+  });
 });
