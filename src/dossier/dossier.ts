@@ -182,7 +182,9 @@ function bySeverity(a: DossierFinding, b: DossierFinding): number {
   return (b.severity ?? 0) - (a.severity ?? 0);
 }
 
-export function buildDossier(db: Db, req: DossierRequest, opts: { actor?: string; today?: string } = {}): Dossier {
+export function buildDossier(db: Db, req: DossierRequest, options: { actor?: string; today?: string } | string = {}): Dossier {
+  // The API passes the actor as a plain string; tests pass options.
+  const opts = typeof options === 'string' ? { actor: options } : options;
   const asOf = req.asOf ?? opts.today ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new DossierError(`Ogiltigt datum: ${asOf} (förväntade ÅÅÅÅ-MM-DD)`);
   let orgNr: string;
