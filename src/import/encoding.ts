@@ -51,9 +51,34 @@ export interface StreamDecoder {
 
 export function streamDecoder(encoding: TextEncodingName): StreamDecoder {
   if (encoding === 'windows-1252') return { decode: decodeWindows1252, end: () => '' };
-  // Non-fatal after the probe: a stray invalid byte deep in a UTF-8 file becomes U+FFFD in that row only.
-  const d = new TextDecoder('utf-8');
-  return { decode: (chunk) => d.decode(chunk, { stream: true }), end: () => d.decode() };
+  if (encoding === 'utf-8-bom') {
+    // A BOM says UTF-8 for certain: a stray invalid byte becomes U+FFFD in that row only.
+    const d = new TextDecoder('utf-8');
+    return { decode: (chunk) => d.decode(chunk, { stream: true }), end: () => d.decode() };
+  }
+  // The probe saw only valid UTF-8 (often plain ASCII). A Windows-1252 file whose first å comes
+  // after the probe shows up as invalid UTF-8: from that chunk on, decode as Windows-1252.
+  let d: TextDecoder | null = new TextDecoder('utf-8', { fatal: true });
+  return {
+    decode: (chunk) => {
+      if (d) {
+        try {
+          return d.decode(chunk, { stream: true });
+        } catch {
+          d = null;
+        }
+      }
+      return decodeWindows1252(chunk);
+    },
+    end: () => {
+      if (!d) return '';
+      try {
+        return d.decode();
+      } catch {
+        return '\uFFFD';
+      }
+    },
+  };
 }
 
 /** The delimiter of a header line: whichever of `,` `;` TAB occurs most outside quotes. */

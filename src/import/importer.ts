@@ -188,6 +188,7 @@ class ImportRun implements RowSink {
       throw new ImportError('missing_headers', `${this.file}: obligatoriska kolumner saknas: ${cols}`, `${this.file}: required columns missing: ${cols}`, this.file);
     }
     this.normalisers.set(table, new RowNormaliser(mapping, opts));
+    this.rows[table] ??= 0;
     this.currentTable = table;
   }
 

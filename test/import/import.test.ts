@@ -59,6 +59,18 @@ describe('importPath: formats', () => {
     expect(db.prepare('SELECT name FROM companies').pluck().get()).toBe('Kvalitet – Omsorg € AB');
   });
 
+  it('switches to Windows-1252 when the first non-ASCII byte comes after the 4 MiB probe', async () => {
+    const dir = tmpDir();
+    const pad = 'x'.repeat(2000);
+    const rows = Array.from({ length: 2200 }, (_, i) => `${orgNr(String(556100000 + i))};Bolag ${i};${pad}`);
+    rows.push(`${A};Åkerö Vård AB;${pad}`);
+    fs.writeFileSync(path.join(dir, 'companies.csv'), Buffer.from(`org_nr;name;notering\n${rows.join('\n')}\n`, 'latin1'));
+    const db = freshDb();
+    const r = await importPath(db, dir);
+    expect(r.quarantined).toBe(0);
+    expect(db.prepare('SELECT name FROM companies WHERE org_nr = ?').pluck().get(A)).toBe('Åkerö Vård AB');
+  });
+
   it('reads UTF-8 with BOM, TAB delimiter, Swedish aliases and keeps unknown columns in extra', async () => {
     const dir = tmpDir();
     const text = `Organisationsnummer\tNamn\tPostnummer\tFärgkod\n${A.slice(0, 6)}-${A.slice(6)}\tÅkerö AB\t111 22\tblå\n`;
