@@ -2,9 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../store/db';
 import type { JobProgress } from './contract';
 import { executeJob, type JobSpec } from './job-exec';
+import { createApiHandler } from './handler';
+import { createWorkbench } from './service';
 
 /**
- * Worker-thread entry: runs one long job against its own connection to the store file and
+ * Worker-thread entry, two modes. 'job': runs one long job against its own connection to the store file and
  * reports progress, result or error to the parent. Progress is throttled so a fast import does
  * not flood the message channel.
  */
@@ -12,6 +14,31 @@ interface JobData {
   mode: 'job';
   dbPath: string;
   spec: JobSpec;
+}
+
+/**
+ * 'host': the whole API service on its own thread (Electron: the main process only forwards
+ * IPC calls, so database work never blocks the UI thread). Jobs still get their own workers.
+ */
+interface HostData {
+  mode: 'host';
+  dbPath: string;
+  actor?: string;
+}
+
+function host(data: HostData): void {
+  const port = parentPort!;
+  const db = openDb(data.dbPath);
+  const { service } = createWorkbench({ db, dbPath: data.dbPath, actor: data.actor });
+  const handle = createApiHandler(service);
+  port.on('message', (m: { id: number; method: string; request: unknown } | { type: 'close' }) => {
+    if ('type' in m) {
+      db.close();
+      port.close();
+      return;
+    }
+    void handle(m.method, m.request).then((envelope) => port.postMessage({ id: m.id, envelope }));
+  });
 }
 
 async function main(data: JobData): Promise<void> {
@@ -35,4 +62,6 @@ async function main(data: JobData): Promise<void> {
   }
 }
 
-if (parentPort && (workerData as JobData | undefined)?.mode === 'job') void main(workerData as JobData);
+const data = workerData as JobData | HostData | undefined;
+if (parentPort && data?.mode === 'job') void main(data);
+if (parentPort && data?.mode === 'host') host(data);
