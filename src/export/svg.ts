@@ -20,46 +20,63 @@ export interface Positions {
 export function layout(graph: ExportGraph, iterations = 200): Positions {
   const ids = [...new Set(graph.nodes.map((n) => n.id))].sort();
   const n = ids.length;
-  const pos = ids.map((_, i) => ({ x: Math.cos((2 * Math.PI * i) / Math.max(n, 1)), y: Math.sin((2 * Math.PI * i) / Math.max(n, 1)) }));
+  // Flat typed arrays: this loop is O(n² · iterations), so it has to be tight.
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = Math.cos((2 * Math.PI * i) / Math.max(n, 1));
+    y[i] = Math.sin((2 * Math.PI * i) / Math.max(n, 1));
+  }
   const index = new Map(ids.map((id, i) => [id, i]));
-  const links = graph.edges.map((e) => [index.get(e.source), index.get(e.target)] as const).filter((l): l is readonly [number, number] => l[0] !== undefined && l[1] !== undefined && l[0] !== l[1]);
-  if (n > 2 && n <= 400) {
-    const k = Math.sqrt(4 / n);
+  const pairs: number[] = [];
+  for (const e of graph.edges) {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a !== undefined && b !== undefined && a !== b) pairs.push(a, b);
+  }
+  if (n > 2 && n <= 600) {
+    const k2 = 4 / n;
+    const k = Math.sqrt(k2);
+    const dx = new Float64Array(n);
+    const dy = new Float64Array(n);
     let temp = 0.1;
     for (let it = 0; it < iterations; it++) {
-      const disp = pos.map(() => ({ x: 0, y: 0 }));
+      dx.fill(0);
+      dy.fill(0);
       for (let i = 0; i < n; i++) {
+        const xi = x[i]!;
+        const yi = y[i]!;
         for (let j = i + 1; j < n; j++) {
-          const dx = pos[i]!.x - pos[j]!.x;
-          const dy = pos[i]!.y - pos[j]!.y;
-          const d2 = Math.max(dx * dx + dy * dy, 1e-6);
-          const f = (k * k) / d2;
-          disp[i]!.x += dx * f; disp[i]!.y += dy * f;
-          disp[j]!.x -= dx * f; disp[j]!.y -= dy * f;
+          const ddx = xi - x[j]!;
+          const ddy = yi - y[j]!;
+          const f = k2 / Math.max(ddx * ddx + ddy * ddy, 1e-6);
+          dx[i]! += ddx * f; dy[i]! += ddy * f;
+          dx[j]! -= ddx * f; dy[j]! -= ddy * f;
         }
       }
-      for (const [a, b] of links) {
-        const dx = pos[a]!.x - pos[b]!.x;
-        const dy = pos[a]!.y - pos[b]!.y;
-        const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1e-3);
-        const f = d / k;
-        disp[a]!.x -= dx * f; disp[a]!.y -= dy * f;
-        disp[b]!.x += dx * f; disp[b]!.y += dy * f;
+      for (let p = 0; p < pairs.length; p += 2) {
+        const a = pairs[p]!;
+        const b = pairs[p + 1]!;
+        const ddx = x[a]! - x[b]!;
+        const ddy = y[a]! - y[b]!;
+        const f = Math.max(Math.sqrt(ddx * ddx + ddy * ddy), 1e-3) / k;
+        dx[a]! -= ddx * f; dy[a]! -= ddy * f;
+        dx[b]! += ddx * f; dy[b]! += ddy * f;
       }
       for (let i = 0; i < n; i++) {
         // Gentle pull to the centre keeps disconnected parts on the canvas.
-        disp[i]!.x -= pos[i]!.x * 0.05;
-        disp[i]!.y -= pos[i]!.y * 0.05;
-        const d = Math.max(Math.sqrt(disp[i]!.x ** 2 + disp[i]!.y ** 2), 1e-9);
+        const mx = dx[i]! - x[i]! * 0.05;
+        const my = dy[i]! - y[i]! * 0.05;
+        const d = Math.max(Math.sqrt(mx * mx + my * my), 1e-9);
         const step = Math.min(d, temp);
-        pos[i]!.x += (disp[i]!.x / d) * step;
-        pos[i]!.y += (disp[i]!.y / d) * step;
+        x[i]! += (mx / d) * step;
+        y[i]! += (my / d) * step;
       }
       temp *= 0.98;
     }
   }
   const out: Positions = {};
-  ids.forEach((id, i) => (out[id] = pos[i]!));
+  ids.forEach((id, i) => (out[id] = { x: x[i]!, y: y[i]! }));
   return out;
 }
 
