@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import { loadFactRows } from '../store/fact-rows';
+import { loadFactRows, loadSectorFactRows, presentTables, type SectorScope } from '../store/fact-rows';
 import type { TableName } from '../model/index';
 import type { Provenance } from '../signals/types';
 
@@ -121,9 +121,9 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | null | undef
 }
 
 /** Builds the lookup indexes over already-loaded rows (used by the loader and by tests). */
-export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }): Facts {
-  const present = new Set<TableName>();
-  for (const [table, list] of Object.entries(rows)) if (list.length > 0) present.add(table as TableName);
+export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }, presentInStore?: ReadonlySet<TableName>): Facts {
+  const present = new Set<TableName>(presentInStore ?? []);
+  if (!presentInStore) for (const [table, list] of Object.entries(rows)) if (list.length > 0) present.add(table as TableName);
   return {
     present,
     companies: new Map(rows.companies.map((r) => [r.org_nr, r])),
@@ -149,7 +149,13 @@ export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }): Facts
   };
 }
 
-/** Loads every fact table from the store. */
-export function loadFacts(db: Db): Facts {
-  return indexFacts(loadFactRows(db));
+/**
+ * Loads the facts an analysis needs. By default the welfare-sector slice (see
+ * loadSectorFactRows: the same hits as the full register, bounded memory at national scale);
+ * `{ full: true }` loads every row of every table. Coverage ("present") always reflects the
+ * whole store, not the slice.
+ */
+export function loadFacts(db: Db, opts: { full?: boolean; scope?: SectorScope } = {}): Facts {
+  const rows = opts.full ? loadFactRows(db) : loadSectorFactRows(db, opts.scope ?? { minCompaniesAtAddress: 5 });
+  return indexFacts(rows, presentTables(db));
 }

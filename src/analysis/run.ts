@@ -70,7 +70,8 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
   const progress = (step: string, done: number): void => opts.onProgress?.({ step, done, total });
 
   progress('load', 0);
-  const facts = opts.facts ?? loadFacts(db);
+  const hubMin = Number(params['address-hub']?.minCompanies ?? 5);
+  const facts = opts.facts ?? loadFacts(db, { scope: { minCompaniesAtAddress: hubMin } });
   const loadMs = performance.now() - t0;
 
   const coverage: Record<string, Coverage> = {};

@@ -5,30 +5,118 @@ import type { Db } from './db';
 /** Columns stored as JSON arrays / 0-1 integers that the analysis wants as arrays / booleans. */
 const JSON_COLUMNS = new Set(['tags', 'parent_ids']);
 
+type FactRows = { [T in TableName]: FactRowTypes[T][] };
+
 function columnsOf(db: Db, table: TableName): string[] {
   const existing = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
   const wanted = ['key', ...TABLES[table].columns.map((c) => c.sql), 'address_key', 'holder_kind', 'subject_kind', 'a_kind', 'b_kind', 'dataset_id', 'src_file', 'src_line'];
   return [...new Set(wanted)].filter((c) => existing.has(c));
 }
 
+/**
+ * Reads a table's rows as plain objects of one fixed shape (built by a generated constructor,
+ * so V8 keeps them in fast mode: this matters at hundreds of thousands of rows).
+ */
+function readTable(db: Db, table: TableName, where = ''): any[] {
+  const bools = new Set(TABLES[table].columns.filter((c) => c.type === 'bool').map((c) => c.sql));
+  const cols = columnsOf(db, table);
+  const fields = cols.filter((c) => c !== 'src_file' && c !== 'src_line' && c !== 'dataset_id');
+  const at = (c: string): number => cols.indexOf(c);
+  const body = fields.map((c) => {
+    const v = `r[${at(c)}]`;
+    if (JSON_COLUMNS.has(c)) return `${JSON.stringify(c)}: ${v} ? JSON.parse(${v}) : []`;
+    if (bools.has(c)) return `${JSON.stringify(c)}: ${v} == null ? null : ${v} === 1`;
+    return `${JSON.stringify(c)}: ${v}`;
+  });
+  body.push(`prov: { file: r[${at('src_file')}], line: r[${at('src_line')}], datasetId: r[${at('dataset_id')}] }`);
+  // eslint-disable-next-line no-new-func -- column list comes from PRAGMA table_info, not from data
+  const make = new Function('r', `return { ${body.join(', ')} };`) as (r: unknown[]) => any;
+  const rows: any[] = [];
+  const stmt = db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ${where} ORDER BY row_id`).raw(true);
+  for (const r of stmt.iterate() as Iterable<unknown[]>) rows.push(make(r));
+  return rows;
+}
+
 /** Reads all rows of every fact table, typed for the analysis, with provenance attached. */
-export function loadFactRows(db: Db): { [T in TableName]: FactRowTypes[T][] } {
-  const out = {} as { [T in TableName]: FactRowTypes[T][] };
-  for (const table of TABLE_NAMES) {
-    const spec = TABLES[table];
-    const bools = spec.columns.filter((c) => c.type === 'bool').map((c) => c.sql);
-    const cols = columnsOf(db, table);
-    const rows: any[] = [];
-    for (const r of db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ORDER BY row_id`).iterate() as Iterable<Record<string, unknown>>) {
-      const row: Record<string, unknown> = { ...r, prov: { file: r.src_file, line: r.src_line, datasetId: r.dataset_id } };
-      delete row.src_file;
-      delete row.src_line;
-      delete row.dataset_id;
-      for (const c of JSON_COLUMNS) if (c in row) row[c] = row[c] ? JSON.parse(String(row[c])) : [];
-      for (const c of bools) if (row[c] != null) row[c] = row[c] === 1;
-      rows.push(row);
-    }
-    (out as any)[table] = rows;
-  }
+export function loadFactRows(db: Db): FactRows {
+  const out = {} as FactRows;
+  for (const table of TABLE_NAMES) (out as any)[table] = readTable(db, table);
   return out;
+}
+
+/** Tables holding at least one row in the store (drives "not evaluable" coverage). */
+export function presentTables(db: Db): Set<TableName> {
+  const out = new Set<TableName>();
+  for (const t of TABLE_NAMES) if (db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get()) out.add(t);
+  return out;
+}
+
+export interface SectorScope {
+  /** Companies at addresses shared by at least this many companies are loaded (address-hub). */
+  minCompaniesAtAddress: number;
+}
+
+/**
+ * The welfare-sector slice of the store, for national-scale registers (issue 4.1: do not load
+ * the whole register blindly). What it reaches:
+ * - every licence, inspection, review, foster home, placement, employment, legitimation,
+ *   financial event, sanction and payment (the sector tables, proportionate in size);
+ * - sector companies: licence holders/applicants, payees, employers, consultant agencies,
+ *   companies named in financial events or sanctions or reviews;
+ * - all roles in sector companies, plus every role of a sanctioned or indebted holder or a
+ *   foster parent (trading bans bite in any company);
+ * - the persons and companies those roles and sector tables name, and every company at an
+ *   address shared by ≥ `minCompaniesAtAddress` companies;
+ * - residences and relations of the persons in scope.
+ * Every signal of contract §4 reads only facts inside this slice, so its hits are the same as
+ * over the full register; the network score spreads only inside it.
+ */
+export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
+  return db.transaction(() => {
+    db.exec(`
+      DROP TABLE IF EXISTS temp.scope_org; DROP TABLE IF EXISTS temp.scope_holder; DROP TABLE IF EXISTS temp.scope_person;
+      CREATE TEMP TABLE scope_org (id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TEMP TABLE scope_holder (id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TEMP TABLE scope_person (id TEXT PRIMARY KEY) WITHOUT ROWID;
+      INSERT OR IGNORE INTO scope_org SELECT org_nr FROM licences WHERE org_nr IS NOT NULL;
+      INSERT OR IGNORE INTO scope_org SELECT payee_org_nr FROM payments WHERE payee_org_nr IS NOT NULL;
+      INSERT OR IGNORE INTO scope_org SELECT payee_org_nr FROM placements WHERE payee_org_nr IS NOT NULL;
+      INSERT OR IGNORE INTO scope_org SELECT org_nr FROM employments WHERE org_nr IS NOT NULL;
+      INSERT OR IGNORE INTO scope_org SELECT consultant_org_nr FROM foster_homes WHERE consultant_org_nr IS NOT NULL;
+      INSERT OR IGNORE INTO scope_org SELECT org_nr FROM reviewed_persons WHERE org_nr IS NOT NULL;
+      INSERT OR IGNORE INTO scope_org SELECT org_nr FROM inspections WHERE org_nr IS NOT NULL;
+      INSERT OR IGNORE INTO scope_holder SELECT subject_id FROM sanctions WHERE subject_id IS NOT NULL;
+      INSERT OR IGNORE INTO scope_holder SELECT subject_id FROM financial_events WHERE subject_id IS NOT NULL;
+      INSERT OR IGNORE INTO scope_holder SELECT j.value FROM foster_homes, json_each(foster_homes.parent_ids) j WHERE foster_homes.parent_ids IS NOT NULL;
+    `);
+    const roles = readTable(db, 'roles', 'WHERE org_nr IN (SELECT id FROM scope_org) OR holder_id IN (SELECT id FROM scope_holder)');
+    const orgs = db.prepare('INSERT OR IGNORE INTO scope_org VALUES (?)');
+    const persons = db.prepare('INSERT OR IGNORE INTO scope_person VALUES (?)');
+    for (const r of roles) {
+      orgs.run(r.org_nr);
+      (r.holder_kind === 'company' ? orgs : persons).run(r.holder_id);
+    }
+    db.exec(`
+      INSERT OR IGNORE INTO scope_org SELECT id FROM scope_holder;
+      INSERT OR IGNORE INTO scope_person SELECT id FROM scope_holder;
+      INSERT OR IGNORE INTO scope_person SELECT person_id FROM employments WHERE person_id IS NOT NULL;
+      INSERT OR IGNORE INTO scope_person SELECT person_id FROM reviewed_persons WHERE person_id IS NOT NULL;
+      INSERT OR IGNORE INTO scope_person SELECT person_id FROM legitimations WHERE person_id IS NOT NULL;
+    `);
+    db.prepare(`INSERT OR IGNORE INTO scope_org SELECT org_nr FROM companies WHERE address_key IN
+      (SELECT address_key FROM companies WHERE address_key IS NOT NULL GROUP BY address_key HAVING COUNT(*) >= ?)`).run(scope.minCompaniesAtAddress);
+
+    const out = {} as FactRows;
+    for (const table of TABLE_NAMES) {
+      const where =
+        table === 'companies' ? 'WHERE org_nr IN (SELECT id FROM scope_org)'
+        : table === 'persons' ? 'WHERE person_id IN (SELECT id FROM scope_person)'
+        : table === 'residences' ? 'WHERE person_id IN (SELECT id FROM scope_person)'
+        : table === 'relations' ? 'WHERE a_id IN (SELECT id FROM scope_person) OR b_id IN (SELECT id FROM scope_person) OR a_id IN (SELECT id FROM scope_org) OR b_id IN (SELECT id FROM scope_org)'
+        : '';
+      (out as any)[table] = table === 'roles' ? roles : readTable(db, table, where);
+    }
+    db.exec('DROP TABLE temp.scope_org; DROP TABLE temp.scope_holder; DROP TABLE temp.scope_person;');
+    return out;
+  })();
 }
