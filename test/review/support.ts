@@ -22,13 +22,32 @@ export async function analyse(tables: FixtureTables, asOf: string, params?: Reco
       const imported = await importPath(db, dir);
       // A review dataset must import cleanly, or the test would judge the importer, not the signal.
       expect(imported.quarantine, JSON.stringify(imported.quarantine)).toEqual([]);
-      return contractJson(runAnalysis(db, { asOf, params, persist: false })) as ContractOut;
+      const out = contractJson(runAnalysis(db, { asOf, params, persist: false })) as ContractOut;
+      for (const h of out.hits) checkHitShape(h);
+      return out;
     } finally {
       db.close();
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Contract §4/§5 for every hit: severity 1–5, checkable evidence with a file:line source, normalised ids. */
+export function checkHitShape(h: ContractHit): void {
+  const what = `${h.signal} ${h.subject_id}`;
+  expect([1, 2, 3, 4, 5], what).toContain(h.severity);
+  expect(['company', 'person', 'licence', 'foster_home', 'address'], what).toContain(h.subject_kind);
+  if (h.subject_kind === 'company') expect(h.subject_id, what).toMatch(/^\d{10}$/);
+  if (h.subject_kind === 'person') expect(h.subject_id, what).toMatch(/^(\d{12}|ext:.+)$/);
+  if (h.subject_kind === 'address') expect(h.subject_id, what).toMatch(/^[^|]+\|(\d{5})?$/);
+  expect(h.evidence.length, what).toBeGreaterThan(0);
+  for (const e of h.evidence) {
+    expect(e.text.trim().length, what).toBeGreaterThan(0);
+    expect(e.source, what).toMatch(/^[a-z_]+\.csv:\d+$/);
+  }
+  expect([...new Set(h.related_ids)].sort(), what).toEqual(h.related_ids);
+  expect(h.related_ids, what).not.toContain(h.subject_id);
 }
 
 export const hitsOf = (out: ContractOut, signal: string): ContractHit[] => out.hits.filter((h) => h.signal === signal);
