@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
+import path from 'node:path';
 import { AUDIT_ACTION_SV, listAudit, verifyAudit } from '../../audit/log';
+import { exportAuditLog } from '../../audit/export';
+import { ExportExistsError, ExportPathError } from '../../export/files';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
 
 /**
  * `insyn audit verify [--db FILE] [--json]`: checks the hash chain; exit 1 and says where when broken.
  * `insyn audit list [--db FILE] [--json] [--offset N] [--limit N]`: the log, oldest first.
+ * `insyn audit export --out FILE.csv [--db FILE] [--overwrite]`: the whole log with its hashes as CSV.
  */
 export function register(program: Command): void {
   const audit = program.command('audit').description('Granskningsloggen: kontrollera och visa');
@@ -55,6 +59,27 @@ export function register(program: Command): void {
           process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.actor.padEnd(12)}  ${label.padEnd(22)}  ${JSON.stringify(e.details)}\n`);
         }
         process.stderr.write(`insyn: ${page.entries.length} av ${page.total} poster\n`);
+      } finally {
+        db.close();
+      }
+    });
+
+  audit
+    .command('export')
+    .description('Exporterar hela granskningsloggen med kontrollsummor som CSV')
+    .requiredOption('--out <file>', 'målfil (.csv)')
+    .option('--db <file>', 'databasfil (standard: $INSYN_DB eller användarens datakatalog)')
+    .option('--overwrite', 'skriv över en befintlig fil')
+    .action((opts: { out: string; db?: string; overwrite?: boolean }) => {
+      const db = openStoreFromOptions(opts);
+      try {
+        const r = exportAuditLog(db, { outDir: path.dirname(opts.out), fileName: path.basename(opts.out), overwrite: opts.overwrite ?? false });
+        process.stdout.write(`${r.file.path}\n`);
+        process.stderr.write(`insyn: ${r.rows} poster${r.verified ? '' : ' (OBS: kedjan är bruten, kör insyn audit verify)'}\n`);
+      } catch (err) {
+        if (err instanceof ExportPathError) throw new UsageError(err.message);
+        if (err instanceof ExportExistsError) throw new Error(`${err.message} (använd --overwrite för att skriva över)`);
+        throw err;
       } finally {
         db.close();
       }
