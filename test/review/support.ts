@@ -44,6 +44,7 @@ export function checkHitShape(h: ContractHit): void {
   expect(h.evidence.length, what).toBeGreaterThan(0);
   for (const e of h.evidence) {
     expect(e.text.trim().length, what).toBeGreaterThan(0);
+    expect(e.text, what).not.toMatch(/undefined|NaN|\[object|\bnull\b/);
     expect(e.source, what).toMatch(/^[a-z_]+\.csv:\d+$/);
   }
   expect([...new Set(h.related_ids)].sort(), what).toEqual(h.related_ids);
