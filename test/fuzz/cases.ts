@@ -15,8 +15,11 @@ import { orgNr, personId, tableCsv, tmpDir, type FixtureRow } from '../support/f
  * a rejected import leaves the store empty; every data row is stored or quarantined.
  */
 
-export type Mutation = 'none' | 'cells' | 'bytes' | 'truncate' | 'encoding' | 'wide' | 'unclosed' | 'line-endings' | 'gzip' | 'huge-field' | 'nul' | 'bulk' | 'ftm';
+export type Mutation = 'xlsx' | 'none' | 'cells' | 'bytes' | 'truncate' | 'encoding' | 'wide' | 'unclosed' | 'line-endings' | 'gzip' | 'huge-field' | 'nul' | 'bulk' | 'ftm';
 export const MUTATIONS: readonly Mutation[] = ['none', 'cells', 'bytes', 'truncate', 'encoding', 'wide', 'unclosed', 'line-endings', 'gzip', 'huge-field', 'nul', 'bulk', 'ftm'];
+
+/** xlsx cases are slow (a stalled corrupt archive costs the reader's stall timeout): run apart. */
+export const XLSX_MUTATION: Mutation = 'xlsx';
 
 export interface FuzzSpec {
   seed: number;
@@ -111,6 +114,7 @@ export function buildCase(spec: FuzzSpec): BuiltCase {
     fs.writeFileSync(path.join(dir, m === 'bulk' ? 'bolagsverket_bulkfil.txt' : 'export.ftm.json'), bytes);
     return { dir, expected: null, mayReject: ANY_REJECTION };
   }
+  if (m === 'xlsx') return buildXlsxCase(dir, r);
   const tables = [...TABLES_USED].sort(() => r() - 0.5).slice(0, 1 + Math.floor(r() * 2));
   const expected: Record<string, number> = {};
   let structural = false;
@@ -176,6 +180,29 @@ export function buildCase(spec: FuzzSpec): BuiltCase {
   }
   if (m === 'line-endings') structural = true; // a lone CR in a cell is then ambiguous
   return { dir, expected: structural ? null : expected, mayReject: structural ? ANY_REJECTION : mayReject };
+}
+
+let xlsxTemplate: Buffer | null = null;
+
+/** A real .xlsx (written by exceljs once per process, synchronously via a pre-built file), mutated. */
+export async function prepareXlsxTemplate(): Promise<void> {
+  if (xlsxTemplate) return;
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Bolag');
+  ws.addRow(['org_nr', 'name', 'registered_on']);
+  for (let i = 0; i < 40; i++) ws.addRow([orgNr(String(556300000 + i)), i % 7 ? `Bolag ${i}` : '=cmd|\' /C calc\'!A0', new Date(Date.UTC(2020, 0, 1 + i))]);
+  xlsxTemplate = Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function buildXlsxCase(dir: string, r: () => number): BuiltCase {
+  if (!xlsxTemplate) throw new Error('call prepareXlsxTemplate() first');
+  let bytes: Buffer = Buffer.from(xlsxTemplate);
+  const how = r();
+  if (how < 0.3) bytes = bytes.subarray(0, Math.floor(r() * bytes.length));
+  else if (how < 0.8) bytes = mutateBytes(bytes, r);
+  fs.writeFileSync(path.join(dir, 'companies.xlsx'), bytes);
+  return { dir, expected: how >= 0.8 ? { 'companies.xlsx': 40 } : null, mayReject: how >= 0.8 ? new Set() : ANY_REJECTION };
 }
 
 function mutateBytes(b: Buffer, r: () => number): Buffer {

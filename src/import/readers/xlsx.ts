@@ -24,10 +24,16 @@ export function cellText(v: unknown): string {
 export async function readXlsx(file: string, table: TableName, sink: RowSink, counter: ByteCounter): Promise<void> {
   counter.bytesTotal = fs.statSync(file).size;
   const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  input.on('data', (c) => (counter.bytesRead += c.length));
+  let lastActivity = Date.now();
+  let inputEnded = false;
+  input.on('data', (c) => {
+    counter.bytesRead += c.length;
+    lastActivity = Date.now();
+  });
+  input.on('end', () => (inputEnded = true));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   let width = -1;
-  try {
+  const work = (async () => {
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = (row.values as unknown[]) ?? [];
@@ -51,12 +57,29 @@ export async function readXlsx(file: string, table: TableName, sink: RowSink, co
         }
         while (cells.length < width) cells.push('');
         sink.row(table, row.number, cells);
+        lastActivity = Date.now();
         if (sink.tick()) return;
       }
       break; // first sheet only
     }
+  })();
+  // exceljs can wait forever on some corrupt archives: a stalled reader is an unreadable file.
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      const idle = Date.now() - lastActivity;
+      if ((inputEnded && idle > STALL_AFTER_END_MS) || idle > STALL_MS) reject(new Error('the xlsx reader stalled (corrupt archive?)'));
+    }, 250);
+  });
+  work.catch(() => undefined);
+  try {
+    await Promise.race([work, stalled]);
   } finally {
+    clearInterval(timer);
     input.destroy();
   }
   if (width < 0) sink.header(table, []);
 }
+
+const STALL_AFTER_END_MS = 3000;
+const STALL_MS = 60_000;
