@@ -28,7 +28,12 @@ export function writeGexf(bundle: ExportBundle): string {
       const { label, ...rest } = attrs as Record<string, unknown>;
       return { label: String(label ?? ''), attributes: rest };
     },
-    formatEdge: (_key, attrs) => ({ label: String((attrs as Record<string, unknown>).kind ?? ''), attributes: attrs }),
+    // Gephi merges parallel edges of the same kind; role and start date keep them apart.
+    formatEdge: (_key, attrs) => {
+      const a = attrs as Record<string, unknown>;
+      const kind = `${String(a.kind ?? '')}${a.role ? `:${String(a.role)}` : ''}${a.from ? `@${String(a.from)}` : ''}`;
+      return { label: String(a.kind ?? ''), attributes: a, kind };
+    },
   });
   return addTime(xml, periods);
 }

@@ -44,6 +44,8 @@ describe('GEXF', () => {
     expect(xml).toMatch(/<graph mode="dynamic" timeformat="date" /);
     expect(xml).toMatch(/<edge id="role:5598047925:\d{12}:board_member" start="2019-01-01" end="2023-06-30"/);
     expect(xml).toMatch(/<edge id="role:5592142102:\d{12}:ceo" start="2020-03-01" source=/);
+    // Parallel edges stay apart in Gephi: the GEXF edge kind carries role and start.
+    expect(xml).toMatch(/kind="role:board_member@2019-01-01"/);
     expect(xml).not.toContain('<script>');
   });
 });
