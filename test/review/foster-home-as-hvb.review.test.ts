@@ -102,4 +102,10 @@ describe('foster-home-as-hvb (independent review)', () => {
     const away = [M, F].map((person_id) => ({ person_id, address: 'Annan väg 1', postal_code: '12345', from: '2010-01-01' }));
     expect(subjectsOf(await analyse({ ...base, foster_homes: [h], residences: away, placements }, '2025-01-01'), S)).toEqual(['FH-7']);
   });
+  it('without residences.csv the parents\' current folkbokföring (persons.csv) decides for an ongoing placement', async () => {
+    const persons = (address: string) => [M, F].map((person_id) => ({ person_id, name: 'Förälder', address, postal_code: '123 45', city: 'Byn' }));
+    const placements = [pl('a', '2024-01-01', null)];
+    expect(subjectsOf(await analyse({ ...base, foster_homes: [home()], persons: persons('Stadsgatan 9'), placements }, '2025-01-01'), S)).toEqual(['FH-7']);
+    expect(subjectsOf(await analyse({ ...base, foster_homes: [home()], persons: persons('Björkvägen 3'), placements }, '2025-01-01'), S)).toEqual([]);
+  });
 });
