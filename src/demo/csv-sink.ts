@@ -20,11 +20,13 @@ export class CsvSink {
   private chunk: string[] = [];
   private chunkLength = 0;
   private blocked: Promise<void> | null = null;
+  private readonly needsQuotes: RegExp;
   /** Physical lines written so far (the header included). */
   lines = 0;
   rows = 0;
 
   constructor(readonly path: string, readonly format: SinkFormat, header: readonly string[]) {
+    this.needsQuotes = new RegExp(`[${format.delimiter === '\t' ? '\\t' : format.delimiter}"\\r\\n]`);
     this.stream = createWriteStream(path);
     if (format.encoding === 'utf8-bom') this.stream.write(Buffer.from([0xef, 0xbb, 0xbf]));
     this.writeRaw(header);
@@ -44,7 +46,7 @@ export class CsvSink {
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (i > 0) record += d;
-      if (v.includes(d) || v.includes('"') || v.includes('\n') || v.includes('\r')) {
+      if (this.needsQuotes.test(v)) {
         record += '"' + v.replace(/"/g, '""') + '"';
         for (const ch of v) if (ch === '\n') this.lines++;
       } else record += v;

@@ -107,7 +107,7 @@ function boardRoles(r: Rng, L: Layout, roles: RoleRow[], form: string, registere
   const seat = (role: string, holder: string, share: number | null = null, kind: 'person' | 'company' = 'person') => {
     // Some seats changed hands: the earlier holder's role ended when the current one's began.
     const latest = until && until < LAST_ROLE_START ? until : LAST_ROLE_START;
-    if (registered < latest && r.chance(0.15)) {
+    if (registered < latest && r.chance(licensed ? 0.15 : 0.05)) {
       const change = between(r, registered, latest);
       roles.push({ holder: person(), kind: 'person', role, from: registered, to: addDays(change, -1), share });
       roles.push({ holder, kind, role, from: change, to: until, share });
@@ -118,7 +118,7 @@ function boardRoles(r: Rng, L: Layout, roles: RoleRow[], form: string, registere
     for (let k = 0; k < partners; k++) seat('partner', person());
     return;
   }
-  const boardSize = form === 'AB' ? r.weighted([[1, 55], [2, 15], [3, 20], [4, 6], [5, 4]] as const) : r.int(3, 5);
+  const boardSize = form === 'AB' ? r.weighted([[1, 72], [2, 12], [3, 12], [4, 3], [5, 1]] as const) : r.int(3, 5);
   const board: string[] = [];
   for (let k = 0; k < boardSize; k++) {
     const pid = person();
@@ -126,22 +126,23 @@ function boardRoles(r: Rng, L: Layout, roles: RoleRow[], form: string, registere
     board.push(pid);
     seat('board_member', pid);
   }
-  if (boardSize < 3) seat('deputy_board_member', person());
+  if (boardSize < 3 && (licensed || r.chance(0.6))) seat('deputy_board_member', person());
   if (board.length >= 3) roles.push({ holder: board[0]!, kind: 'person', role: 'chair', from: registered, to: until, share: null });
-  if (r.chance(licensed ? 0.7 : 0.3)) seat('ceo', r.chance(0.6) ? person() : board[0]!);
+  if (r.chance(licensed ? 0.7 : 0.2)) seat('ceo', r.chance(0.6) ? person() : board[0]!);
   if (licensed && r.chance(0.6)) seat('operations_manager', person());
-  if (r.chance(0.25)) roles.push({ holder: board[0]!, kind: 'person', role: 'signatory', from: registered, to: until, share: null });
-  if (r.chance(licensed ? 0.7 : 0.45)) {
+  if (r.chance(licensed ? 0.25 : 0.08)) roles.push({ holder: board[0]!, kind: 'person', role: 'signatory', from: registered, to: until, share: null });
+  if (r.chance(licensed ? 0.7 : 0.12)) {
     const firm = r.chance(0.8) ? L.randomAuditFirm(r) : null;
     if (firm !== null) roles.push({ holder: L.orgNr(firm), kind: 'company', role: 'auditor', from: registered, to: until, share: null });
     else roles.push({ holder: L.personId(L.randomOfficer(r)), kind: 'person', role: 'auditor', from: registered, to: until, share: null });
   }
   if (form !== 'AB') return;
   const ownership = r.next();
-  if (allowCompanyOwner && ownership < 0.12) roles.push({ holder: L.orgNr(L.randomHolding(r)), kind: 'company', role: 'owner', from: registered, to: until, share: r.pick([100, 100, 51, 70]) });
-  else if (ownership < 0.4) roles.push({ holder: board[0]!, kind: 'person', role: 'owner', from: registered, to: until, share: 100 });
-  else if (ownership < 0.5 && board.length > 1) for (const pid of board.slice(0, 2)) roles.push({ holder: pid, kind: 'person', role: 'owner', from: registered, to: until, share: 50 });
-  if (r.chance(0.2)) roles.push({ holder: board[0]!, kind: 'person', role: 'beneficial_owner', from: registered, to: until, share: null });
+  const owned = licensed ? 1 : 0.4;
+  if (allowCompanyOwner && ownership < 0.12 * owned) roles.push({ holder: L.orgNr(L.randomHolding(r)), kind: 'company', role: 'owner', from: registered, to: until, share: r.pick([100, 100, 51, 70]) });
+  else if (ownership < 0.4 * owned) roles.push({ holder: board[0]!, kind: 'person', role: 'owner', from: registered, to: until, share: 100 });
+  else if (ownership < 0.5 * owned && board.length > 1) for (const pid of board.slice(0, 2)) roles.push({ holder: pid, kind: 'person', role: 'owner', from: registered, to: until, share: 50 });
+  if (r.chance(licensed ? 0.3 : 0.08)) roles.push({ holder: board[0]!, kind: 'person', role: 'beneficial_owner', from: registered, to: until, share: null });
 }
 
 function writeRoles(w: TableWriter, r: Rng, org: string, roles: readonly RoleRow[]): void {
@@ -202,7 +203,13 @@ function writeLicensed(w: TableWriter, L: Layout, pass: CompanyPass, i: number):
   const person = revoked ? () => L.personId(pass.exclusiveCursor++) : () => L.personId(L.randomOfficer(r));
   boardRoles(r, L, roles, form, registered, null, person, true, !revoked);
   // Officers of revoked companies are used once; auditors of them are persons from the same pool.
-  if (revoked) for (const x of roles) if (x.kind === 'company') x.holder = person(), x.kind = 'person';
+  if (revoked) {
+    for (const x of roles) {
+      if (x.kind !== 'company') continue;
+      x.holder = person();
+      x.kind = 'person';
+    }
+  }
   writeRoles(w, r, org, roles);
 
   const granted = licences.filter((l) => l.status === 'granted');

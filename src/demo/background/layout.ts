@@ -135,7 +135,7 @@ export class Layout {
     if (this.isHolding(i) || this.isAuditFirm(i)) return 'AB';
     const r = Rng.keyed(this.seed, 'form', i);
     if (this.isLicensed(i)) return r.weighted([['AB', 90], ['IDEELL', 5], ['EK', 5]] as const);
-    return r.weighted([['AB', 82], ['HB', 6], ['KB', 2], ['EK', 1.5], ['IDEELL', 7], ['STI', 1.5]] as const);
+    return r.weighted([['AB', 85], ['HB', 6], ['KB', 2], ['EK', 1.5], ['IDEELL', 4.5], ['STI', 1]] as const);
   }
 
   /** The sole trader's owner (a dedicated person). */

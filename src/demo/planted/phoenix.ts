@@ -17,7 +17,7 @@ export function plantPhoenix(p: Planter): void {
   // Fire: shared unit address (written differently), applicant 17 months after the revocation.
   {
     const unit = p.addr();
-    const r = p.licensed({ kind: 'lss_housing_children', status: 'revoked', registered: '2016-03-01', granted: '2016-09-01', statusOn: '2023-09-01', capacity: 5, ageMin: 7, ageMax: 17, unitAddr: unit });
+    p.licensed({ kind: 'lss_housing_children', status: 'revoked', registered: '2016-03-01', granted: '2016-09-01', statusOn: '2023-09-01', capacity: 5, ageMin: 7, ageMax: 17, unitAddr: unit });
     const n = p.company({ registered: '2019-04-01', trade: 'Stödboende' });
     p.role(n, p.person(), 'board_member', '2019-04-01');
     p.licence(n, { kind: 'supported_housing', status: 'applied', granted: null, statusOn: '2025-02-01', street: unit.street.toUpperCase() + ', lgh 1001', postal: unit.postal.slice(0, 3) + ' ' + unit.postal.slice(3), addr: unit, capacity: 6, ageMin: 16, ageMax: 20 });
