@@ -149,8 +149,10 @@ function earlierCompanyFindings(ctx: Ctx, holderId: string, whose: string): Doss
         });
       }
     }
+    // A company's fate speaks to a holder's suitability only if the holder controlled it (not as auditor or liquidator).
+    const controlled = roles.some((r) => isControllingRole(r.role, r.share_pct));
     const status = company?.status;
-    if (company && status && status !== 'active') {
+    if (controlled && company && status && status !== 'active') {
       const kind = status === 'bankruptcy' ? 'bankruptcy' : status === 'liquidation' ? 'liquidation' : 'deregistered';
       fates.push({
         kind,
@@ -160,7 +162,7 @@ function earlierCompanyFindings(ctx: Ctx, holderId: string, whose: string): Doss
         related: [ref],
       });
     }
-    for (const e of financialEventsOf(ctx.db, orgNr).filter((e) => (e.kind === 'bankruptcy' || e.kind === 'liquidation') && (e.occurred_on == null || e.occurred_on <= ctx.asOf))) {
+    for (const e of financialEventsOf(ctx.db, orgNr).filter((e) => controlled && (e.kind === 'bankruptcy' || e.kind === 'liquidation') && (e.occurred_on == null || e.occurred_on <= ctx.asOf))) {
       if (fates.some((f) => f.kind === e.kind)) continue;
       fates.push({
         kind: e.kind,
@@ -261,6 +263,15 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
     }
     if (declaredIds.has(r.holder_id)) continue;
     (undeclaredRoles.get(r.holder_id) ?? undeclaredRoles.set(r.holder_id, []).get(r.holder_id)!).push(r);
+  }
+  if (licenceId && declared.length === 0) {
+    companyFindings.push({
+      kind: 'no_personkrets',
+      severity: 2,
+      text: 'Ingen prövad personkrets finns registrerad för sökanden (reviewed_persons); alla med bestämmande inflytande enligt registret redovisas som ej anmälda.',
+      sources: [],
+      related: [],
+    });
   }
   const undeclared = [...undeclaredRoles].map(([id, roles]) => ({ ...ctx.personRef(id), role: roles.map((r) => r.role).join(', '), source: src(roles[0]!) }));
   for (const u of undeclared) {
