@@ -80,8 +80,11 @@ export function licenceStatusAsOf(l: LicenceFact, asOf: string): string {
     if (l.status === 'granted' && l.granted_on != null && l.granted_on > asOf) return 'none';
     return l.status;
   }
-  // The stored status lies in the future; when the application was made is not recorded.
-  return l.granted_on != null && l.granted_on <= asOf ? 'granted' : 'none';
+  // The stored status lies in the future. A later revocation, ban or expiry implies the licence
+  // was granted before it (even when granted_on is missing); when an application was made is
+  // not recorded.
+  if (l.granted_on != null) return l.granted_on <= asOf ? 'granted' : 'none';
+  return REVOKED_STATUSES.has(l.status) || l.status === 'expired' ? 'granted' : 'none';
 }
 
 export function isGrantedAsOf(l: LicenceFact, asOf: string): boolean {
