@@ -34,6 +34,24 @@ export function plantFinancial(p: Planter): void {
     p.fire(S, 'company', org, 'licence applicant with a payment order, a late tax return and an unpaid fee within 17 months');
   }
   {
+    const org = p.company({ registered: '2025-05-01', trade: 'Assistans' });
+    const chair = p.person();
+    p.role(org, chair, 'chair', '2025-05-01');
+    p.licence(org, { kind: 'personal_assistance', status: 'applied', granted: null, statusOn: '2026-08-15' });
+    p.finance(chair, 'enforcement_debt', 45_000, '2024-03-01');
+    p.finance(chair, 'enforcement_debt', 30_000, '2025-01-20');
+    p.fire(S, 'person', chair, `chair of licence applicant ${org} with unresolved enforcement debts 45 000 + 30 000 SEK`);
+    p.notFire(S, 'company', org, 'the applicant company has no debts of its own (its chair has)');
+  }
+  {
+    const person = p.person();
+    p.role(p.plain({ registered: '2010-01-01', trade: 'Bygg', filler: false }), person, 'board_member', '2010-01-01');
+    p.finance(person, 'payment_order', 8_000, '2025-01-10');
+    p.finance(person, 'payment_order', 9_500, '2025-04-10');
+    p.finance(person, 'unpaid_fee', 2_000, '2025-07-10');
+    p.notFire(S, 'person', person, 'three payment events within 6 months, but controls no licence holder or applicant');
+  }
+  {
     const l = p.licensed({ kind: 'dental_care', registered: '2016-01-01', granted: '2016-06-01' });
     p.finance(l.org, 'enforcement_debt', 80_000, '2024-06-01', '2026-12-15');
     p.fire(S, 'company', l.org, 'enforcement debt 80 000 SEK resolved only on 2026-12-15, after the as-of date');

@@ -55,6 +55,12 @@ function plantOverCapacity(p: Planter): void {
     p.notFire(S, 'licence', l.licence, 'inspection with deficiencies, but not tagged over_capacity or target_group_outside_licence');
   }
   {
+    const l = hvb(3);
+    for (let i = 0; i < 3; i++) place(l, `2026-0${3 + i}-01`, null);
+    place(l, '2026-12-01', null);
+    p.notFire(S, 'licence', l.licence, 'three children at capacity 3; a fourth placement starts 2026-12-01, after the as-of date');
+  }
+  {
     const l = hvb(6);
     p.inspection(l.org, l.licence, '2026-12-03', 'deficiencies_followup', ['over_capacity']);
     p.notFire(S, 'licence', l.licence, 'the over_capacity inspection is dated 2026-12-03, after the as-of date');

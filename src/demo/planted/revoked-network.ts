@@ -68,6 +68,15 @@ export function plantRevokedNetwork(p: Planter): void {
     p.role(g6.org, manager, 'operations_manager', '2024-01-01');
     p.fire(S, 'person', manager, 'operations manager (föreståndare) of two revoked units');
   }
+  // Fire: deputy board member (a controlling role: all roles but auditor and liquidator are).
+  {
+    const deputy = p.person();
+    const x = p.licensed({ kind: 'short_stay', status: 'revoked', registered: '2015-04-01', granted: '2015-10-01', statusOn: '2023-08-20', capacity: 6, ageMin: 7, ageMax: 17 });
+    const y = p.licensed({ kind: 'hvb_children', status: 'temporarily_banned', registered: '2016-04-01', granted: '2016-10-01', statusOn: '2026-04-15', capacity: 6, ageMin: 13, ageMax: 17 });
+    p.role(x.org, deputy, 'deputy_board_member', '2018-01-01');
+    p.role(y.org, deputy, 'deputy_board_member', '2018-01-01');
+    p.fire(S, 'person', deputy, 'deputy board member (controlling) of two companies revoked 2023-08-20 and temporarily banned 2026-04-15');
+  }
   // Fire: role ended 23 months before the second revocation (inside the 24-month window, by ~5 weeks).
   {
     const person = p.person();
