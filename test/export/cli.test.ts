@@ -58,6 +58,7 @@ describe('insyn export', () => {
     const db = await dbFile();
     capture();
     expect(await main(['export', '--format', 'pdf', '--db', db])).toBe(2);
+    expect(await main(['export', '--format', 'gexf', '--subject', P1, '--hops', '9', '--db', db])).toBe(2);
     expect(await main(['export', '--format', 'html', '--subject', P1, '--case', '1', '--db', db])).toBe(2);
     expect(await main(['export', '--format', 'html', '--subject', '5566778899', '--db', db, '--out', tmpDir() + '/'])).toBe(2);
   });

@@ -7,7 +7,7 @@ import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
 
 /**
- * `insyn export --format gexf|graphml|csv|ftm|html [--subject ID | --case N | --cluster RANK]
+ * `insyn export --format gexf|graphml|csv|ftm|html [--subject ID [--hops N] | --case N | --cluster RANK]
  *   [--out FILE|DIR] [--db FILE] [--pseudonymise] [--overwrite] [--as-of DATE] [--json]` (contract §5).
  *
  * Without a scope: the whole flagged network of the latest run. `--out FILE` names the file; for
@@ -17,7 +17,7 @@ import { openStoreFromOptions, printJson } from '../options';
  */
 interface Opts {
   format?: string; subject?: string; case?: string; cluster?: string; out?: string; db?: string;
-  pseudonymise?: boolean; overwrite?: boolean; asOf?: string; json?: boolean;
+  pseudonymise?: boolean; overwrite?: boolean; asOf?: string; json?: boolean; hops?: string;
 }
 
 export function register(program: Command): void {
@@ -26,6 +26,7 @@ export function register(program: Command): void {
     .description('Exporterar ett nätverk med larm som GEXF, GraphML, CSV, FollowTheMoney eller HTML-rapport')
     .requiredOption('--format <format>', `format: ${EXPORT_FORMATS.join(' | ')}`)
     .option('--subject <id>', 'nätverket kring en entitet (2 steg): org_nr, personnummer, tillstånds-id ...')
+    .option('--hops <n>', 'antal steg kring --subject (1–4)', '2')
     .option('--case <id>', 'ett ärendes entiteter och larm')
     .option('--cluster <rank>', 'ett kluster i den senaste analysen (rangordning)')
     .option('--out <file|dir>', 'målfil, eller mapp (befintlig eller slutar med /); csv: filstam för tre filer')
@@ -68,7 +69,9 @@ function parseScope(o: Opts): ExportScope {
   if (o.subject !== undefined) {
     // Accept any written form of an org_nr / personnummer; other ids (licences, homes, addresses) as typed.
     const id = normaliseHolderId(o.subject);
-    return { subject: id.ok ? id.value.id : o.subject.trim(), asOf };
+    const hops = Number(o.hops ?? 2);
+    if (!Number.isInteger(hops) || hops < 1 || hops > 4) throw new UsageError(`ogiltigt antal steg för --hops: ${o.hops} (1–4)`);
+    return { subject: id.ok ? id.value.id : o.subject.trim(), hops, asOf };
   }
   if (o.case !== undefined) {
     const n = Number(o.case);
