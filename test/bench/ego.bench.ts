@@ -3,8 +3,8 @@
  * graphExpand (1 hop) and shortestPath latency on a national-scale store, p50/p95/max, written
  * to test/bench/results/ego.json. `benchEgo(db, ids)` is exported for bench:analyze.
  *
- * The national dataset is the one eval uses (test/bench/cache/eval-national, same seed), generated
- * once with `insyn demo-data --scale national` when missing; the imported store is cached as
+ * The national dataset (eval's seed) is generated once with `insyn demo-data --scale national` into
+ * test/bench/cache/ego-national-data; the imported store is cached as
  * test/bench/cache/ego-national.sqlite. Sample: licence holders, their licences, persons with
  * roles in them, foster homes, and random companies and persons from the whole register.
  */
@@ -17,6 +17,8 @@ import { importPath } from '../../src/import/importer';
 import { egoNetwork, graphExpand } from '../../src/graph/ego';
 import { shortestPath } from '../../src/graph/path';
 import { homeNode, licenceNode } from '../../src/graph/types';
+import { buildGraph, WELFARE_HOPS } from '../../src/graph/build';
+import { loadFacts } from '../../src/analysis/facts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
@@ -68,6 +70,17 @@ export function benchEgo(db: Db, ids: readonly string[], opts: { asOf?: string; 
   return result;
 }
 
+/** Times the welfare-sector graph build (graphology) from a loaded snapshot. */
+export function benchBuild(db: Db): { load_facts_s: number; build_s: number; nodes: number; edges: number; hops: number; rss_mb: number } {
+  let t = performance.now();
+  const facts = loadFacts(db);
+  const load = (performance.now() - t) / 1000;
+  t = performance.now();
+  const g = buildGraph(facts);
+  const build = (performance.now() - t) / 1000;
+  return { load_facts_s: Math.round(load * 10) / 10, build_s: Math.round(build * 10) / 10, nodes: g.order, edges: g.size, hops: WELFARE_HOPS, rss_mb: Math.round(process.memoryUsage().rss / 1e6) };
+}
+
 /** A deterministic mixed sample of entity ids from the store. */
 export function sampleIds(db: Db, n: number): string[] {
   const pick = (sql: string, k: number) => (db.prepare(sql).all(k) as { id: string }[]).map((r) => r.id);
@@ -92,20 +105,20 @@ export function sampleIds(db: Db, n: number): string[] {
   return [...new Set(out)].slice(0, n);
 }
 
+/**
+ * The bench's own copy of the national dataset (others regenerate eval-national in place, which
+ * must not happen under a running import). Generated with the eval seed when missing.
+ */
 function ensureDataset(): string {
-  const dir = path.join(CACHE, 'eval-national');
-  if (fs.existsSync(path.join(dir, 'truth.csv'))) return dir;
-  const tmp = path.join(CACHE, `eval-national.tmp-${process.pid}`);
+  const dir = path.join(CACHE, 'ego-national-data');
+  if (fs.existsSync(path.join(dir, 'truth_meta.json'))) return dir;
+  const tmp = `${dir}.tmp-${process.pid}`;
   fs.mkdirSync(tmp, { recursive: true });
   console.error(`genererar nationell datamängd i ${tmp} …`);
   const r = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.js'), 'demo-data', tmp, '--scale', 'national', '--seed', String(SEED)], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`demo-data --scale national failed (exit ${r.status})`);
-  try {
-    fs.renameSync(tmp, dir);
-  } catch {
-    // Someone else (eval) finished first: use theirs.
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(tmp, dir);
   return dir;
 }
 
@@ -136,7 +149,8 @@ async function main(): Promise<void> {
   const ids = sampleIds(db, 600);
   const all = benchEgo(db, ids, { paths: 100 });
   const asOf = benchEgo(db, ids.slice(0, 300), { asOf: '2024-01-01', paths: 0 });
-  const out = { at: new Date().toISOString(), store: counts, sample: ids.length, target: 'ego 2 hops p95 ≤ 50 ms', all_time: all, as_of_2024_01_01: asOf };
+  const build = process.argv.includes('--no-build') ? null : benchBuild(db);
+  const out = { at: new Date().toISOString(), store: counts, sample: ids.length, target: 'ego 2 hops p95 ≤ 50 ms', all_time: all, as_of_2024_01_01: asOf, welfare_graph_build: build };
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, 'ego.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(JSON.stringify(out, null, 2));
