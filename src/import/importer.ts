@@ -201,7 +201,7 @@ class ImportRun implements RowSink {
     }
     const outcome = this.writer.upsert(table, r.key, r.values, this.file, line);
     if (typeof outcome === 'object') {
-      this.addQuarantine(line, this.keyColumns(table), null, `duplicate of the row on line ${outcome.duplicateOfLine} (same key)`, `dubblett av raden på rad ${outcome.duplicateOfLine} (samma nyckel)`, cells);
+      this.addQuarantine(line, this.keyColumns(table), r.key, `duplicate of the row on line ${outcome.duplicateOfLine} (same key)`, `dubblett av raden på rad ${outcome.duplicateOfLine} (samma nyckel)`, cells);
       return;
     }
     this.rows[table] = (this.rows[table] ?? 0) + 1;

@@ -157,7 +157,7 @@ describe('importPath: quarantine', () => {
       6: ['from', '2020-13-01'],
       7: ['share_pct', 'mycket'],
       8: ['holder_id', ''],
-      9: ['org_nr+holder_id+role+from', null],
+      9: ['org_nr+holder_id+role+from', JSON.stringify([A, P1, 'ceo', '2020-01-01'])],
       10: ['holder_kind', 'robot'],
       11: [null, `${A},${P1}`],
     });
