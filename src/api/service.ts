@@ -7,8 +7,8 @@ import { GlobalSearch } from '../search/index';
 import type { Db } from '../store/db';
 import { countQuarantine, iterateQuarantine, pageQuarantine, type QuarantineDbRow } from '../store/workbench';
 import type { ParsedReq, QuarantineRow, Res } from './contract';
-import { core, loadOptional } from './core';
-import { ApiFailure, notAvailable, notFound, type ServiceImpl } from './handler';
+import { core } from './core';
+import { ApiFailure, notFound, type ServiceImpl } from './handler';
 import { HitTable } from './hit-table';
 import { inProcessExecutor, JobRegistry, workerExecutor, type JobExecutor } from './jobs';
 import { Labels } from './labels';
@@ -258,10 +258,13 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     },
 
     dossier: async (req) => {
-      const mod = await loadOptional('../cases/dossier');
-      const build = (mod?.buildDossier ?? mod?.dossier) as ((db: Db, req: unknown, actor: string) => unknown) | undefined;
-      if (typeof build !== 'function') throw notAvailable('Prövningsunderlaget (dossier)');
-      return build(db, req, actor) as Res<'dossier'>;
+      const build = await core('buildDossier');
+      try {
+        return build(db, req, actor);
+      } catch (err) {
+        if ((err as Error)?.name === 'DossierError') throw new ApiFailure('invalid_request', (err as Error).message);
+        throw err;
+      }
     },
   };
   return { service, jobs, search };

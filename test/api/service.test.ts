@@ -176,10 +176,19 @@ describe('workbench API over a real store', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('builds a review dossier that names undeclared controllers', async () => {
+    const d = unwrap(await api.dossier({ orgNr: world.c, personkrets: [{ personId: world.q, role: 'board_member' }], asOf: '2025-01-01' }));
+    expect(d.applicant).toMatchObject({ orgNr: world.c, inStore: true });
+    expect(d.undeclared.map((u) => u.id)).toContain(world.p);
+    expect(d.html).toContain('<html');
+    const bad = await api.dossier({ licenceId: 'finns-inte' });
+    expect(!bad.ok && bad.error.code).toBe('invalid_request');
+  });
+
   it('audits every analyst action in a verifiable chain', async () => {
     const log = unwrap(await api.auditList({ limit: 200 }));
     const actions = new Set(log.items.map((e) => e.action));
-    for (const a of ['import', 'analysis_run', 'status_change', 'open_profile', 'search', 'config_change', 'case_create', 'case_note', 'case_view', 'export']) {
+    for (const a of ['import', 'analysis_run', 'status_change', 'open_profile', 'search', 'config_change', 'case_create', 'case_note', 'case_view', 'export', 'dossier']) {
       expect(actions, a).toContain(a);
     }
     expect(log.items.every((e) => e.actor === 'testare')).toBe(true);

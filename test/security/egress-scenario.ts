@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const first = hits.items[0];
   if (first) {
     unwrap(await api.hitGet({ hitKey: first.hitKey }));
-    unwrap(await api.entityGet({ id: first.subjectKind === 'address' ? first.relatedIds[0] ?? first.subjectId : first.subjectId })).kind;
+    await api.entityGet({ id: first.subjectKind === 'address' ? first.relatedIds[0] ?? first.subjectId : first.subjectId });
     await api.graphEgo({ id: first.subjectId, hops: 2 });
     await api.exportRun({ format: 'html', scope: { subject: first.subjectId }, dir: path.join(tmp, 'export') });
   }
