@@ -81,7 +81,11 @@ export class Pseudonymiser {
   }
 
   text(s: string): string {
-    let out = s.replace(EXT_IN_TEXT, (m) => this.personId(m));
+    let out = s.replace(EXT_IN_TEXT, (m) => {
+      // Sentence punctuation after an id is not part of it.
+      const id = m.replace(/[.:\-/]+$/, '');
+      return this.personId(id) + m.slice(id.length);
+    });
     out = out.replace(PNR_IN_TEXT, (m) => (asPersonId(m) ? this.personId(m) : m));
     if (this.names.size > 0) {
       if (!this.namePattern) {

@@ -40,6 +40,7 @@ export function sampleBundle(): ExportBundle {
         evidence: [
           { text: `Erik Lindqvist (${PNR_A.slice(2, 8)}-${PNR_A.slice(8)}) var styrelseledamot i Solgläntan HVB AB när tillståndet återkallades`, source: 'roles.csv:2' },
           { text: `${EVIL} fick sitt tillstånd återkallat`, source: 'licences.csv:3' },
+          { text: `Ordförande är Dag Hovland, ${EXT}.`, source: 'roles.csv:5' },
         ],
         status: 'bekraftad', status_reason: '+46 ringde, bekräftat av Anna Bergström', changed: true,
       },

@@ -33,6 +33,7 @@ describe('pseudonymisation', () => {
     // The 10-digit form in evidence text maps to the same pseudonym as the node id.
     expect(bundle.hits[0]!.evidence[0]!.text).toContain(idA);
     expect(bundle.hits[0]!.subject_id).toBe(idA);
+    expect(bundle.hits[0]!.evidence[2]!.text).toBe(`Ordförande är ${ps.personName(EXT)}, ${ps.personId(EXT)}.`);
     // Different persons, different pseudonyms; companies keep their org_nr.
     expect(ps.personId(PNR_B)).not.toBe(idA);
     expect(ps.personId(EXT)).not.toBe(idA);
