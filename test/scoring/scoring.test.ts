@@ -111,3 +111,32 @@ describe('network score', () => {
     expect(clusters).toHaveLength(1);
   });
 });
+
+describe('clusters', () => {
+  const hit = (id: string, s: 1 | 2 | 3 | 4 | 5, related: string[] = []): Hit => ({ signal: 'revoked-network', subject_kind: 'person', subject_id: id, related_ids: related, severity: s, evidence: [] });
+  const kindOf = (id: string) => (id.length === 10 ? 'company' : 'person');
+  const empty: EntityGraph = { neighbours: () => [] };
+
+  it('connected components of the flagged subgraph, ranked by strongest direct score', async () => {
+    const { buildClusters } = await import('../../src/scoring/clusters');
+    const hits = [hit('190001010001', 2, ['5500000001']), hit('190001010002', 2, ['5500000001']), hit('190001010003', 5, ['5500000002'])];
+    const clusters = buildClusters(hits, directScores(hits), empty, { louvainAbove: 100, kindOf });
+    expect(clusters.map((c) => c.size)).toEqual([2, 3]);
+    expect(clusters[0]).toMatchObject({ rank: 1, score: 0.85 });
+    expect(clusters[1]!.members).toContainEqual({ kind: 'company', id: '5500000001' });
+  });
+
+  it('splits a component above the size limit into Louvain communities', async () => {
+    const { buildClusters } = await import('../../src/scoring/clusters');
+    // Two stars around two companies, joined by one person related to both.
+    const hits: Hit[] = [];
+    for (let i = 0; i < 8; i++) hits.push(hit(`1900010100${10 + i}`, 3, ['5500000001']));
+    for (let i = 0; i < 8; i++) hits.push(hit(`1900010100${30 + i}`, 3, ['5500000002']));
+    hits.push(hit('190001010099', 3, ['5500000001', '5500000002']));
+    const whole = buildClusters(hits, directScores(hits), empty, { louvainAbove: 100, kindOf });
+    expect(whole).toHaveLength(1);
+    const split = buildClusters(hits, directScores(hits), empty, { louvainAbove: 5, kindOf });
+    expect(split.length).toBeGreaterThanOrEqual(2);
+    expect(split.reduce((n, c) => n + c.size, 0)).toBe(whole[0]!.size);
+  });
+});
