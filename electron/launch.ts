@@ -53,10 +53,9 @@ function buildRenderer(): void {
   if (r.status !== 0) throw new Error('Gränssnittet kunde inte byggas (vite build misslyckades)');
 }
 
-/** Bundles main, preload and the database worker for Electron into dist/electron/. */
-async function buildElectron(): Promise<string> {
+/** Bundles main, preload and the database worker for Electron into `out` (default dist/electron/). */
+export async function buildElectron(out = path.join(APP_ROOT, 'dist', 'electron')): Promise<string> {
   const esbuild = (await import('esbuild')) as typeof import('esbuild');
-  const out = path.join(APP_ROOT, 'dist', 'electron');
   const common = { bundle: true, platform: 'node' as const, target: 'node20', sourcemap: false, logLevel: 'warning' as const };
   await esbuild.build({ ...common, entryPoints: { main: path.join(APP_ROOT, 'electron', 'main.ts'), worker: path.join(APP_ROOT, 'src', 'api', 'worker.ts') }, outdir: out, format: 'esm', outExtension: { '.js': '.js' }, packages: 'external' });
   // The sandboxed preload cannot load modules: one CommonJS file with the contract inlined.
