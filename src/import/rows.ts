@@ -33,10 +33,11 @@ function namesOf(c: ColumnSpec): string[] {
 export function mapHeader(table: TableName, headers: readonly string[]): HeaderMapping {
   const spec = TABLES[table];
   const keys = headers.map(headerKey);
+  const looseKeys = keys.map(loose);
   const used = new Set<number>();
   const find = (names: string[]): number => {
     for (let i = 0; i < keys.length; i++) if (!used.has(i) && names.includes(keys[i]!)) return i;
-    for (let i = 0; i < keys.length; i++) if (!used.has(i) && names.includes(loose(keys[i]!))) return i;
+    for (let i = 0; i < keys.length; i++) if (!used.has(i) && names.includes(looseKeys[i]!)) return i;
     return -1;
   };
   // Exact contract names first, so an alias shared by two columns never steals one's own header.
@@ -69,12 +70,16 @@ export function mapHeader(table: TableName, headers: readonly string[]): HeaderM
     if (group.every((name) => index[spec.columns.findIndex((c) => c.name === name)]! < 0)) missingRequired.push(group.join('|'));
   }
   const extra: { idx: number; name: string }[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   keys.forEach((k, i) => {
     if (used.has(i) || k === '') return;
-    let name = headers[i]!.trim();
-    while (seen.has(name)) name += '_';
-    seen.add(name);
+    const base = headers[i]!.trim();
+    // Repeated header names get a suffix (_2, _3, ...) so no value is lost in `extra`.
+    let n = seen.get(base) ?? 0;
+    let name = n ? `${base}_${n + 1}` : base;
+    while (n && seen.has(name)) name = `${base}_${++n + 1}`;
+    seen.set(base, n + 1);
+    if (name !== base) seen.set(name, 1);
     extra.push({ idx: i, name });
   });
   return { table, index, altNamesIdx, coIdx, extra, missingRequired, unknown: extra.map((e) => e.name) };
