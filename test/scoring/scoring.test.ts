@@ -55,6 +55,17 @@ describe('direct score (noisy-OR)', () => {
     }));
   });
 
+  it('adding a hit to a run never lowers any entity’s direct score', () => {
+    const hitArb = fc.record({ id: fc.constantFrom('a', 'b', 'c'), s: severity });
+    fc.assert(fc.property(fc.array(hitArb, { maxLength: 15 }), hitArb, (list, extra) => {
+      const mk = (x: { id: string; s: number }): Hit => ({ signal: 'x', subject_kind: 'person', subject_id: x.id, related_ids: [], severity: x.s as Hit['severity'], evidence: [] });
+      const before = directScores(list.map(mk));
+      const after = directScores([...list, extra].map(mk));
+      for (const [k, v] of before) expect(after.get(k)!).toBeGreaterThanOrEqual(v);
+      expect(after.get(`person:${extra.id}`)!).toBeGreaterThan(0);
+    }));
+  });
+
   it('is computed per subject from its own hits', () => {
     const hit = (id: string, s: 1 | 2 | 3 | 4 | 5): Hit => ({ signal: 'x', subject_kind: 'person', subject_id: id, related_ids: [], severity: s, evidence: [] });
     const d = directScores([hit('a', 5), hit('a', 3), hit('b', 1)]);
