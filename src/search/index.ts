@@ -27,9 +27,10 @@ export class SearchIndex {
     idField: 'key',
     fields: ['name'],
     storeFields: ['id', 'kind', 'name', 'detail'],
+    // tokenize() already folds (NFD, marks removed, lower case), so terms need no further processing.
     tokenize,
-    processTerm: (t) => foldText(t),
-    searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND', tokenize, processTerm: (t) => foldText(t) },
+    processTerm: (t) => t,
+    searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND', tokenize, processTerm: (t) => t },
   });
   /** Exact ids (lower-cased) → documents, for id lookups without the fuzzy index. */
   private readonly byId = new Map<string, Doc[]>();
