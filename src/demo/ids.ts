@@ -1,6 +1,6 @@
 import { luhnCheckDigit } from '../ids/luhn';
 import { addDays, toDays } from './dates';
-import { affinePermutation } from './prng';
+import { affinePermutation, hash32 } from './prng';
 
 /** 10 digits: payload (9 digits) + Luhn check digit. */
 export function withCheckDigit(payload9: string): string {
@@ -31,7 +31,7 @@ export class PersonIds {
   private readonly days = toDays('2004-12-31') - this.first + 1;
   private readonly dayPerm: (i: number) => number;
 
-  constructor(seed: number) {
+  constructor(private readonly seed: number) {
     this.dayPerm = affinePermutation(this.days, seed);
   }
 
@@ -41,7 +41,9 @@ export class PersonIds {
 
   id(index: number, coordination: boolean): string {
     const round = Math.floor(index / this.days);
-    return personnummer(this.birthDate(index), 100 + ((round * 37 + 11) % 900), coordination);
+    const day = this.dayPerm(index % this.days);
+    // For a fixed birth day, round → (round·37 + offset(day)) mod 900 is one-to-one.
+    return personnummer(this.birthDate(index), 100 + ((round * 37 + hash32(this.seed, day)) % 900), coordination);
   }
 }
 
