@@ -53,12 +53,28 @@ export function SigmaView({ graph, ui, version, onReady, ...handlers }: Props) {
     sigma.on('clickStage', () => handlersRef.current.onClickStage());
     sigmaRef.current = sigma;
     onReady(sigma);
+    // Read-only hook for the e2e tests: where a node is drawn, so they can click it like a user.
+    (window as unknown as { __insynNetwork?: unknown }).__insynNetwork = {
+      nodeIds: () => graph.nodes(),
+      neighbours: (id: string) => (graph.hasNode(id) ? graph.neighbors(id) : []),
+      viewportOf: (id: string) => {
+        if (!graph.hasNode(id)) return null;
+        const a = graph.getNodeAttributes(id);
+        const p = sigma.graphToViewport({ x: a.x, y: a.y });
+        const r = el.getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      },
+    };
     return () => { onReady(null); sigma.kill(); sigmaRef.current = null; };
   }, [graph]);
 
   useEffect(() => {
     sigmaRef.current?.refresh();
-    if (host.current) host.current.dataset['visibleEdges'] = String(countVisibleEdges(graph, ui));
+    if (host.current) {
+      host.current.dataset['visibleEdges'] = String(countVisibleEdges(graph, ui));
+      host.current.dataset['pathNodes'] = String(ui.pathNodes.size);
+      host.current.dataset['selected'] = String(ui.selected.size);
+    }
   }, [ui, graph, version]);
 
   return (

@@ -53,7 +53,12 @@ function strList(v: unknown): string[] {
 }
 
 /** Adds nodes/edges not yet present. New nodes are placed near `anchor` (or on a circle) so the layout starts sensibly. */
-export function mergePayload(graph: InsynGraph, payload: GraphPayloadLike, anchor?: string): { addedNodes: number; addedEdges: number } {
+export function mergePayload(
+  graph: InsynGraph,
+  payload: GraphPayloadLike,
+  anchor?: string,
+  risk?: ReadonlyMap<string, NodeRisk>,
+): { addedNodes: number; addedEdges: number } {
   let addedNodes = 0;
   let addedEdges = 0;
   const base = anchor && graph.hasNode(anchor) ? graph.getNodeAttributes(anchor) : { x: 0, y: 0 };
@@ -61,7 +66,8 @@ export function mergePayload(graph: InsynGraph, payload: GraphPayloadLike, ancho
   payload.nodes.forEach((node, i) => {
     if (graph.hasNode(node.id)) return;
     const a = node.attributes ?? {};
-    const score = num(a['score'] ?? a['network_score']);
+    const known = risk?.get(entityIdOf(node.id));
+    const score = Math.max(num(a['score'] ?? a['network_score']), known?.score ?? 0);
     const angle = (2 * Math.PI * i) / n;
     const r = anchor ? 1 + Math.random() * 0.5 : 10;
     graph.addNode(node.id, {
@@ -72,7 +78,7 @@ export function mergePayload(graph: InsynGraph, payload: GraphPayloadLike, ancho
       size: nodeSize(score),
       color: nodeColor(node.kind, score),
       score,
-      signals: strList(a['signals']),
+      signals: [...new Set([...strList(a['signals']), ...(known?.signals ?? [])])],
     });
     addedNodes += 1;
   });
@@ -111,4 +117,27 @@ export function countVisibleEdges(graph: InsynGraph, ui: GraphUiState): number {
   let n = 0;
   graph.forEachEdge((_e, a, _s, _t, sa, ta) => { if (!isEdgeHidden(a, ui, sa, ta)) n += 1; });
   return n;
+}
+
+/** Graph node ids carry a kind prefix for licences, foster homes and addresses; profiles use the bare id. */
+export function entityIdOf(nodeId: string): string {
+  return nodeId.replace(/^(lic|home|addr):/, '');
+}
+
+export interface NodeRisk { score: number; signals: string[] }
+
+/** Risk per entity from a list of hits: the subject's score and the signals naming it (as subject or related). */
+export function riskIndex(hits: { signal: string; subjectId: string; relatedIds: string[]; score: number | null }[]): Map<string, NodeRisk> {
+  const m = new Map<string, NodeRisk>();
+  const add = (id: string, signal: string, score: number | null) => {
+    const cur = m.get(id) ?? { score: 0, signals: [] };
+    if (!cur.signals.includes(signal)) cur.signals.push(signal);
+    if (score != null && score > cur.score) cur.score = score;
+    m.set(id, cur);
+  };
+  for (const h of hits) {
+    add(h.subjectId, h.signal, h.score);
+    for (const r of h.relatedIds) add(r, h.signal, null);
+  }
+  return m;
 }

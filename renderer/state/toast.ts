@@ -12,7 +12,7 @@ let nextId = 1;
 
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
-  push: (t, ms = 8000) => {
+  push: (t, ms = 6000) => {
     const id = nextId++;
     set({ toasts: [...get().toasts, { ...t, id }] });
     setTimeout(() => get().dismiss(id), ms);

@@ -36,7 +36,7 @@ export function EntityView({ id }: { id: string | null }) {
           <h2 id="h-facts">Uppgifter</h2>
           <dl className="facts">
             {p.facts.map((f, i) => (
-              <FactRow key={i} label={f.label} value={f.value} source={<SourceTag source={f.source} />} />
+              <FactRow key={i} label={f.label} value={f.value} source={f.value ? <SourceTag source={f.source} /> : null} />
             ))}
           </dl>
         </section>

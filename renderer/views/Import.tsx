@@ -17,9 +17,13 @@ export function ImportView() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [done, setDone] = useState<JobStatus | null>(null);
   const [analysisJob, setAnalysisJob] = useState<string | null>(null);
+  const [autoAnalyse, setAutoAnalyse] = useState(true);
   const go = useNav((s) => s.go);
   const paths = text.split('\n').map((s) => s.trim()).filter(Boolean);
-  const job = useJob(jobId, (s) => setDone(s));
+  const job = useJob(jobId, (s) => {
+    setDone(s);
+    if (s.state === 'done' && !s.result?.analysis && autoAnalyse) void runAnalysis();
+  });
   const ajob = useJob(analysisJob);
 
   const doPreview = async () => {
@@ -33,6 +37,7 @@ export function ImportView() {
 
   const doImport = async () => {
     setDone(null);
+    setAnalysisJob(null);
     const env = await api.importStart({ paths });
     if (!env.ok) { setError(env.error.message); return; }
     setError(null);
@@ -47,6 +52,7 @@ export function ImportView() {
 
   const running = job && (job.state === 'queued' || job.state === 'running');
   const result = done?.state === 'done' ? done.result : null;
+  const analysis = result?.analysis ?? (ajob?.state === 'done' ? ajob.result?.analysis ?? null : null);
 
   return (
     <>
@@ -63,6 +69,7 @@ export function ImportView() {
         <div className="row" style={{ marginTop: 8 }}>
           <button type="button" className="btn" onClick={() => void doPreview()} disabled={paths.length === 0}>Förhandsgranska</button>
           <button type="button" className="btn primary" onClick={() => void doImport()} disabled={paths.length === 0 || !!running}>Importera</button>
+          <label className="row small"><input type="checkbox" checked={autoAnalyse} onChange={(e) => setAutoAnalyse(e.target.checked)} /> Kör analysen efter importen</label>
           <span id="paths-count" className="small muted">{paths.length} sökväg(ar)</span>
         </div>
         <ErrorBox error={error} />
@@ -104,18 +111,19 @@ export function ImportView() {
         <section className="card" aria-labelledby="h-res" data-testid="import-result">
           <h2 id="h-res">Resultat</h2>
           {result.imports.map((r) => <ImportResult key={r.datasetId} r={r} />)}
-          {result.analysis ? (
-            <p>Analys körd: <strong>{fmtInt(result.analysis.hitCount)}</strong> larm per {result.analysis.asOf}.{' '}
+          {analysis ? (
+            <p data-testid="analysis-done">Analys körd: <strong>{fmtInt(analysis.hitCount)}</strong> larm per {analysis.asOf}.{' '}
               <button type="button" className="btn sm primary" onClick={() => go('overview')}>Till översikten</button>{' '}
               <button type="button" className="btn sm" onClick={() => go('alerts')}>Till larmen</button>
             </p>
+          ) : ajob ? (
+            <div data-testid="analysis-progress"><h3>Analys</h3><JobBar status={ajob} /></div>
           ) : (
             <div className="row">
               <button type="button" className="btn primary" onClick={() => void runAnalysis()}>Kör analys</button>
               <button type="button" className="btn" onClick={() => go('overview')}>Till översikten</button>
             </div>
           )}
-          {ajob && <JobBar status={ajob} />}
           {result.imports.length > 0 && <Quarantine datasetIds={result.imports.map((r) => r.datasetId)} />}
         </section>
       )}

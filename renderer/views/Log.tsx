@@ -6,6 +6,17 @@ import { useLoad } from '../lib/useLoad';
 
 const PAGE = 200;
 
+function Details({ value }: { value: unknown }) {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (text.length <= 160) return <>{text}</>;
+  return (
+    <details>
+      <summary>{text.slice(0, 140)} …</summary>
+      {text}
+    </details>
+  );
+}
+
 export function LogView() {
   const [offset, setOffset] = useState(0);
   const log = useLoad(() => api.auditList({ offset, limit: PAGE }), [offset]);
@@ -47,7 +58,7 @@ export function LogView() {
                   <td className="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
                   <td>{e.actor}</td>
                   <td>{e.action}</td>
-                  <td className="mono small" style={{ maxWidth: 420, overflowWrap: 'anywhere' }}>{typeof e.details === 'string' ? e.details : JSON.stringify(e.details)}</td>
+                  <td className="mono small" style={{ maxWidth: 460, overflowWrap: 'anywhere' }}><Details value={e.details} /></td>
                   <td className="mono small" title={`föregående ${e.prevHash}`}>{e.hash.slice(0, 12)}…</td>
                 </tr>
               ))}

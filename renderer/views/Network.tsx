@@ -6,7 +6,7 @@ import { Dialog, ErrorBox } from '../components/bits';
 import { KIND_SV, fmtScore } from '../lib/format';
 import { foldText, fuzzyScore } from '../lib/text';
 import { createLayout, type LayoutController } from '../graph/layout';
-import { EDGE_COLORS, KIND_COLORS, createGraph, dateBounds, mergePayload, type InsynGraph } from '../graph/model';
+import { EDGE_COLORS, KIND_COLORS, createGraph, dateBounds, entityIdOf, mergePayload, riskIndex, type InsynGraph, type NodeRisk } from '../graph/model';
 import type { EdgeAttrs, NodeAttrs } from '../graph/reducers';
 import { SigmaView, exportPng } from '../graph/SigmaView';
 import { dateToDay, dayToDate, todayIso } from '../graph/time';
@@ -35,6 +35,12 @@ export function NetworkView({ focus }: { focus: string | null }) {
   const sigmaRef = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
   const layoutRef = useRef<LayoutController | null>(null);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
+  // Graph payloads carry no scores; colour and size come from the hits of the latest run.
+  const riskRef = useRef<Promise<Map<string, NodeRisk>> | null>(null);
+  const getRisk = useCallback(() => {
+    riskRef.current ??= api.hitsList({ limit: 1000, sort: { by: 'score', dir: 'desc' } }).then((env) => (env.ok ? riskIndex(env.value.items) : new Map()));
+    return riskRef.current;
+  }, []);
 
   useEffect(() => {
     const layout = createLayout(graph, setRunning);
@@ -62,11 +68,11 @@ export function NetworkView({ focus }: { focus: string | null }) {
     setGraph(g);
     reset();
     setBusy('Hämtar nätverk …');
-    void api.graphEgo({ id: focus, hops: 2, limit: 1500 }).then((env) => {
+    void Promise.all([api.graphEgo({ id: focus, hops: 2, limit: 1500 }), getRisk()]).then(([env, risk]) => {
       setBusy(null);
       if (!env.ok) { setError(env.error.message); return; }
       setError(null);
-      mergePayload(g, env.value);
+      mergePayload(g, env.value, undefined, risk);
       if (g.hasNode(focus)) useNetwork.getState().set({ selected: new Set([focus]) });
       bump();
       if (env.value.truncated) toastInfo('Nätverket är stort och visas begränsat. Dubbelklicka för att expandera.');
@@ -86,8 +92,9 @@ export function NetworkView({ focus }: { focus: string | null }) {
       const env = await api.graphExpand({ id });
       if (env.ok) payloads.push(env.value);
     }
+    const risk = await getRisk();
     for (const p of payloads) {
-      mergePayload(g, { nodes: p.nodes.filter((n) => keep.has(n.id)), edges: p.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) });
+      mergePayload(g, { nodes: p.nodes.filter((n) => keep.has(n.id)), edges: p.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) }, undefined, risk);
     }
     for (const [id, pos] of Object.entries(v.positions)) if (g.hasNode(id)) g.mergeNodeAttributes(id, pos);
     const f = v.filters as { hiddenNodeKinds?: string[]; hiddenEdgeKinds?: string[]; signal?: string | null };
@@ -102,11 +109,11 @@ export function NetworkView({ focus }: { focus: string | null }) {
     const env = await api.graphExpand({ id, ...(ui.asOf ? { asOf: ui.asOf } : {}) });
     setBusy(null);
     if (!env.ok) { toastError(env.error.message); return; }
-    const { addedNodes } = mergePayload(graph, env.value, id);
+    const { addedNodes } = mergePayload(graph, env.value, id, await getRisk());
     bump();
     toastInfo(addedNodes > 0 ? `${addedNodes} nya noder` : 'Inga nya grannar');
     if (addedNodes > 0) runLayoutFor(800);
-  }, [graph, ui.asOf, bump, runLayoutFor]);
+  }, [graph, ui.asOf, bump, runLayoutFor, getRisk]);
 
   const findPath = async () => {
     const [a, b] = [...ui.selected];
@@ -116,7 +123,7 @@ export function NetworkView({ focus }: { focus: string | null }) {
     setBusy(null);
     if (!env.ok) { toastError(env.error.message); return; }
     if (!env.value.found) { toastInfo('Ingen väg hittades mellan de valda noderna.'); return; }
-    if (env.value.graph) mergePayload(graph, env.value.graph, a);
+    if (env.value.graph) mergePayload(graph, env.value.graph, a, await getRisk());
     const nodes = env.value.path;
     const edges = new Set<string>();
     for (let i = 0; i + 1 < nodes.length; i++) {
@@ -265,7 +272,7 @@ export function NetworkView({ focus }: { focus: string | null }) {
               <div>Poäng: {fmtScore(info.a.score)}</div>
               {info.a.signals.length > 0 && <div className="small">Signaler: {info.a.signals.join(', ')}</div>}
               <div className="row" style={{ marginTop: 6 }}>
-                <button type="button" className="btn sm" onClick={() => go('entity', info.id)}>Profil</button>
+                <button type="button" className="btn sm" onClick={() => go('entity', entityIdOf(info.id))}>Profil</button>
                 <button type="button" className="btn sm" onClick={() => void expand(info.id)}>Expandera</button>
               </div>
               {ui.selected.size === 2 && <div className="small muted">Två noder valda: ”Kortaste väg” är möjlig.</div>}
@@ -297,7 +304,7 @@ function SaveViewDialog({ onClose, view }: { onClose: () => void; view: () => Sa
     let id = Number(caseId);
     if (caseId === 'new') {
       const v = view();
-      const c = await api.caseSave({ name: newName, entityIds: v.nodeIds.slice(0, 500) });
+      const c = await api.caseSave({ name: newName, entityIds: v.nodeIds.slice(0, 500).map(entityIdOf) });
       if (!c.ok) { setErr(c.error.message); return; }
       id = c.value.id;
     }

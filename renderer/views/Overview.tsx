@@ -74,7 +74,7 @@ export function OverviewView() {
           <h2 id="h-hits">Larm per signal och allvarlighet</h2>
           {bySignal.size === 0 && <p className="muted">Inga larm.</p>}
           <table className="t">
-            <thead><tr><th>Signal</th><th className="num">Antal</th><th>Fördelning 1–5</th></tr></thead>
+            <thead><tr><th>Signal</th><th className="num">Antal</th><th>Per allvarlighet</th></tr></thead>
             <tbody>
               {[...bySignal.entries()].sort((a, b) => b[1].total - a[1].total).map(([id, v]) => (
                 <tr key={id} className="clickable" onClick={() => go('alerts', `signal=${id}`)}>
@@ -84,7 +84,9 @@ export function OverviewView() {
                     <div className="bar" title={v.sev.slice(1).map((n, i) => `${i + 1}: ${n}`).join(', ')}>
                       <div style={{ width: `${(100 * v.total) / maxTotal}%` }} />
                     </div>
-                    <div className="small muted">{[1, 2, 3, 4, 5].filter((i) => v.sev[i]).map((i) => `${i}:${v.sev[i]}`).join('  ')}</div>
+                    <div className="small" style={{ marginTop: 3 }}>
+                      {[5, 4, 3, 2, 1].filter((i) => v.sev[i]).map((i) => <span key={i} className="nowrap" style={{ marginRight: 8 }}><Sev n={i} /> ×{v.sev[i]}</span>)}
+                    </div>
                   </td>
                 </tr>
               ))}

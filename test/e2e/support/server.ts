@@ -1,0 +1,49 @@
+// Starts the real loopback server (src/api/app) in-process on a temporary database, building the
+// renderer first when dist/renderer is missing or older than the renderer sources.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startLoopbackApp, type LoopbackApp } from '../../../src/api/app';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+export function ensureRendererBuilt(): void {
+  const index = path.join(ROOT, 'dist/renderer/index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(ROOT, 'renderer'))) return;
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface TestServer { app: LoopbackApp; url: string; origin: string; token: string; dir: string; close: () => Promise<void> }
+
+export async function startTestServer(): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'insyn-e2e-'));
+  const app = await startLoopbackApp({ dbPath: path.join(dir, 'insyn.db'), port: 0, log: () => undefined });
+  return {
+    app,
+    url: app.server.url,
+    origin: app.server.origin,
+    token: app.server.token,
+    dir,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The demo dataset if generated, else the shared revoked-network example. */
+export function demoDataPath(): string {
+  const demo = path.join(ROOT, 'data/demo');
+  if (existsSync(path.join(demo, 'companies.csv')) || existsSync(path.join(demo, 'companies.csv.gz'))) return demo;
+  return '/work/shared/examples/revoked-network';
+}

@@ -1,0 +1,313 @@
+// End-to-end: the real loopback server + built renderer in Debian Chromium (playwright-core).
+// Walks the investigator's path from import to evidence, network and rules, and saves a
+// screenshot of every view to test/e2e/screenshots/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Launched } from './support/browser';
+import { EVIL_COMPANY, EVIL_PERSON, writeHostileDataset } from './support/hostile';
+import { ROOT, demoDataPath, ensureRendererBuilt, startTestServer, type TestServer } from './support/server';
+
+const SHOTS = path.join(ROOT, 'test/e2e/screenshots');
+let server: TestServer;
+let browser: Launched;
+let page: Page;
+const pageErrors: string[] = [];
+const external: string[] = [];
+const apiErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+async function goView(hash: string): Promise<void> {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+}
+
+async function waitJobDone(): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') === '100', null, { timeout: 120_000 });
+}
+
+async function importThroughWizard(dataPath: string): Promise<void> {
+  await goView('#/import');
+  await page.getByLabel('Sökvägar').fill(dataPath);
+  await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+  await page.getByTestId('preview').waitFor();
+  await page.getByRole('button', { name: 'Importera', exact: true }).click();
+  await page.getByTestId('import-result').waitFor({ timeout: 120_000 });
+  // The wizard runs the analysis after the import (checkbox on by default).
+  await page.getByTestId('analysis-done').waitFor({ timeout: 120_000 });
+}
+
+interface Hook { __insynNetwork: { nodeIds(): string[]; neighbours(id: string): string[]; viewportOf(id: string): { x: number; y: number } | null } }
+
+async function waitNodes(): Promise<void> {
+  await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['nodes']) > 1, null, { timeout: 30_000 });
+}
+
+/** Where a node is drawn, if a click there would reach the canvas (not a panel or toast on top). */
+async function viewportOf(id: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((i) => {
+    const p = (window as unknown as Hook).__insynNetwork.viewportOf(i);
+    if (!p) return null;
+    const el = document.elementFromPoint(p.x, p.y);
+    return el && el.closest('[data-testid=sigma]') ? p : null;
+  }, id);
+}
+
+async function dismissToasts(): Promise<void> {
+  for (const b of await page.getByRole('button', { name: 'Stäng', exact: true }).all()) await b.click().catch(() => undefined);
+}
+
+async function hitTotal(): Promise<number> {
+  const t = await page.getByTestId('rules-hit-total').textContent();
+  return Number((t ?? '').replace(/\D/g, ''));
+}
+
+describe('workbench e2e (loopback + Chromium)', () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    ensureRendererBuilt();
+    server = await startTestServer();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('request', (r) => { if (!r.url().startsWith(server.origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) external.push(r.url()); });
+    page.on('dialog', (d) => void d.dismiss());
+    page.on('response', (r) => {
+      if (!r.url().includes('/api/')) return;
+      void r.text().then((t) => { if (t.startsWith('{"ok":false')) apiErrors.push(`${r.url().split('/api/')[1]}: ${t.slice(0, 300)}`); }).catch(() => undefined);
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads with the token, strips it from the address bar and offers demo data on an empty store', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Översikt' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    await page.getByRole('button', { name: 'Läs in demodata' }).waitFor();
+    await shot('overview-empty');
+  });
+
+  it('refuses API requests without or with a wrong token', async () => {
+    const statuses = await page.evaluate(async () => {
+      const none = await fetch('/api/status', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const wrong = await fetch('/api/status', { method: 'POST', headers: { 'content-type': 'application/json', 'x-insyn-token': 'fel' }, body: '{}' });
+      return [none.status, wrong.status];
+    });
+    expect(statuses).toEqual([401, 401]);
+  });
+
+  it('imports the demo data through the wizard and shows counts and the quarantine', async () => {
+    await importThroughWizard(demoDataPath());
+    await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(/rader/);
+    await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
+    await shot('import');
+  }, 180_000);
+
+  it('shows the overview with hits, coverage and import history', async () => {
+    await goView('#/overview');
+    await page.getByRole('heading', { name: 'Larm per signal och allvarlighet' }).waitFor();
+    const total = Number(((await page.locator('.kpi .v').first().textContent()) ?? '').replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(0);
+    await shot('overview');
+  });
+
+  let subjectId = '';
+  it('opens the top alert and reads its evidence with sources', async () => {
+    await goView('#/alerts');
+    const first = page.locator('.vt-row').first();
+    await first.waitFor();
+    await first.click();
+    const evidence = page.getByTestId('evidence').locator('li');
+    await evidence.first().waitFor();
+    expect(await evidence.count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('evidence').locator('.src').first().textContent()).toMatch(/\.csv:\d+|:\d+/);
+    subjectId = (await page.getByTestId('hit-detail').locator('.mono').first().textContent()) ?? '';
+    expect(subjectId.length).toBeGreaterThan(0);
+    await shot('alerts');
+  });
+
+  it('changes a triage status with a mandatory reason, and undoes it', async () => {
+    await page.getByRole('button', { name: 'Avskriv …' }).click();
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Ett skäl krävs').waitFor();
+    await page.getByLabel('Skäl (obligatoriskt)').fill('Kontrollerat mot källan, ej relevant');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('button', { name: 'Ångra' }).waitFor();
+    await page.getByTestId('hit-detail').getByText('Avskriven').first().waitFor();
+    await page.getByRole('button', { name: 'Ångra' }).click();
+    await page.getByTestId('hit-detail').locator('.badge.st-ny').first().waitFor();
+  });
+
+  it('opens the entity profile of the alert subject', async () => {
+    await goView(`#/entity/${encodeURIComponent(subjectId)}`);
+    await page.getByTestId('entity-name').waitFor();
+    await page.getByRole('heading', { name: 'Uppgifter' }).waitFor();
+    await shot('entity');
+    // A company profile shows the roles timeline.
+    const company = page.locator('tr', { has: page.locator('.badge', { hasText: 'Bolag' }) }).locator('.linkbtn').first();
+    if (await company.count()) {
+      await company.click();
+      await page.getByRole('heading', { name: 'Uppgifter' }).waitFor();
+      await page.waitForTimeout(300);
+      await shot('entity-company');
+    }
+  });
+
+  it('opens the network, expands a node, hides an edge with the time slider and finds a path', async () => {
+    await goView(`#/network/${encodeURIComponent(subjectId)}`);
+    const sigma = page.getByTestId('sigma');
+    await waitNodes();
+    await page.waitForTimeout(2200); // let the initial ForceAtlas2 run settle and stop
+    const before = Number(await sigma.getAttribute('data-nodes'));
+
+    // Expand: double-click a neighbour of the subject (or any node) on the canvas.
+    const ids = await page.evaluate(() => (window as unknown as Hook).__insynNetwork.nodeIds());
+    let expanded = false;
+    for (const id of ids.filter((x) => x !== subjectId).slice(0, 8)) {
+      const pos = await viewportOf(id);
+      if (!pos) continue;
+      await page.mouse.dblclick(pos.x, pos.y);
+      await page.waitForTimeout(900);
+      if (Number(await sigma.getAttribute('data-nodes')) > before) { expanded = true; break; }
+    }
+    expect(expanded).toBe(true);
+    await page.waitForTimeout(1200);
+
+    // Time slider: at the earliest date on the edges, edges that began later disappear.
+    const allVisible = Number(await sigma.getAttribute('data-visible-edges'));
+    const slider = page.locator('#asof');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.waitForTimeout(200);
+    const atStart = Number(await sigma.getAttribute('data-visible-edges'));
+    expect(atStart).toBeLessThan(allVisible);
+    await page.getByRole('button', { name: 'Alla perioder' }).click();
+    expect(Number(await sigma.getAttribute('data-visible-edges'))).toBe(allVisible);
+
+    // Path: shift-click the subject and a node two steps away, then ask for the shortest path.
+    await dismissToasts();
+    const clear = page.getByRole('button', { name: 'Rensa markering' });
+    if (await clear.isEnabled()) await clear.click();
+    const neighbours = await page.evaluate((s) => (window as unknown as Hook).__insynNetwork.neighbours(s), subjectId);
+    await dismissToasts();
+    const twoAway = await page.evaluate((s) => {
+      const n = (window as unknown as Hook).__insynNetwork;
+      const first = new Set(n.neighbours(s));
+      const out: string[] = [];
+      for (const a of first) for (const b of n.neighbours(a)) if (b !== s && !first.has(b)) out.push(b);
+      return out;
+    }, subjectId);
+    let target = neighbours[0]!;
+    for (const id of twoAway) if (await viewportOf(id)) { target = id; break; }
+    for (const id of [subjectId, target]) {
+      const pos = (await viewportOf(id))!;
+      await page.keyboard.down('Shift');
+      await page.mouse.click(pos.x, pos.y);
+      await page.keyboard.up('Shift');
+      await page.waitForTimeout(150);
+    }
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['selected'] === '2', null, { timeout: 5000 });
+    await page.getByRole('button', { name: 'Kortaste väg' }).click();
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['pathNodes']) >= 2, null, { timeout: 10_000 });
+    await shot('network');
+    await page.getByRole('button', { name: 'Exportera PNG' }).click();
+  }, 90_000);
+
+  it('changes a rule parameter and sees the hit count change after re-running the analysis', async () => {
+    await goView('#/rules');
+    const card = page.locator('[data-rule="revoked-network"]');
+    await card.waitFor();
+    const before = await hitTotal();
+    // The minimum number of revoked companies: raising it far above the data removes the hits.
+    const input = card.locator('input[type=text]').first();
+    const original = await input.inputValue();
+    await input.fill('999');
+    await card.getByRole('button', { name: 'Spara parametrar' }).click();
+    await page.getByText('sparade').first().waitFor();
+    await page.getByRole('button', { name: 'Kör om analysen' }).click();
+    await waitJobDone();
+    await page.waitForFunction((b) => Number((document.querySelector('[data-testid=rules-hit-total]')?.textContent ?? '').replace(/\D/g, '')) !== b, before, { timeout: 30_000 });
+    expect(await hitTotal()).toBeLessThan(before);
+    await input.fill('abc');
+    await card.getByRole('button', { name: 'Spara parametrar' }).click();
+    await card.locator('.error-text').first().waitFor();
+    await shot('rules');
+    await input.fill(original);
+    await card.getByRole('button', { name: 'Spara parametrar' }).click();
+    await page.getByRole('button', { name: 'Kör om analysen' }).click();
+    await page.waitForTimeout(300);
+    await waitJobDone();
+  }, 120_000);
+
+  it('shows hostile entity names as text everywhere (alerts, profile, search, canvas)', async () => {
+    await importThroughWizard(writeHostileDataset(server.dir));
+    await goView('#/alerts');
+    await page.getByLabel('Fritext').fill('Elak');
+    await page.locator('.vt-row').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.vt-row').first().textContent()).toContain('<script>');
+    await page.getByLabel('Fritext').fill('');
+    await page.getByLabel('Sök bolag, person, tillstånd eller adress').fill('Ondska');
+    await page.locator('#search-results li').filter({ hasText: 'Ondska' }).first().waitFor();
+    expect(await page.locator('#search-results').textContent()).toContain('<img src=x');
+    await page.locator('#search-results li').filter({ hasText: 'Ondska' }).first().dispatchEvent('mousedown');
+    await page.getByTestId('entity-name').filter({ hasText: 'Ondska' }).waitFor();
+    expect(await page.getByTestId('entity-name').textContent()).toContain(EVIL_COMPANY);
+    await goView('#/network/198001012387');
+    await waitNodes();
+    await page.waitForTimeout(1800);
+    expect(await page.getByTestId('node-info').textContent()).toContain(EVIL_PERSON);
+    await shot('network-hostile');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('img[src="x"], svg[onload], script:not([src])').count()).toBe(0);
+  }, 120_000);
+
+  it('creates a case with a note and a saved network view, and reopens the view', async () => {
+    await page.getByRole('button', { name: 'Spara vy i ärende …' }).click();
+    await page.getByLabel('Namn på nytt ärende').fill('Ärende Ondska');
+    await page.getByRole('dialog').getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Vyn sparades').waitFor();
+    await goView('#/cases');
+    await page.getByRole('button', { name: 'Ärende Ondska' }).click();
+    await page.getByLabel('Ny anteckning').fill('Kontakta IVO om tillstånden.');
+    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await page.getByText('Kontakta IVO om tillstånden.').waitFor();
+    await shot('cases');
+    await page.getByRole('button', { name: 'Öppna igen' }).first().click();
+    try {
+      await waitNodes();
+    } catch (err) {
+      await shot('debug-restore');
+      console.error('API errors:', apiErrors);
+      throw err;
+    }
+  }, 60_000);
+
+  it('lists and verifies the audit log', async () => {
+    await goView('#/log');
+    await page.getByRole('button', { name: 'Verifiera loggkedjan' }).click();
+    await page.getByText(/Loggen är obruten|Loggen är bruten/).waitFor();
+    await shot('log');
+  });
+
+  it('builds an ägar- och ledningsprövning dossier', async () => {
+    await goView('#/review');
+    await page.getByLabel('Sökandens organisationsnummer').fill('556000-0001');
+    await page.getByLabel('Personnummer rad 1').fill('19800101-2387');
+    await page.getByRole('button', { name: 'Sammanställ underlag' }).click();
+    await page.locator('[data-testid=dossier], [role=alert]').first().waitFor({ timeout: 30_000 });
+    await shot('review');
+  }, 60_000);
+
+  it('loaded nothing remote and threw no page errors', () => {
+    expect(external).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
