@@ -26,6 +26,8 @@ export class HitTable {
   private stale = true;
   private entries: HitEntry[] = [];
   private byKey = new Map<string, HitEntry>();
+  /** Entries pre-sorted per sort field and direction (built on first use; sorting 50 k rows with a collator is slow). */
+  private sorted = new Map<string, HitEntry[]>();
 
   constructor(
     private readonly db: Db,
@@ -50,6 +52,19 @@ export class HitTable {
     this.stale = false;
     this.entries = runId === null ? [] : hitTableRows(this.db, runId).map((r) => this.entry(r));
     this.byKey = new Map(this.entries.map((e) => [e.row.hitKey, e]));
+    this.sorted.clear();
+  }
+
+  private sortedBy(by: ParsedReq<'hitsList'>['sort']['by'], dir: 'asc' | 'desc'): HitEntry[] {
+    let list = this.sorted.get(`${by}:${dir}`);
+    if (!list) {
+      const primary = comparator(by);
+      const cmp = dir === 'asc' ? primary : (a: HitRow, b: HitRow) => primary(b, a);
+      // Ties: most severe, then highest score, then a stable key, whichever direction is asked for.
+      list = [...this.entries].sort((a, b) => cmp(a.row, b.row) || b.row.severity - a.row.severity || (b.row.score ?? 0) - (a.row.score ?? 0) || (a.row.hitKey < b.row.hitKey ? -1 : 1));
+      this.sorted.set(`${by}:${dir}`, list);
+    }
+    return list;
   }
 
   private entry(r: ReturnType<typeof hitTableRows>[number]): HitEntry {
@@ -98,13 +113,15 @@ export class HitTable {
       const e = this.byKey.get(k);
       if (e) e.row = { ...e.row, status, changed: false };
     }
+    this.sorted.delete('status:asc');
+    this.sorted.delete('status:desc');
   }
 
   list(q: ParsedReq<'hitsList'>): { total: number; items: HitRow[] } {
     this.current();
     const text = q.text?.trim() ? foldText(q.text.trim()) : null;
     const muni = q.municipality?.trim() ? foldText(q.municipality.trim()) : null;
-    const rows = this.entries.filter((e) => {
+    const rows = this.sortedBy(q.sort.by, q.sort.dir).filter((e) => {
       const r = e.row;
       if (q.signal && r.signal !== q.signal) return false;
       if (q.severity !== undefined && r.severity !== q.severity) return false;
@@ -114,10 +131,7 @@ export class HitTable {
       if (text && !e.haystack.includes(text)) return false;
       return true;
     });
-    const dir = q.sort.dir === 'asc' ? 1 : -1;
-    const cmp = comparator(q.sort.by);
-    const sorted = rows.map((e) => e.row).sort((a, b) => dir * cmp(a, b) || b.severity - a.severity || (b.score ?? 0) - (a.score ?? 0) || a.hitKey.localeCompare(b.hitKey));
-    return { total: sorted.length, items: sorted.slice(q.offset, q.offset + q.limit) };
+    return { total: rows.length, items: rows.slice(q.offset, q.offset + q.limit).map((e) => e.row) };
   }
 }
 
