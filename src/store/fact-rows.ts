@@ -63,8 +63,8 @@ export interface SectorScope {
  *   financial event, sanction and payment (the sector tables, proportionate in size);
  * - sector companies: licence holders/applicants, payees, employers, consultant agencies,
  *   companies named in financial events or sanctions or reviews;
- * - all roles in sector companies, plus every role of a sanctioned or indebted holder or a
- *   foster parent (trading bans bite in any company);
+ * - all roles in sector companies, plus every role of a sanctioned holder or a foster parent
+ *   (trading bans bite in any company; a foster parent may control any company);
  * - the persons and companies those roles and sector tables name, and every company at an
  *   address shared by ≥ `minCompaniesAtAddress` companies;
  * - residences and relations of the persons in scope.
@@ -86,7 +86,6 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       INSERT OR IGNORE INTO scope_org SELECT org_nr FROM reviewed_persons WHERE org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT org_nr FROM inspections WHERE org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_holder SELECT subject_id FROM sanctions WHERE subject_id IS NOT NULL;
-      INSERT OR IGNORE INTO scope_holder SELECT subject_id FROM financial_events WHERE subject_id IS NOT NULL;
       INSERT OR IGNORE INTO scope_holder SELECT j.value FROM foster_homes, json_each(foster_homes.parent_ids) j WHERE foster_homes.parent_ids IS NOT NULL;
     `);
     const roles = readTable(db, 'roles', 'WHERE org_nr IN (SELECT id FROM scope_org) OR holder_id IN (SELECT id FROM scope_holder)');
@@ -99,6 +98,8 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
     db.exec(`
       INSERT OR IGNORE INTO scope_org SELECT id FROM scope_holder;
       INSERT OR IGNORE INTO scope_person SELECT id FROM scope_holder;
+      INSERT OR IGNORE INTO scope_person SELECT subject_id FROM financial_events WHERE subject_kind = 'person';
+      INSERT OR IGNORE INTO scope_org SELECT subject_id FROM financial_events WHERE subject_kind = 'company';
       INSERT OR IGNORE INTO scope_person SELECT person_id FROM employments WHERE person_id IS NOT NULL;
       INSERT OR IGNORE INTO scope_person SELECT person_id FROM reviewed_persons WHERE person_id IS NOT NULL;
       INSERT OR IGNORE INTO scope_person SELECT person_id FROM legitimations WHERE person_id IS NOT NULL;
