@@ -88,7 +88,10 @@ export class TableWriter {
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     if (type === 'amount' && typeof v === 'number') return policy.swedishAmounts ? swedishAmount(v) : v.toFixed(2);
     const s = String(v);
-    if (policy.variantRate === 0 || !rng.chance(policy.variantRate)) return s;
+    if (policy.variantRate === 0) return s;
+    // Centenarians are written the way Swedish registers print them: 10 digits with `+`.
+    if ((type === 'person_id' || type === 'holder_id') && /^\d{12}$/.test(s) && Number(s.slice(0, 4)) <= 1925) return variants.person10(s, 2026);
+    if (!rng.chance(policy.variantRate)) return s;
     switch (type) {
       case 'org_nr':
         return orgVariant(s, rng);

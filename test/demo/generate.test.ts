@@ -122,7 +122,8 @@ describe('demo-data generator', () => {
     expect(twelve).toBeGreaterThan(0);
     expect((dashed + twelve) / orgs.length).toBeLessThan(0.1);
     const persons = tables.get('persons')!.map((r) => r.values.person_id!);
-    expect(persons.some((p) => /^\d{6}[-+]\d{4}$/.test(p))).toBe(true);
+    expect(persons.some((p) => /^\d{6}-\d{4}$/.test(p))).toBe(true);
+    expect(persons.filter((p) => /^\d{6}\+\d{4}$/.test(p)).map((p) => normalisePersonId(p))).toEqual([{ ok: true, value: expect.stringMatching(/^1921/) }]);
     expect(persons.some((p) => p.startsWith('ext:'))).toBe(true);
     expect(persons.some((p) => { const n = normalisePersonId(p); return n.ok && /^\d{6}[6-9]/.test(n.value); })).toBe(true);
     expect(tables.get('financial_events')!.some((r) => /^\d{1,3}( \d{3})+,\d{2}$/.test(r.values.amount_sek!))).toBe(true);

@@ -159,6 +159,7 @@ export function plantRevokedNetwork(p: Planter): void {
   }
   // Not fire: a person with no roles at all.
   p.notFire(S, 'person', p.person(), 'person with no roles at all');
+  p.notFire(S, 'person', p.person({ birth: '1921-03-14' }), 'person born 1921 (personnummer written with +) with no roles');
   // Not fire: the second revocation takes effect after the as-of date.
   {
     const person = p.person();
