@@ -53,7 +53,7 @@ export function writeDataset(dir: string, tables: Record<string, Record<string, 
  * companies whose licences were revoked, and now chairs a third company holding a licence.
  * One roles row has a bad org_nr (quarantined).
  */
-export function revokedNetworkWorld(dir: string) {
+export function revokedNetworkWorld(dir: string, names: { person?: string; company?: string } = {}) {
   const a = orgNr('559000001'), b = orgNr('559000002'), c = orgNr('559000003');
   const p = personId('19700101', '111');
   const q = personId('19820202', '222');
@@ -61,10 +61,10 @@ export function revokedNetworkWorld(dir: string) {
     companies: [
       { org_nr: a, name: 'Omsorg Alfa AB', city: 'Västerås' },
       { org_nr: b, name: 'Omsorg Beta AB', city: 'Västerås' },
-      { org_nr: c, name: 'Nya Omsorg <b>Gamma</b> AB', city: 'Eskilstuna' },
+      { org_nr: c, name: names.company ?? 'Nya Omsorg <b>Gamma</b> AB', city: 'Eskilstuna' },
     ],
     persons: [
-      { person_id: p, name: 'Karin Östlund', city: 'Västerås' },
+      { person_id: p, name: names.person ?? 'Karin Östlund', city: 'Västerås' },
       { person_id: q, name: 'Per Sandberg', city: 'Eskilstuna' },
     ],
     roles: [
