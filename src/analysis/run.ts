@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import { dataVersion, insertRun, updateRunTimings } from '../store/analysis';
+import { dataVersion, ensureAnalysisIndexes, insertRun, updateRunTimings } from '../store/analysis';
 import { SIGNALS } from '../signals/index';
 import type { Coverage, Hit } from '../signals/types';
 import { scoreHits, type Cluster, type EntityScore } from '../scoring/index';
@@ -70,6 +70,7 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
   const progress = (step: string, done: number): void => opts.onProgress?.({ step, done, total });
 
   progress('load', 0);
+  if (!opts.facts) ensureAnalysisIndexes(db);
   const hubMin = Number(params['address-hub']?.minCompanies ?? 5);
   const facts = opts.facts ?? loadFacts(db, { scope: { minCompaniesAtAddress: hubMin } });
   const loadMs = performance.now() - t0;

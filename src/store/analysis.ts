@@ -31,6 +31,14 @@ function stmt(db: Db, sql: string): Database.Statement {
   return s;
 }
 
+/**
+ * Id indexes on the registers (also in migration 002); created here too for stores that were
+ * migrated before they were added. Idempotent; a one-time cost on a national register.
+ */
+export function ensureAnalysisIndexes(db: Db): void {
+  db.exec('CREATE INDEX IF NOT EXISTS companies_org ON companies(org_nr); CREATE INDEX IF NOT EXISTS persons_id ON persons(person_id);');
+}
+
 export function readRuleParams(db: Db): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const r of stmt(db, 'SELECT signal, params FROM rule_params ORDER BY signal').all() as { signal: string; params: string }[]) {

@@ -1,5 +1,8 @@
 /** Migration 002: rule parameters, analysis runs and their hits, scores and clusters. */
 export const sql = /* sql */ `
+-- Lookups by id in the registers (sector slice loading, entity profiles).
+CREATE INDEX IF NOT EXISTS companies_org ON companies(org_nr);
+CREATE INDEX IF NOT EXISTS persons_id ON persons(person_id);
 CREATE TABLE rule_params (
   signal TEXT PRIMARY KEY,
   params TEXT NOT NULL,
