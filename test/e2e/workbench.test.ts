@@ -44,7 +44,7 @@ async function importThroughWizard(dataPath: string): Promise<void> {
 interface Hook { __insynNetwork: { nodeIds(): string[]; neighbours(id: string): string[]; viewportOf(id: string): { x: number; y: number } | null } }
 
 async function waitNodes(): Promise<void> {
-  await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['nodes']) > 1, null, { timeout: 30_000 });
+  await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['nodes']) > 1, null, { timeout: 60_000 });
 }
 
 /** Where a node is drawn, if a click there would reach the canvas (not a panel or toast on top). */
@@ -55,6 +55,31 @@ async function viewportOf(id: string): Promise<{ x: number; y: number } | null> 
     const el = document.elementFromPoint(p.x, p.y);
     return el && el.closest('[data-testid=sigma]') ? p : null;
   }, id);
+}
+
+/** Shift-clicks a node like a user until the selection has `expected` nodes (the layout may still be settling). */
+async function shiftClickNode(id: string, expected: number): Promise<void> {
+  const selected = async () => Number(await page.getByTestId('sigma').getAttribute('data-selected'));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const pos = await viewportOf(id);
+    if (pos) {
+      await page.keyboard.down('Shift');
+      await page.mouse.click(pos.x, pos.y);
+      await page.keyboard.up('Shift');
+      const deadline = Date.now() + 2000;
+      while (Date.now() < deadline) {
+        const n = await selected();
+        if (n === expected) return;
+        if (n > expected) break;
+        await page.waitForTimeout(100);
+      }
+      // Overshoot means the click toggled an already selected node off again: toggle it back.
+      if ((await selected()) === expected) return;
+    }
+    await page.waitForTimeout(500);
+  }
+  await shot('debug-select');
+  expect(await selected()).toBe(expected);
 }
 
 async function dismissToasts(): Promise<void> {
@@ -207,14 +232,8 @@ describe('workbench e2e (loopback + Chromium)', () => {
     }, subjectId);
     let target = neighbours[0]!;
     for (const id of twoAway) if (await viewportOf(id)) { target = id; break; }
-    for (const id of [subjectId, target]) {
-      const pos = (await viewportOf(id))!;
-      await page.keyboard.down('Shift');
-      await page.mouse.click(pos.x, pos.y);
-      await page.keyboard.up('Shift');
-      await page.waitForTimeout(150);
-    }
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['selected'] === '2', null, { timeout: 5000 });
+    await shiftClickNode(subjectId, 1);
+    await shiftClickNode(target, 2);
     await page.getByRole('button', { name: 'Kortaste väg' }).click();
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['pathNodes']) >= 2, null, { timeout: 10_000 });
     await shot('network');
@@ -288,7 +307,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
       console.error('API errors:', apiErrors);
       throw err;
     }
-  }, 60_000);
+  }, 120_000);
 
   it('lists and verifies the audit log', async () => {
     await goView('#/log');
