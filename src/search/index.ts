@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Db } from '../store/db';
-import { searchCorpus, searchFingerprint, type SearchDocRow } from '../store/workbench';
+import { entityLabel, searchCorpus, searchFingerprint, type SearchDocRow } from '../store/workbench';
 import { foldText, idCandidates, tokenize } from './normalise';
 
 /**
@@ -97,7 +97,20 @@ export class GlobalSearch {
     return this.index;
   }
 
+  /**
+   * Ids (org_nr / personnummer in any form, licence and home ids) are looked up in the store
+   * directly, so they work at once; the name index is built on the first name query.
+   */
   search(q: string, limit = 20): SearchHit[] {
-    return this.current().search(q, limit);
+    const query = q.trim();
+    if (!query) return [];
+    const byId: SearchHit[] = [];
+    for (const id of new Set([...idCandidates(query), query])) {
+      const e = entityLabel(this.db, id);
+      if (e) byId.push({ id: e.id, kind: e.kind, label: e.label ?? e.id, detail: e.detail, matchedBy: 'id', score: 1000 });
+    }
+    if (byId.length > 0 && idCandidates(query).length > 0) return byId.slice(0, limit);
+    const seen = new Set(byId.map((h) => `${h.kind}:${h.id}`));
+    return [...byId, ...this.current().search(query, limit).filter((h) => !seen.has(`${h.kind}:${h.id}`))].slice(0, limit);
   }
 }
