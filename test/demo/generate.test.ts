@@ -114,6 +114,26 @@ describe('demo-data generator', () => {
     for (const t of TABLE_NAMES) expect(tables.get(t)!.length - expected.filter((e) => e.startsWith(`${t}.csv:`)).length, t).toBe(meta.rows[t]);
   });
 
+  it('has no two rows with the same natural key (the importer would quarantine the second)', () => {
+    const norm = (c: ColumnSpec, v: string): string => {
+      const n = c.type === 'org_nr' ? normaliseOrgNr(v) : c.type === 'person_id' ? normalisePersonId(v) : c.type === 'holder_id' ? normaliseHolderId(v) : c.type === 'date' ? normaliseDate(v) : c.type === 'amount' ? normaliseAmount(v) : null;
+      if (!n) return v.trim();
+      return n.ok ? JSON.stringify(n.value) : v;
+    };
+    for (const t of TABLE_NAMES) {
+      const cols = TABLES[t].key.map((k) => TABLES[t].columns.find((c) => c.name === k)!);
+      const seen = new Map<string, number>();
+      const dups: string[] = [];
+      for (const r of tables.get(t)!) {
+        if (badColumn(TABLES[t].columns, r.values)) continue;
+        const key = cols.map((c) => norm(c, r.values[c.name] ?? '')).join('|');
+        if (seen.has(key)) dups.push(`${t}.csv:${r.line} = line ${seen.get(key)}`);
+        else seen.set(key, r.line);
+      }
+      expect(dups, t).toEqual([]);
+    }
+  });
+
   it('uses the other accepted id and amount forms at a small rate (dirty)', () => {
     const orgs = tables.get('companies')!.map((r) => r.values.org_nr!);
     const dashed = orgs.filter((o) => /^\d{6}-\d{4}$/.test(o)).length;

@@ -158,9 +158,12 @@ function writeRoles(w: TableWriter, r: Rng, org: string, roles: readonly RoleRow
 
 function writeDebts(w: TableWriter, r: Rng, org: string, registered: string): void {
   const events = r.int(1, 3);
+  const seen = new Set<string>();
   for (let k = 0; k < events; k++) {
     const kind = r.weighted([['payment_remark', 25], ['payment_order', 20], ['enforcement_debt', 20], ['tax_arrears', 12], ['late_tax_return', 8], ['unpaid_fee', 6], ['late_annual_report', 6], ['f_tax_revoked', 3]] as const);
     const occurred = between(r, registered > '2010-01-01' ? registered : '2010-01-01', '2026-09-30');
+    if (seen.has(kind + occurred)) continue;
+    seen.add(kind + occurred);
     w.write('financial_events', {
       subject_id: org, kind, amount_sek: ['late_tax_return', 'late_annual_report', 'f_tax_revoked'].includes(kind) ? null : r.int(1_000, 900_000) + r.int(0, 99) / 100,
       occurred_on: occurred, resolved_on: r.chance(0.35) ? between(r, occurred, '2026-10-15') : null, source: kind.includes('tax') ? 'Skatteverket' : kind === 'late_annual_report' ? 'Bolagsverket' : 'Kronofogden',
@@ -273,11 +276,16 @@ function writeInspections(w: TableWriter, r: Rng, org: string, l: Licence): void
   const end = l.status === 'granted' ? '2026-10-15' : l.statusOn;
   const from = addDays(l.granted, 180);
   const count = r.int(0, 2);
+  const seen = new Set<string>();
   for (let k = 0; k < count && from < end; k++) {
     const outcome = r.weighted([['no_deficiencies', 96], ['deficiencies', 78], ['deficiencies_followup', 131], ['injunction', 8]] as const);
     const tags = outcome === 'no_deficiencies' ? [] : [r.pick(SAFE_TAGS), ...(r.chance(0.3) ? [r.pick(SAFE_TAGS)] : [])];
     const findings = outcome === 'no_deficiencies' ? FINDINGS[4]! : r.pick(FINDINGS.slice(0, 4)) + (r.chance(0.05) ? '\nUppföljning sker inom sex månader.' : '');
-    w.write('inspections', { org_nr: org, licence_id: l.id, decided_on: between(r, from, end), outcome, findings, tags: [...new Set(tags)].join('|') || null });
+    const decided = between(r, from, end);
+    // (org, licence, date, outcome) is the natural key: one decision per day and outcome.
+    if (seen.has(decided + outcome) || (revoked && decided === l.statusOn)) continue;
+    seen.add(decided + outcome);
+    w.write('inspections', { org_nr: org, licence_id: l.id, decided_on: decided, outcome, findings, tags: [...new Set(tags)].join('|') || null });
   }
   if (revoked) w.write('inspections', { org_nr: org, licence_id: l.id, decided_on: l.statusOn, outcome: l.status === 'revoked' ? 'revocation' : 'ban', findings: 'Allvarliga missförhållanden.', tags: 'other' });
 }
@@ -336,6 +344,7 @@ function writeLicenceUse(w: TableWriter, r: Rng, pass: CompanyPass, org: string,
   const payer = () => r.pick(PAYERS.filter((p) => p.includes('kommun') || p.includes('stad')));
   const start0 = addDays(l.granted!, 30) > '2019-01-01' ? addDays(l.granted!, 30) : '2019-01-01';
   if (l.capacity !== null && l.ageMin !== null) {
+    const paidKeys = new Set<string>();
     const slots = r.int(1, Math.min(3, l.capacity));
     const openFrom = addDays(AS_OF, -300);
     for (let s = 0; s < slots; s++) {
@@ -349,7 +358,11 @@ function writeLicenceUse(w: TableWriter, r: Rng, pass: CompanyPass, org: string,
         const fee = r.int(2_500, 7_500);
         w.write('placements', { placement_id: id, from, to, licence_id: l.id, child_ref: `barn-${pass.placement.toString(36)}`, child_birth_year: yearOf(from) - age, municipality, daily_fee_sek: fee, payee_org_nr: org });
         const paid = to ?? addDays(from, 30);
-        if (paid < '2026-10-25') w.write('payments', { payer: payer(), payee_org_nr: org, paid_on: paid, amount_sek: fee * Math.max(1, toDays(paid) - toDays(from)), purpose: 'placement', licence_id: l.id });
+        const amount = fee * Math.max(1, toDays(paid) - toDays(from));
+        if (paid < '2026-10-25' && !paidKeys.has(`${paid}|${amount}`)) {
+          paidKeys.add(`${paid}|${amount}`);
+          w.write('payments', { payer: payer(), payee_org_nr: org, paid_on: paid, amount_sek: amount, purpose: 'placement', licence_id: l.id });
+        }
         if (to === null || to >= '2026-10-20') break;
         from = addDays(to, r.int(7, 60));
       }

@@ -36,6 +36,7 @@ export async function writeFosterHomes(w: TableWriter, L: Layout, consultants: r
       approved_capacity: home.capacity, approved_on: home.approved, ended_on: home.ended, consultant_org_nr: consultant?.org ?? null,
     });
     const slots = r.int(1, Math.min(home.capacity ?? 3, 3));
+    const paidKeys = new Set<string>();
     let start = home.approved > '2019-01-01' ? home.approved : '2019-01-01';
     if (consultant && consultant.granted >= start) start = addDays(consultant.granted, 30);
     const last = home.ended ?? addDays(AS_OF, -10);
@@ -50,7 +51,13 @@ export async function writeFosterHomes(w: TableWriter, L: Layout, consultants: r
           placement_id: id, from, to, home_id: home.id, child_ref: `barn-${(id.length * 7919 + counters.placement * 104729).toString(36)}`,
           child_birth_year: Number(from.slice(0, 4)) - r.int(2, 15), municipality: addr.municipality, daily_fee_sek: r.int(900, 2200), payee_org_nr: consultant?.org ?? null,
         });
-        if (consultant && to) w.write('payments', { payer: `${addr.municipality} kommun`, payee_org_nr: consultant.org, paid_on: addDays(to, 10) < AS_OF ? addDays(to, 10) : to, amount_sek: (toDays(to) - toDays(from)) * 1650, purpose: 'placement', home_id: home.id });
+        const paid = to && (addDays(to, 10) < AS_OF ? addDays(to, 10) : to);
+        const amount = to ? (toDays(to) - toDays(from)) * 1650 : 0;
+        // The payment's natural key includes date and amount: equal placements in two slots are paid once.
+        if (consultant && paid && !paidKeys.has(`${paid}|${amount}`)) {
+          paidKeys.add(`${paid}|${amount}`);
+          w.write('payments', { payer: `${addr.municipality} kommun`, payee_org_nr: consultant.org, paid_on: paid, amount_sek: amount, purpose: 'placement', home_id: home.id });
+        }
         if (to === null) break;
         from = addDays(to, r.int(14, 120));
       }

@@ -74,9 +74,13 @@ function writePlainRecords(w: TableWriter, r: Rng, id: string, birth: string): v
   }
   if (earliest < '2026-06-01' && r.chance(0.04)) {
     const events = r.int(1, 4);
+    const seen = new Set<string>();
     for (let k = 0; k < events; k++) {
       const kind = r.weighted(EVENT_KINDS);
       const occurred = between(r, earliest, '2026-09-30');
+      // (subject, kind, date, amount, source) is the natural key; amounts may be empty.
+      if (seen.has(kind + occurred)) continue;
+      seen.add(kind + occurred);
       w.write('financial_events', {
         subject_id: id, kind, amount_sek: kind === 'late_tax_return' || kind === 'f_tax_revoked' ? null : r.int(500, 250_000) + r.int(0, 99) / 100,
         occurred_on: occurred, resolved_on: r.chance(0.4) ? between(r, occurred, '2026-10-15') : null, source: kind.includes('tax') ? 'Skatteverket' : 'Kronofogden',
