@@ -60,14 +60,16 @@ export interface SectorScope {
  * The welfare-sector slice of the store, for national-scale registers (issue 4.1: do not load
  * the whole register blindly). What it reaches:
  * - every licence, inspection, review, foster home, placement, employment, legitimation,
- *   financial event, sanction and payment (the sector tables, proportionate in size);
+ *   sanction and payment (the sector tables, proportionate in size);
+ * - financial events of licence holders/applicants and of anyone holding a role in one;
+ * - residences (folkbokföring history) of foster parents;
  * - sector companies: licence holders/applicants, payees, employers, consultant agencies,
  *   companies named in financial events or sanctions or reviews;
  * - all roles in sector companies, plus every role of a sanctioned holder or a foster parent
  *   (trading bans bite in any company; a foster parent may control any company);
  * - the persons and companies those roles and sector tables name, and every company at an
  *   address shared by ≥ `minCompaniesAtAddress` companies;
- * - residences and relations of the persons in scope.
+ * - relations touching the persons and companies in scope.
  * Every signal of contract §4 reads only facts inside this slice, so its hits are the same as
  * over the full register; the network score spreads only inside it.
  */
@@ -75,9 +77,15 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
   return db.transaction(() => {
     db.exec(`
       DROP TABLE IF EXISTS temp.scope_org; DROP TABLE IF EXISTS temp.scope_holder; DROP TABLE IF EXISTS temp.scope_person;
+      DROP TABLE IF EXISTS temp.scope_debtor; DROP TABLE IF EXISTS temp.scope_parent;
       CREATE TEMP TABLE scope_org (id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TEMP TABLE scope_holder (id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TEMP TABLE scope_person (id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TEMP TABLE scope_debtor (id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TEMP TABLE scope_parent (id TEXT PRIMARY KEY) WITHOUT ROWID;
+      INSERT OR IGNORE INTO scope_debtor SELECT org_nr FROM licences WHERE org_nr IS NOT NULL;
+      INSERT OR IGNORE INTO scope_debtor SELECT holder_id FROM roles WHERE org_nr IN (SELECT org_nr FROM licences);
+      INSERT OR IGNORE INTO scope_parent SELECT j.value FROM foster_homes, json_each(foster_homes.parent_ids) j WHERE foster_homes.parent_ids IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT org_nr FROM licences WHERE org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT payee_org_nr FROM payments WHERE payee_org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT payee_org_nr FROM placements WHERE payee_org_nr IS NOT NULL;
@@ -86,7 +94,7 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       INSERT OR IGNORE INTO scope_org SELECT org_nr FROM reviewed_persons WHERE org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT org_nr FROM inspections WHERE org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_holder SELECT subject_id FROM sanctions WHERE subject_id IS NOT NULL;
-      INSERT OR IGNORE INTO scope_holder SELECT j.value FROM foster_homes, json_each(foster_homes.parent_ids) j WHERE foster_homes.parent_ids IS NOT NULL;
+      INSERT OR IGNORE INTO scope_holder SELECT id FROM scope_parent;
     `);
     const roles = readTable(db, 'roles', 'WHERE org_nr IN (SELECT id FROM scope_org) OR holder_id IN (SELECT id FROM scope_holder)');
     const orgs = db.prepare('INSERT OR IGNORE INTO scope_org VALUES (?)');
@@ -98,8 +106,6 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
     db.exec(`
       INSERT OR IGNORE INTO scope_org SELECT id FROM scope_holder;
       INSERT OR IGNORE INTO scope_person SELECT id FROM scope_holder;
-      INSERT OR IGNORE INTO scope_person SELECT subject_id FROM financial_events WHERE subject_kind = 'person';
-      INSERT OR IGNORE INTO scope_org SELECT subject_id FROM financial_events WHERE subject_kind = 'company';
       INSERT OR IGNORE INTO scope_person SELECT person_id FROM employments WHERE person_id IS NOT NULL;
       INSERT OR IGNORE INTO scope_person SELECT person_id FROM reviewed_persons WHERE person_id IS NOT NULL;
       INSERT OR IGNORE INTO scope_person SELECT person_id FROM legitimations WHERE person_id IS NOT NULL;
@@ -112,12 +118,13 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       const where =
         table === 'companies' ? 'WHERE org_nr IN (SELECT id FROM scope_org)'
         : table === 'persons' ? 'WHERE person_id IN (SELECT id FROM scope_person)'
-        : table === 'residences' ? 'WHERE person_id IN (SELECT id FROM scope_person)'
+        : table === 'residences' ? 'WHERE person_id IN (SELECT id FROM scope_parent)'
+        : table === 'financial_events' ? 'WHERE subject_id IN (SELECT id FROM scope_debtor)'
         : table === 'relations' ? 'WHERE a_id IN (SELECT id FROM scope_person) OR b_id IN (SELECT id FROM scope_person) OR a_id IN (SELECT id FROM scope_org) OR b_id IN (SELECT id FROM scope_org)'
         : '';
       (out as any)[table] = table === 'roles' ? roles : readTable(db, table, where);
     }
-    db.exec('DROP TABLE temp.scope_org; DROP TABLE temp.scope_holder; DROP TABLE temp.scope_person;');
+    db.exec('DROP TABLE temp.scope_org; DROP TABLE temp.scope_holder; DROP TABLE temp.scope_person; DROP TABLE temp.scope_debtor; DROP TABLE temp.scope_parent;');
     return out;
   })();
 }
