@@ -73,6 +73,8 @@ export async function startLoopbackApp(opts: {
   if (opts.demo) await loadDemoIfEmpty(workbench, db, log);
   const handle = createApiHandler(workbench.service, (method, err) => log(`API-fel i ${method}: ${err instanceof Error ? err.message : String(err)}`));
   const server = await startServer({ handle, port: opts.port, staticDir: opts.staticDir === undefined ? RENDERER_DIST : opts.staticDir });
+  // Build the name index in the background (in pages) so the first search is quick.
+  void workbench.search.warm().catch(() => undefined);
   return {
     db,
     workbench,

@@ -64,6 +64,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     labels.clear();
     hits.invalidate();
     search.invalidate();
+    void search.warm().catch(() => undefined);
   });
 
   const audit = async (action: string, details: Record<string, unknown>): Promise<void> => {
@@ -176,7 +177,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     },
 
     search: async ({ q, limit }) => {
-      const items = search.search(q, limit);
+      const items = await search.search(q, limit);
       // Searches are analyst actions (issue 6.3); the query is logged, not the results.
       if (q.trim()) await audit('search', { q: q.trim(), results: items.length });
       return { items };

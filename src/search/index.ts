@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Db } from '../store/db';
-import { entityLabel, searchCorpus, searchFingerprint, type SearchDocRow } from '../store/workbench';
+import { entityLabel, searchCorpusPage, searchFingerprint, type SearchDocRow } from '../store/workbench';
 import { foldText, idCandidates, tokenize } from './normalise';
 
 /**
@@ -35,10 +35,14 @@ export class SearchIndex {
   /** Exact ids (lower-cased) → documents, for id lookups without the fuzzy index. */
   private readonly byId = new Map<string, Doc[]>();
 
-  constructor(docs: Iterable<SearchDocRow>) {
+  constructor(docs: Iterable<SearchDocRow> = []) {
+    this.add(docs);
+  }
+
+  add(docs: Iterable<SearchDocRow>): void {
     const batch: Doc[] = [];
     for (const d of docs) {
-      const doc: Doc = { ...d, key: `${d.kind}:${d.id}` };
+      const doc: Doc = { id: d.id, kind: d.kind, name: d.name, detail: d.detail, key: `${d.kind}:${d.id}` };
       const k = d.id.toLowerCase();
       const list = this.byId.get(k);
       if (list) {
@@ -46,7 +50,6 @@ export class SearchIndex {
         list.push(doc);
       } else this.byId.set(k, [doc]);
       if (d.name) batch.push(doc);
-      if (batch.length >= 10_000) this.mini.addAll(batch.splice(0));
     }
     this.mini.addAll(batch);
   }
@@ -76,32 +79,65 @@ export class SearchIndex {
   }
 }
 
-/** A search index over a store that rebuilds itself after imports. */
+/**
+ * A search index over a store that rebuilds itself after imports. The build reads the corpus in
+ * pages and yields to the event loop between them, so a large store does not freeze the server
+ * that shares this thread; searches during a build wait for it.
+ */
 export class GlobalSearch {
   private index: SearchIndex | null = null;
+  private building: Promise<SearchIndex> | null = null;
   private fingerprint = '';
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pageSize = 5000,
+  ) {}
 
   /** Drops the index; the next search rebuilds it (called after an import). */
   invalidate(): void {
     this.index = null;
+    this.building = null;
   }
 
-  private current(): SearchIndex {
+  /** Starts building in the background (after start-up or an import). */
+  warm(): Promise<void> {
+    return this.current().then(() => undefined);
+  }
+
+  private current(): Promise<SearchIndex> {
     const fp = searchFingerprint(this.db);
-    if (!this.index || fp !== this.fingerprint) {
-      this.index = new SearchIndex(searchCorpus(this.db));
-      this.fingerprint = fp;
+    if (this.index && fp === this.fingerprint) return Promise.resolve(this.index);
+    if (this.building && fp === this.fingerprint) return this.building;
+    this.fingerprint = fp;
+    const build = this.build().then((idx) => {
+      if (this.building === build) {
+        this.index = idx;
+        this.building = null;
+      }
+      return idx;
+    });
+    this.building = build;
+    return build;
+  }
+
+  private async build(): Promise<SearchIndex> {
+    const idx = new SearchIndex();
+    let cursor: [number, number] | null = [0, 0];
+    while (cursor) {
+      const page = searchCorpusPage(this.db, cursor, this.pageSize);
+      idx.add(page.rows);
+      cursor = page.next;
+      if (cursor) await new Promise((r) => setImmediate(r));
     }
-    return this.index;
+    return idx;
   }
 
   /**
    * Ids (org_nr / personnummer in any form, licence and home ids) are looked up in the store
    * directly, so they work at once; the name index is built on the first name query.
    */
-  search(q: string, limit = 20): SearchHit[] {
+  async search(q: string, limit = 20): Promise<SearchHit[]> {
     const query = q.trim();
     if (!query) return [];
     const byId: SearchHit[] = [];
@@ -111,6 +147,7 @@ export class GlobalSearch {
     }
     if (byId.length > 0 && idCandidates(query).length > 0) return byId.slice(0, limit);
     const seen = new Set(byId.map((h) => `${h.kind}:${h.id}`));
-    return [...byId, ...this.current().search(query, limit).filter((h) => !seen.has(`${h.kind}:${h.id}`))].slice(0, limit);
+    const names = (await this.current()).search(query, limit);
+    return [...byId, ...names.filter((h) => !seen.has(`${h.kind}:${h.id}`))].slice(0, limit);
   }
 }

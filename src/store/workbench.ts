@@ -205,6 +205,29 @@ export function* searchCorpus(db: Db): Generator<SearchDocRow> {
   yield* stmt(db, "SELECT home_id AS id, 'foster_home' AS kind, 'Familjehem ' || coalesce(address, home_id) AS name, coalesce(municipality, city) AS detail FROM foster_homes WHERE home_id IS NOT NULL").iterate() as IterableIterator<SearchDocRow>;
 }
 
+const CORPUS_PAGES = [
+  "SELECT row_id, org_nr AS id, 'company' AS kind, name, city AS detail FROM companies WHERE org_nr IS NOT NULL AND row_id > ? ORDER BY row_id LIMIT ?",
+  "SELECT row_id, person_id AS id, 'person' AS kind, name, city AS detail FROM persons WHERE person_id IS NOT NULL AND row_id > ? ORDER BY row_id LIMIT ?",
+  "SELECT row_id, licence_id AS id, 'licence' AS kind, unit_name AS name, kind || coalesce(' · ' || city, '') AS detail FROM licences WHERE licence_id IS NOT NULL AND row_id > ? ORDER BY row_id LIMIT ?",
+  "SELECT row_id, home_id AS id, 'foster_home' AS kind, 'Familjehem ' || coalesce(address, home_id) AS name, coalesce(municipality, city) AS detail FROM foster_homes WHERE home_id IS NOT NULL AND row_id > ? ORDER BY row_id LIMIT ?",
+] as const;
+
+/**
+ * The search corpus one page at a time (keyset paging on row_id), so a caller can build its index
+ * between other queries instead of holding the connection with one long-running iterator.
+ * `cursor` = [table index, last row_id]; returns the rows and the next cursor (null when done).
+ */
+export function searchCorpusPage(db: Db, cursor: [number, number], limit: number): { rows: SearchDocRow[]; next: [number, number] | null } {
+  let [t, after] = cursor;
+  while (t < CORPUS_PAGES.length) {
+    const rows = stmt(db, CORPUS_PAGES[t]!).all(after, limit) as (SearchDocRow & { row_id: number })[];
+    if (rows.length > 0) return { rows, next: [t, rows[rows.length - 1]!.row_id] };
+    t++;
+    after = 0;
+  }
+  return { rows: [], next: null };
+}
+
 /** Cheap fingerprint of the searchable tables: the index is rebuilt when it changes (after an import). */
 export function searchFingerprint(db: Db): string {
   const r = stmt(
