@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Db } from '../store/db';
 import { entityLabel, searchCorpusPage, searchFingerprint, type SearchDocRow } from '../store/workbench';
-import { foldText, idCandidates, tokenize } from './normalise';
+import { idCandidates, tokenize } from './normalise';
 
 /**
  * Global search (issue 5.7): by name (fuzzy + prefix, diacritics-insensitive) over companies,
