@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Facts, FinancialEventFact } from '../analysis/facts';
+import type { Facts, FinancialEventFact, LicenceFact, RoleFact } from '../analysis/facts';
 import {
   addMonths, clampSeverity, companyLabel, controllingRolesAsOf, evidence, financialKindSv, holderLabel, licenceStatusAsOf,
   roleActiveAt, roleText, sek, uniqueSorted,
@@ -41,21 +41,20 @@ export const signal: SignalDefinition<Params> = {
   requires: ['financial_events', 'licences', 'roles'],
   evaluate({ facts, asOf, params: p }) {
     // Debtors in scope: holder/applicant companies, and their controlling holders at as-of.
-    const scope = new Map<string, { kind: 'company' | 'person'; via: Set<string>; evidence: Evidence[] }>();
+    // Evidence texts are built only for debtors that turn out to be hits.
+    type Link = { licence: LicenceFact; status: string; role?: RoleFact };
+    const scope = new Map<string, { kind: 'company' | 'person'; links: Map<string, Link> }>();
     for (const [orgNr, licences] of facts.licencesByOrg) {
       const l = licences.find((x) => ['granted', 'applied'].includes(licenceStatusAsOf(x, asOf)));
       if (!l) continue;
       const status = licenceStatusAsOf(l, asOf) === 'granted' ? 'tillståndshavare' : 'sökande av tillstånd';
-      const self = scope.get(orgNr) ?? { kind: 'company' as const, via: new Set<string>(), evidence: [] };
-      self.evidence.push(evidence(`${companyLabel(facts, orgNr)} är ${status} (${l.licence_id}).`, l, 'licences'));
+      const self = scope.get(orgNr) ?? { kind: 'company' as const, links: new Map<string, Link>() };
+      if (!self.links.has(orgNr)) self.links.set(orgNr, { licence: l, status });
       scope.set(orgNr, self);
       for (const r of controllingRolesAsOf(facts.rolesByOrg.get(orgNr), asOf)) {
         if (!roleActiveAt(r, asOf) || r.holder_id === orgNr) continue;
-        const entry = scope.get(r.holder_id) ?? { kind: r.holder_kind, via: new Set<string>(), evidence: [] };
-        if (!entry.via.has(orgNr)) {
-          entry.via.add(orgNr);
-          entry.evidence.push(evidence(`${roleText(facts, r)}; bolaget är ${status} (${l.licence_id}).`, r, 'roles'));
-        }
+        const entry = scope.get(r.holder_id) ?? { kind: r.holder_kind, links: new Map<string, Link>() };
+        if (!entry.links.has(orgNr)) entry.links.set(orgNr, { licence: l, status, role: r });
         scope.set(r.holder_id, entry);
       }
     }
@@ -87,12 +86,16 @@ export const signal: SignalDefinition<Params> = {
         const bs = burst.length >= 2 * p.minEvents ? 4 : 3;
         sev = sev ? Math.max(sev, bs) + 1 : bs;
       }
-      ev.push(...s.evidence);
+      for (const [orgNr, link] of s.links) {
+        ev.push(link.role
+          ? evidence(`${roleText(facts, link.role)}; bolaget är ${link.status} (${link.licence.licence_id}).`, link.role, 'roles')
+          : evidence(`${companyLabel(facts, orgNr)} är ${link.status} (${link.licence.licence_id}).`, link.licence, 'licences'));
+      }
       hits.push({
         signal: 'financial-mismanagement',
         subject_kind: s.kind,
         subject_id: subject,
-        related_ids: uniqueSorted(s.via),
+        related_ids: uniqueSorted([...s.links.keys()].filter((o) => o !== subject)),
         severity: clampSeverity(sev),
         evidence: ev,
       });
