@@ -29,7 +29,7 @@ function readTable(db: Db, table: TableName, where = ''): any[] {
     return `${JSON.stringify(c)}: ${v}`;
   });
   body.push(`prov: { file: r[${at('src_file')}], line: r[${at('src_line')}], datasetId: r[${at('dataset_id')}] }`);
-  // eslint-disable-next-line no-new-func -- column list comes from PRAGMA table_info, not from data
+  // The column list comes from PRAGMA table_info, never from data.
   const make = new Function('r', `return { ${body.join(', ')} };`) as (r: unknown[]) => any;
   const rows: any[] = [];
   const stmt = db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ${where} ORDER BY row_id`).raw(true);

@@ -99,8 +99,11 @@ export function evaluate(result: AnalysisResult, truth: TruthRow[]): { signals: 
     for (const t of rows) {
       const k = `${t.signal}|${t.subject_kind}|${t.subject_id}`;
       const hit = fired.has(k);
-      if (t.expected === 'fire') hit ? e.tp++ : (e.fn++, e.false_negatives.push({ subject: `${t.subject_kind}:${t.subject_id}`, note: t.note }));
-      else hit ? (e.fp++, e.false_positives.push({ subject: `${t.subject_kind}:${t.subject_id}`, note: t.note })) : e.tn++;
+      const subject = { subject: `${t.subject_kind}:${t.subject_id}`, note: t.note };
+      if (t.expected === 'fire' && hit) e.tp++;
+      else if (t.expected === 'fire') { e.fn++; e.false_negatives.push(subject); }
+      else if (hit) { e.fp++; e.false_positives.push(subject); }
+      else e.tn++;
     }
     const hits = result.hits.filter((h) => h.signal === s.id);
     e.hits = hits.length;
