@@ -74,7 +74,8 @@ export class HitTable {
       source: String(e.source ?? ''),
       fact: e.fact && typeof e.fact === 'object' ? (e.fact as { table: string; key: string }) : null,
     }));
-    const label = this.labels.label(r.subject_id, r.subject_kind);
+    // Names and cities come with the rows (one query); addresses and unknown ids use the lookups.
+    const label = r.subject_kind === 'address' ? this.labels.label(r.subject_id, 'address') : (r.subject_label ?? this.labels.label(r.subject_id, r.subject_kind));
     const relatedLabels = related.map((id) => this.labels.label(id));
     const status = (r.status ?? 'ny') as HitStatus;
     const row: HitRow = {
@@ -89,7 +90,7 @@ export class HitTable {
       severity: Math.min(5, Math.max(1, r.severity)),
       status,
       changed: r.status_hash !== null && r.status_hash !== r.evidence_hash,
-      municipality: this.labels.municipality(r.subject_id, r.subject_kind),
+      municipality: r.subject_kind === 'address' || r.subject_label === null ? this.labels.municipality(r.subject_id, r.subject_kind) : r.subject_city,
       score: r.score,
       evidenceCount: evidence.length,
     };

@@ -103,6 +103,9 @@ export interface HitTableRow {
   status: string | null;
   status_hash: string | null;
   score: number | null;
+  /** Name of the subject (company, person, licence unit, foster home address); null when not stored. */
+  subject_label: string | null;
+  subject_city: string | null;
 }
 
 /** Every hit of a run with its triage status and the subject's score (labels are looked up separately). */
@@ -110,7 +113,19 @@ export function hitTableRows(db: Db, runId: number): HitTableRow[] {
   return stmt(
     db,
     `SELECT h.hit_key, h.signal, h.subject_kind, h.subject_id, h.related_ids, h.severity, h.evidence, h.evidence_hash,
-            st.status, st.evidence_hash AS status_hash, sc.score
+            st.status, st.evidence_hash AS status_hash, sc.score,
+            CASE h.subject_kind
+              WHEN 'company' THEN (SELECT name FROM companies WHERE org_nr = h.subject_id LIMIT 1)
+              WHEN 'person' THEN (SELECT name FROM persons WHERE person_id = h.subject_id LIMIT 1)
+              WHEN 'licence' THEN (SELECT unit_name FROM licences WHERE licence_id = h.subject_id LIMIT 1)
+              WHEN 'foster_home' THEN (SELECT address FROM foster_homes WHERE home_id = h.subject_id LIMIT 1)
+            END AS subject_label,
+            CASE h.subject_kind
+              WHEN 'company' THEN (SELECT city FROM companies WHERE org_nr = h.subject_id LIMIT 1)
+              WHEN 'person' THEN (SELECT city FROM persons WHERE person_id = h.subject_id LIMIT 1)
+              WHEN 'licence' THEN (SELECT city FROM licences WHERE licence_id = h.subject_id LIMIT 1)
+              WHEN 'foster_home' THEN (SELECT coalesce(municipality, city) FROM foster_homes WHERE home_id = h.subject_id LIMIT 1)
+            END AS subject_city
      FROM hits h
      LEFT JOIN hit_status st ON st.hit_key = h.hit_key
      LEFT JOIN scores sc ON sc.run_id = h.run_id AND sc.subject_kind = h.subject_kind AND sc.subject_id = h.subject_id
