@@ -84,8 +84,17 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
     coverage[signal.id] = cov;
     if (!cov.evaluable) return;
     const ts = performance.now();
-    const found = signal.evaluate({ facts, asOf, params: params[signal.id] });
-    signalsMs[signal.id] = round(performance.now() - ts);
+    let found: Hit[];
+    try {
+      found = signal.evaluate({ facts, asOf, params: params[signal.id] });
+    } catch (err) {
+      // One failing signal must not take the others down; it is reported, never silently empty.
+      const msg = err instanceof Error ? err.message : String(err);
+      coverage[signal.id] = { evaluable: false, reason: `Signalen kunde inte utvärderas (internt fel: ${msg}). / Signal failed: ${msg}` };
+      return;
+    } finally {
+      signalsMs[signal.id] = round(performance.now() - ts);
+    }
     for (const h of dedupe(found)) hits.push({ ...h, related_ids: [...h.related_ids].sort(), hit_key: hitKey(h), evidence_hash: evidenceHash(h) });
   });
 

@@ -144,3 +144,20 @@ describe('shared example: revoked-network', () => {
     for (const h of r.hits) for (const e of h.evidence) expect(e.source).toMatch(/^(roles|licences|companies)\.csv:\d+$/);
   });
 });
+
+describe('signal failure', () => {
+  it('a signal that throws is reported as not evaluable with the reason; the others still run', async () => {
+    const { SIGNALS: list } = await import('../../src/signals/index');
+    const target = list.find((s) => s.id === 'address-hub')!;
+    const original = target.evaluate;
+    target.evaluate = () => { throw new Error('trasig'); };
+    try {
+      seedStore(db, world);
+      const r = runAnalysis(db, { asOf: '2026-11-01' });
+      expect(r.coverage['address-hub']).toMatchObject({ evaluable: false, reason: expect.stringContaining('trasig') });
+      expect(r.hits.map((h) => h.signal)).toEqual(['revoked-network']);
+    } finally {
+      target.evaluate = original;
+    }
+  });
+});
