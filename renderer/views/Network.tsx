@@ -284,7 +284,8 @@ export function NetworkView({ focus }: { focus: string | null }) {
           <input id="asof" type="range" min={minDay} max={maxDay} step={1} value={sliderDay}
             aria-valuetext={ui.asOf ?? 'alla perioder'}
             onChange={(e) => set({ asOf: dayToDate(Number(e.target.value)) })} />
-          <input type="date" aria-label="Datum" value={ui.asOf ?? ''} onChange={(e) => set({ asOf: e.target.value || null })} />
+          <strong className="nowrap mono" data-testid="asof-label" style={{ minWidth: 92 }}>{ui.asOf ?? 'alla perioder'}</strong>
+          <input type="date" aria-label="Välj datum" value={ui.asOf ?? ''} onChange={(e) => set({ asOf: e.target.value || null })} />
           <button type="button" className="btn sm" onClick={() => set({ asOf: null })} disabled={!ui.asOf}>Alla perioder</button>
         </div>
       </div>

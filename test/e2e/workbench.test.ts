@@ -134,6 +134,9 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(/rader/);
     await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
     await shot('import');
+    await page.getByTestId('import-result').scrollIntoViewIfNeeded();
+    await page.getByTestId('import-result').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot('import-result');
   }, 180_000);
 
   it('shows the overview with hits, coverage and import history', async () => {
