@@ -63,11 +63,6 @@ export class Layout {
     this.addrPerm = affinePermutation(this.addrSpace, seed ^ 0x5eed);
   }
 
-  segmentOf(j: number): Segment {
-    for (const [name, s] of Object.entries(this.seg) as [Segment, { start: number; size: number }][]) if (j >= s.start && j < s.start + s.size) return name;
-    return 'officer';
-  }
-
   /** Person j's id: personnummer, samordningsnummer (1 %) or, for a few officers, an ext: id. */
   personId(j: number): string {
     const r = Rng.keyed(this.seed, 'pid', j);
