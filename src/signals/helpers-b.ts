@@ -50,6 +50,8 @@ export function peakConcurrency<T>(items: readonly { span: Span; member: string;
  * A null `from` means the period's start is unknown; it is then judged from the first cover.
  */
 export function firstUncoveredDay(from: string | null, to: string, covers: readonly Span[]): string | null {
+  // Fast path (the common case at national scale): one cover holds the whole period.
+  if (from != null) for (const c of covers) if ((c.from ?? MIN) <= from && (c.to == null || c.to >= to)) return null;
   const sorted = [...covers].sort((a, b) => (a.from ?? MIN).localeCompare(b.from ?? MIN));
   let cursor = from ?? sorted[0]?.from ?? MIN;
   if (cursor === MIN && sorted.length === 0) return null; // nothing to judge against an unknown start

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Facts, LicenceFact } from '../analysis/facts';
 import { PURPOSE_FITS } from '../model/index';
 import { clampSeverity, evidence } from './common';
-import { companyName, firstUncoveredDay, grantedSpan, kindText, observedSpan, sameHolder, spanText, type Span } from './helpers-b';
+import { companyName, firstUncoveredDay, grantedSpan, kindText, sameHolder, spanText, type Span } from './helpers-b';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -13,8 +13,7 @@ const params = z.strictObject({
 type Params = z.infer<typeof params>;
 
 type Reason = 'none' | 'revoked' | 'not_yet';
-interface Engagement { payee: string; purpose: string; span: Span & { to: string }; ev: () => Evidence; what: () => string }
-interface Breach { e: Engagement; day: string; reason: Reason }
+interface Breach { payee: string; purpose: string; day: string; reason: Reason; evidence: Evidence }
 
 /**
  * operating-without-licence (contract §4), on a company: it was paid for care, or had children
@@ -61,22 +60,15 @@ export const signal: SignalDefinition<Params> = {
       }
       return covers;
     };
-    for (const e of engagements(facts, asOf, p)) {
-      const covers = coversOf(e.payee, e.purpose);
-      const day = firstUncoveredDay(e.span.from, e.span.to, covers);
-      if (day == null) continue;
-      const reason: Reason = covers.some((c) => c.to != null && c.to < day) ? 'revoked' : covers.some((c) => c.from != null && c.from > day) ? 'not_yet' : 'none';
-      const list = breaches.get(e.payee) ?? [];
-      list.push({ e, day, reason });
-      breaches.set(e.payee, list);
-    }
+    forEachBreach(facts, asOf, p, coversOf, (b) => {
+      const list = breaches.get(b.payee) ?? [];
+      list.push(b);
+      breaches.set(b.payee, list);
+    });
     const hits: Hit[] = [];
     for (const [orgNr, list] of breaches) {
       list.sort((a, b) => a.day.localeCompare(b.day));
-      const ev: Evidence[] = list.slice(0, p.maxEvidence).map((b) => ({
-        ...b.e.ev(),
-        text: `${b.e.what()}; den ${b.day} ${REASON_SV[b.reason]} (${PURPOSE_SV[b.e.purpose] ?? b.e.purpose}).`,
-      }));
+      const ev: Evidence[] = list.slice(0, p.maxEvidence).map((b) => b.evidence);
       if (list.length > p.maxEvidence) ev.push({ text: `Ytterligare ${list.length - p.maxEvidence} placeringar/utbetalningar utan passande tillstånd.`, source: ev[ev.length - 1]!.source });
       ev.push(...licenceEvidence(facts, orgNr, asOf));
       hits.push({
@@ -105,31 +97,41 @@ const PURPOSE_SV: Record<string, string> = {
 };
 const SEVERITY: Record<Reason, number> = { revoked: 5, none: 4, not_yet: 3 };
 
-function engagements(facts: Facts, asOf: string, p: Params): Engagement[] {
-  const out: Engagement[] = [];
+/**
+ * Walks placements and care payments (existing at as-of) and reports each one made while its
+ * payee had no fitting granted licence. Texts are built only for breaches: national extracts
+ * hold hundreds of thousands of payments.
+ */
+function forEachBreach(facts: Facts, asOf: string, p: Params, coversOf: (payee: string, purpose: string) => Span[], emit: (b: Breach) => void): void {
   const skip = (payee: string, homeId: string | null) =>
     (p.excludePublicBodies && payee.startsWith('2')) || (homeId != null && (facts.fosterHomes.get(homeId)?.parent_ids ?? []).some((id) => sameHolder(payee, id)));
+  const judge = (payee: string, purpose: string, from: string, to: string): { day: string; reason: Reason } | null => {
+    const covers = coversOf(payee, purpose);
+    const day = firstUncoveredDay(from, to, covers);
+    if (day == null) return null;
+    const reason: Reason = covers.some((c) => c.to != null && c.to < day) ? 'revoked' : covers.some((c) => c.from != null && c.from > day) ? 'not_yet' : 'none';
+    return { day, reason };
+  };
+  const tail = (day: string, reason: Reason, purpose: string) => `; den ${day} ${REASON_SV[reason]} (${PURPOSE_SV[purpose] ?? purpose}).`;
   for (const pl of facts.placements) {
-    const licence = pl.licence_id != null ? facts.licencesById.get(pl.licence_id) : undefined;
-    const payee = pl.payee_org_nr ?? licence?.org_nr;
+    if (pl.from_date > asOf) continue;
+    const payee = pl.payee_org_nr ?? (pl.licence_id != null ? facts.licencesById.get(pl.licence_id)?.org_nr : undefined);
     if (payee == null || skip(payee, pl.home_id)) continue;
-    const span = observedSpan(pl.from_date, pl.to_date, asOf);
-    if (!span) continue;
-    out.push({
-      payee, purpose: 'placement', span: { from: span.from ?? pl.from_date, to: span.to },
-      what: () => `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${pl.licence_id != null ? `tillstånd/enhet ${pl.licence_id}` : `familjehem ${pl.home_id}`} ${spanText({ from: pl.from_date, to: pl.to_date })}${pl.payee_org_nr ? `, betalas till ${companyName(facts, payee)}` : ` hos ${companyName(facts, payee)}`}`,
-      ev: () => evidence('', pl, 'placements'),
-    });
+    const to = pl.to_date != null && pl.to_date <= asOf ? pl.to_date : asOf;
+    const found = judge(payee, 'placement', pl.from_date, to);
+    if (!found) continue;
+    const where = pl.licence_id != null ? `tillstånd/enhet ${pl.licence_id}` : `familjehem ${pl.home_id}`;
+    const paid = pl.payee_org_nr ? `, betalas till ${companyName(facts, payee)}` : ` hos ${companyName(facts, payee)}`;
+    const text = `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${where} ${spanText({ from: pl.from_date, to: pl.to_date })}${paid}${tail(found.day, found.reason, 'placement')}`;
+    emit({ payee, purpose: 'placement', ...found, evidence: evidence(text, pl, 'placements') });
   }
   for (const pay of facts.payments) {
     if (pay.paid_on > asOf || pay.purpose == null || !(pay.purpose in PURPOSE_FITS) || skip(pay.payee_org_nr, pay.home_id)) continue;
-    out.push({
-      payee: pay.payee_org_nr, purpose: pay.purpose, span: { from: pay.paid_on, to: pay.paid_on },
-      what: () => `${pay.payer} betalade ${pay.amount_sek} kr till ${companyName(facts, pay.payee_org_nr)} ${pay.paid_on} (ändamål ${pay.purpose}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})`,
-      ev: () => evidence('', pay, 'payments'),
-    });
+    const found = judge(pay.payee_org_nr, pay.purpose, pay.paid_on, pay.paid_on);
+    if (!found) continue;
+    const text = `${pay.payer} betalade ${pay.amount_sek} kr till ${companyName(facts, pay.payee_org_nr)} ${pay.paid_on} (ändamål ${pay.purpose}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})${tail(found.day, found.reason, pay.purpose)}`;
+    emit({ payee: pay.payee_org_nr, purpose: pay.purpose, ...found, evidence: evidence(text, pay, 'payments') });
   }
-  return out;
 }
 
 function licenceEvidence(facts: Facts, orgNr: string, asOf: string): Evidence[] {
