@@ -65,12 +65,12 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
   const t0 = performance.now();
   const asOf = opts.asOf ?? todayLocal();
   if (!isIsoDate(asOf)) throw new RangeError(`ogiltigt datum för --as-of: ${asOf} (förväntade ÅÅÅÅ-MM-DD)`);
+  ensureAnalysisIndexes(db);
   const params = resolveParams(db, opts.params);
   const total = SIGNALS.length + 3;
   const progress = (step: string, done: number): void => opts.onProgress?.({ step, done, total });
 
   progress('load', 0);
-  if (!opts.facts) ensureAnalysisIndexes(db);
   const hubMin = Number(params['address-hub']?.minCompanies ?? 5);
   const facts = opts.facts ?? loadFacts(db, { scope: { minCompaniesAtAddress: hubMin } });
   const loadMs = performance.now() - t0;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from './db';
+import * as m002 from './migrations/002_analysis';
 
 /**
  * SQL for analysis: rule parameters, runs, hits, scores and clusters (migration 002).
@@ -36,6 +37,8 @@ function stmt(db: Db, sql: string): Database.Statement {
  * migrated before they were added. Idempotent; a one-time cost on a national register.
  */
 export function ensureAnalysisIndexes(db: Db): void {
+  // A store migrated to 003 before 002 existed has skipped 002; its statements are idempotent.
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'analysis_runs'").get()) db.exec(m002.sql);
   db.exec('CREATE INDEX IF NOT EXISTS companies_org ON companies(org_nr); CREATE INDEX IF NOT EXISTS persons_id ON persons(person_id);');
 }
 

@@ -161,3 +161,20 @@ describe('signal failure', () => {
     }
   });
 });
+
+describe('older stores', () => {
+  it('a store migrated to 003 before 002 existed gets the analysis tables on the first run', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { MIGRATIONS } = await import('../../src/store/migrations/index');
+    const old = new Database(':memory:');
+    try {
+      for (const m of MIGRATIONS) if (m.version !== 2) old.exec(m.sql);
+      old.pragma('user_version = 3');
+      seedStore(old, world);
+      expect(runAnalysis(old, { asOf: '2026-11-01' }).run_id).toBe(1);
+      expect(latestRun(old)?.hit_count).toBe(1);
+    } finally {
+      old.close();
+    }
+  });
+});

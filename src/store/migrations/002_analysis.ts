@@ -3,13 +3,13 @@ export const sql = /* sql */ `
 -- Lookups by id in the registers (sector slice loading, entity profiles).
 CREATE INDEX IF NOT EXISTS companies_org ON companies(org_nr);
 CREATE INDEX IF NOT EXISTS persons_id ON persons(person_id);
-CREATE TABLE rule_params (
+CREATE TABLE IF NOT EXISTS rule_params (
   signal TEXT PRIMARY KEY,
   params TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
 
-CREATE TABLE analysis_runs (
+CREATE TABLE IF NOT EXISTS analysis_runs (
   id INTEGER PRIMARY KEY,
   started_at TEXT NOT NULL,
   finished_at TEXT,
@@ -21,7 +21,7 @@ CREATE TABLE analysis_runs (
   hit_count INTEGER NOT NULL DEFAULT 0
 );
 
-CREATE TABLE hits (
+CREATE TABLE IF NOT EXISTS hits (
   id INTEGER PRIMARY KEY,
   run_id INTEGER NOT NULL REFERENCES analysis_runs(id) ON DELETE CASCADE,
   signal TEXT NOT NULL,
@@ -34,11 +34,11 @@ CREATE TABLE hits (
   evidence_hash TEXT NOT NULL,
   UNIQUE (run_id, hit_key)
 );
-CREATE INDEX hits_run_signal ON hits(run_id, signal);
-CREATE INDEX hits_subject ON hits(subject_id, run_id);
-CREATE INDEX hits_key ON hits(hit_key);
+CREATE INDEX IF NOT EXISTS hits_run_signal ON hits(run_id, signal);
+CREATE INDEX IF NOT EXISTS hits_subject ON hits(subject_id, run_id);
+CREATE INDEX IF NOT EXISTS hits_key ON hits(hit_key);
 
-CREATE TABLE scores (
+CREATE TABLE IF NOT EXISTS scores (
   run_id INTEGER NOT NULL REFERENCES analysis_runs(id) ON DELETE CASCADE,
   subject_kind TEXT NOT NULL,
   subject_id TEXT NOT NULL,
@@ -46,9 +46,9 @@ CREATE TABLE scores (
   network_score REAL NOT NULL,
   PRIMARY KEY (run_id, subject_kind, subject_id)
 );
-CREATE INDEX scores_subject ON scores(subject_id);
+CREATE INDEX IF NOT EXISTS scores_subject ON scores(subject_id);
 
-CREATE TABLE clusters (
+CREATE TABLE IF NOT EXISTS clusters (
   run_id INTEGER NOT NULL REFERENCES analysis_runs(id) ON DELETE CASCADE,
   rank INTEGER NOT NULL,
   size INTEGER NOT NULL,
