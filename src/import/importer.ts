@@ -10,6 +10,7 @@ import { isBulkHeader, readBulk } from './readers/bolagsverket';
 import { indexFtm, readFtm } from './readers/ftm';
 import type { RowSink } from './readers/sink';
 import { readXlsx } from './readers/xlsx';
+import { OCCURRENCE_KEYED, OccurrenceCounter, occurrenceKey } from './occurrences';
 import { planImport, type PlannedFile } from './plan';
 import { mapHeader, RowNormaliser } from './rows';
 import { decodeText, fileBytes, unreadable, type ByteCounter } from './source';
@@ -123,6 +124,7 @@ class ImportRun implements RowSink {
   private file = '';
   private fileRecords = 0;
   private normalisers = new Map<TableName, RowNormaliser>();
+  private occurrences = new OccurrenceCounter();
   private counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
   private currentTable = '';
 
@@ -139,6 +141,7 @@ class ImportRun implements RowSink {
     this.file = f.label;
     this.fileRecords = 0;
     this.normalisers = new Map();
+    this.occurrences = new OccurrenceCounter();
     this.counter = { bytesRead: 0, bytesTotal: 0 };
     this.currentTable = f.table ?? '';
     try {
@@ -199,7 +202,8 @@ class ImportRun implements RowSink {
       this.addQuarantine(line, r.column, r.value, r.reason, r.reasonSv, cells);
       return;
     }
-    const outcome = this.writer.upsert(table, r.key, r.values, this.file, line);
+    const key = OCCURRENCE_KEYED.has(table) ? occurrenceKey(r.key, this.occurrences.next(table, r.key)) : r.key;
+    const outcome = this.writer.upsert(table, key, r.values, this.file, line);
     if (typeof outcome === 'object') {
       this.addQuarantine(line, this.keyColumns(table), r.key, `duplicate of the row on line ${outcome.duplicateOfLine} (same key)`, `dubblett av raden på rad ${outcome.duplicateOfLine} (samma nyckel)`, cells);
       return;
