@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RENDERER_DIST, startLoopbackApp } from '../../src/api/app';
+import { startLoopbackApp } from '../../src/api/app';
 import { createClient, unwrap } from '../../src/api/client';
 import { demoDataPath } from '../../src/api/job-exec';
 import { httpTransport } from '../../src/api/transports';
 import { revokedNetworkWorld } from '../api/fixture';
+import { rendererForTests } from './renderer';
 
 /**
  * The workload of the no-egress test (run in a child process under the egress recorder, and in a
@@ -16,8 +17,9 @@ import { revokedNetworkWorld } from '../api/fixture';
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-egress-'));
   const data = fs.existsSync(demoDataPath()) ? demoDataPath() : revokedNetworkWorld(path.join(tmp, 'data')).dir;
-  const hasUi = fs.existsSync(path.join(RENDERER_DIST, 'index.html'));
-  const app = await startLoopbackApp({ dbPath: path.join(tmp, 'store.sqlite'), staticDir: hasUi ? RENDERER_DIST : null, log: () => {} });
+  const rendererDir = rendererForTests();
+  const hasUi = fs.existsSync(path.join(rendererDir, 'index.html'));
+  const app = await startLoopbackApp({ dbPath: path.join(tmp, 'store.sqlite'), staticDir: hasUi ? rendererDir : null, log: () => {} });
   const api = createClient(httpTransport(app.server.origin, app.server.token));
   const wait = async (jobId: string) => {
     for (;;) {

@@ -2,17 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_DIST, startLoopbackApp, type LoopbackApp } from '../../src/api/app';
+import { startLoopbackApp, type LoopbackApp } from '../../src/api/app';
 import { createClient, unwrap } from '../../src/api/client';
 import { httpTransport } from '../../src/api/transports';
 import { revokedNetworkWorld } from '../api/fixture';
+import { rendererForTests } from './renderer';
 
 /**
  * Issue 7.6: entity names carrying HTML/JS are shown as text in the real UI (overview, alert
  * queue, profile, network) served by the loopback server; nothing they contain is executed.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const ready = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(RENDERER_DIST, 'index.html'));
+const ready = fs.existsSync(CHROMIUM);
 
 const PERSON = '<img src=x onerror="window.__pwned=1">Karin';
 const COMPANY = '<script>window.__pwned=2</script>Gamma AB';
@@ -24,7 +25,7 @@ beforeAll(async () => {
   if (!ready) return;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-inject-'));
   world = revokedNetworkWorld(path.join(tmp, 'data'), { person: PERSON, company: COMPANY });
-  app = await startLoopbackApp({ dbPath: path.join(tmp, 'store.sqlite'), staticDir: RENDERER_DIST, log: () => {} });
+  app = await startLoopbackApp({ dbPath: path.join(tmp, 'store.sqlite'), staticDir: rendererForTests(), log: () => {} });
   const api = createClient(httpTransport(app.server.origin, app.server.token));
   await app.workbench.jobs.wait(unwrap(await api.importStart({ paths: [world.dir] })).jobId);
   await app.workbench.jobs.wait(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);

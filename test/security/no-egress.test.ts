@@ -57,6 +57,7 @@ describe('no egress', () => {
     expect(entries.some((e) => e.kind === 'tcp' && e.target.host === '127.0.0.1')).toBe(true);
     expect(entries.some((e) => e.kind === 'start' && e.thread > 0)).toBe(true);
     expect(summary.hitCount).toBeGreaterThan(0);
+    if (fs.existsSync('/usr/bin/chromium')) expect(summary.browser).toBe('chromium');
     if (summary.browser === 'chromium') {
       expect(summary.requests.length).toBeGreaterThan(0);
       for (const url of summary.requests) expect(new URL(url).hostname, url).toBe('127.0.0.1');
