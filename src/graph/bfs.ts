@@ -18,6 +18,8 @@ export interface NeighbourhoodOptions {
    * service address shared by hundreds of companies links them only weakly). Infinity = no cap.
    */
   maxFanout?: number;
+  /** Which nodes maxFanout applies to (default: all). */
+  fanoutApplies?: (id: string) => boolean;
 }
 
 /**
@@ -38,7 +40,9 @@ export function neighbourhood(source: NeighbourSource, seeds: readonly string[],
     const blocked = new Set<string>();
     if (maxFanout !== Infinity) {
       const degree = new Map<string, number>();
-      for (const e of found) for (const end of [e.source, e.target]) if (inFrontier.has(end)) degree.set(end, (degree.get(end) ?? 0) + 1);
+      const applies = opts.fanoutApplies ?? (() => true);
+      const count = (id: string) => { if (inFrontier.has(id) && applies(id)) degree.set(id, (degree.get(id) ?? 0) + 1); };
+      for (const e of found) { count(e.source); count(e.target); }
       for (const [id, n] of degree) if (n > maxFanout && level > 0) blocked.add(id);
     }
     const next: string[] = [];

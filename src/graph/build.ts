@@ -2,7 +2,7 @@ import Graph from 'graphology';
 import type { Facts } from '../analysis/facts';
 import { neighbourhood } from './bfs';
 import { FactsSource } from './facts-source';
-import { homeNode, licenceNode, type GraphEdge, type GraphNode, type GraphPayload } from './types';
+import { ADDRESS_PREFIX, homeNode, licenceNode, type GraphEdge, type GraphNode, type GraphPayload } from './types';
 
 /** Node attributes: the node's kind and label plus its own attributes, flat (for sigma and GEXF). */
 export type NodeAttributes = { kind: GraphNode['kind']; label: string } & Record<string, unknown>;
@@ -52,7 +52,7 @@ export function buildGraph(facts: Facts, opts: BuildOptions = {}): InsynGraph {
     ids = [...facts.companies.keys(), ...facts.persons.keys(), ...welfareSeeds(facts)];
     edges = source.edgesOf([...new Set(ids)], null);
   } else {
-    const hood = neighbourhood(source, welfareSeeds(facts), opts.hops ?? WELFARE_HOPS, { maxFanout: ADDRESS_FANOUT });
+    const hood = neighbourhood(source, welfareSeeds(facts), opts.hops ?? WELFARE_HOPS, { maxFanout: ADDRESS_FANOUT, fanoutApplies: (id) => id.startsWith(ADDRESS_PREFIX) });
     ids = [...hood.depth.keys()];
     edges = [...hood.edges.values()];
   }

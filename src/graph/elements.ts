@@ -56,42 +56,42 @@ export function bareNode(id: string, kind: GraphNode['kind']): GraphNode {
 }
 
 export function roleEdge(r: RoleRow, source: string): GraphEdge {
-  return { id: `role:${r.key}`, source: r.holder_id, target: r.org_nr, kind: 'role', from: r.from_date, to: r.to_date, attributes: clean({ role: r.role, share_pct: r.share_pct, holder_kind: r.holder_kind, source_ref: source }) };
+  return { id: `role:${r.key}`, source: r.holder_id, target: r.org_nr, kind: 'role', from: r.from_date ?? null, to: r.to_date ?? null, attributes: clean({ role: r.role, share_pct: r.share_pct, holder_kind: r.holder_kind, source_ref: source }) };
 }
 
 export function employmentEdge(e: EmploymentRow, source: string): GraphEdge {
   const wwc = e.works_with_children == null ? null : e.works_with_children === true || e.works_with_children === 1;
-  return { id: `employment:${e.key}`, source: e.person_id, target: e.org_nr, kind: 'employment', from: e.from_date, to: e.to_date, attributes: clean({ profession: e.profession, title: e.title, works_with_children: wwc, workplace: e.workplace, source_ref: source }) };
+  return { id: `employment:${e.key}`, source: e.person_id, target: e.org_nr, kind: 'employment', from: e.from_date ?? null, to: e.to_date ?? null, attributes: clean({ profession: e.profession, title: e.title, works_with_children: wwc, workplace: e.workplace, source_ref: source }) };
 }
 
 export function licenceEdge(l: LicenceRow, source: string): GraphEdge {
   return {
     id: `licence:${l.licence_id}`, source: l.org_nr, target: licenceNode(l.licence_id), kind: 'licence',
-    from: l.granted_on, to: ENDED.has(l.status) ? l.status_on : null, attributes: clean({ status: l.status, licence_kind: l.kind, source_ref: source }),
+    from: l.granted_on ?? null, to: ENDED.has(l.status) ? l.status_on ?? null : null, attributes: clean({ status: l.status, licence_kind: l.kind, source_ref: source }),
   };
 }
 
 export function placementEdge(a: PlacementAggregate): GraphEdge {
   const target = a.licence_id != null ? licenceNode(a.licence_id) : homeNode(a.home_id!);
-  return { id: `placement:${a.payee}>${target}`, source: a.payee, target, kind: 'placement', from: a.from_date, to: a.to_date, attributes: { placements: a.placements, children: a.children, source_ref: a.source } };
+  return { id: `placement:${a.payee}>${target}`, source: a.payee, target, kind: 'placement', from: a.from_date ?? null, to: a.to_date ?? null, attributes: { placements: a.placements, children: a.children, source_ref: a.source } };
 }
 
 export function fosterParentEdges(h: HomeRow, source: string): GraphEdge[] {
-  return h.parent_ids.map((p) => ({ id: `foster_parent:${h.home_id}:${p}`, source: p, target: homeNode(h.home_id), kind: 'foster_parent' as const, from: h.approved_on, to: h.ended_on, attributes: { source_ref: source } }));
+  return h.parent_ids.map((p) => ({ id: `foster_parent:${h.home_id}:${p}`, source: p, target: homeNode(h.home_id), kind: 'foster_parent' as const, from: h.approved_on ?? null, to: h.ended_on ?? null, attributes: { source_ref: source } }));
 }
 
 export function consultantEdge(h: HomeRow, source: string): GraphEdge | null {
   if (h.consultant_org_nr == null) return null;
-  return { id: `consultant:${h.home_id}`, source: h.consultant_org_nr, target: homeNode(h.home_id), kind: 'consultant', from: h.approved_on, to: h.ended_on, attributes: { source_ref: source } };
+  return { id: `consultant:${h.home_id}`, source: h.consultant_org_nr, target: homeNode(h.home_id), kind: 'consultant', from: h.approved_on ?? null, to: h.ended_on ?? null, attributes: { source_ref: source } };
 }
 
 export function relationEdge(r: RelationRow, source: string): GraphEdge {
-  return { id: `relation:${r.key}`, source: r.a_id, target: r.b_id, kind: 'relation', from: r.from_date, to: r.to_date, attributes: { relation: r.kind, source_ref: source } };
+  return { id: `relation:${r.key}`, source: r.a_id, target: r.b_id, kind: 'relation', from: r.from_date ?? null, to: r.to_date ?? null, attributes: { relation: r.kind, source_ref: source } };
 }
 
 export function residenceEdge(r: ResidenceRow, source: string): GraphEdge | null {
   if (r.address_key == null) return null;
-  return { id: `residence:${r.key}`, source: r.person_id, target: addressNode(r.address_key), kind: 'residence', from: r.from_date, to: r.to_date, attributes: { address: addressText(r.address, r.postal_code, r.city), source_ref: source } };
+  return { id: `residence:${r.key}`, source: r.person_id, target: addressNode(r.address_key), kind: 'residence', from: r.from_date ?? null, to: r.to_date ?? null, attributes: { address: addressText(r.address, r.postal_code, r.city), source_ref: source } };
 }
 
 /** "Located at": an entity's current address. */
