@@ -36,6 +36,18 @@ export function normaliseAmount(raw: string | null | undefined): Normalised<numb
   return ok(Number(s));
 }
 
+/**
+ * Shares in percent (roles.share_pct): an amount, optionally followed by a percent sign or the word
+ * (`25 %`, `30%`, `25,5 %`, `50 procent`). Only shares take `%`: a SEK amount with `%` stays an error.
+ */
+export function normaliseShare(raw: string | null | undefined): Normalised<number | null> {
+  const t = (raw ?? '').trim();
+  const s = t.replace(/\s*(%|procent)$/i, '');
+  if (s === '' && t !== '') return fail('not a share in percent', 'inte en andel i procent');
+  const r = normaliseAmount(s);
+  return r.ok ? r : fail('not a share in percent', 'inte en andel i procent');
+}
+
 export function normaliseInt(raw: string | null | undefined): Normalised<number | null> {
   const s = (raw ?? '').trim().replace(/[\s\u00a0]/g, '');
   if (s === '') return ok(null);

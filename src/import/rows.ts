@@ -3,7 +3,7 @@ import { normaliseHolderId, type HolderKind } from '../ids/holder';
 import { normaliseOrgNr } from '../ids/orgnr';
 import { isExtId, normalisePersonId } from '../ids/personnummer';
 import type { Normalised } from '../ids/result';
-import { normaliseAmount, normaliseBool, normaliseDate, normaliseInt, splitList } from '../ids/values';
+import { normaliseAmount, normaliseBool, normaliseDate, normaliseInt, normaliseShare, splitList } from '../ids/values';
 import type { ColumnSpec, TableName, TableSpec } from '../model/tables';
 import { TABLES } from '../model/tables';
 import { factColumns, KIND_COLUMN } from '../store/facts';
@@ -194,7 +194,7 @@ export class RowNormaliser {
       case 'date':
         return normaliseDate(s);
       case 'amount':
-        return normaliseAmount(s);
+        return col.name === 'share_pct' ? normaliseShare(s) : normaliseAmount(s);
       case 'int':
         return normaliseInt(s);
       case 'bool': {

@@ -5,7 +5,7 @@ import { normaliseHolderId } from '../../src/ids/holder';
 import { luhnCheckDigit, luhnValid } from '../../src/ids/luhn';
 import { isLegalEntityOrgNr, normaliseOrgNr } from '../../src/ids/orgnr';
 import { birthDateOf, isCoordinationNumber, normalisePersonId } from '../../src/ids/personnummer';
-import { normaliseAmount, normaliseBool, normaliseDate, normaliseInt, splitList } from '../../src/ids/values';
+import { normaliseAmount, normaliseBool, normaliseDate, normaliseInt, normaliseShare, splitList } from '../../src/ids/values';
 
 const TODAY = new Date('2026-11-25T00:00:00Z');
 const value = <T>(r: { ok: boolean; value?: T }): T | undefined => (r.ok ? r.value : undefined);
@@ -148,6 +148,19 @@ describe('dates, amounts, ints, bools, lists', () => {
     expect(value(normaliseAmount('1 000 000'))).toBe(1000000);
     expect(value(normaliseAmount('-50'))).toBe(-50);
     expect(normaliseAmount('12a').ok).toBe(false);
+  });
+  it('shares take a trailing percent sign; SEK amounts do not', () => {
+    expect(['25 %', '25%', '25', ' 25\u00a0% ', '25 procent'].map((s) => value(normaliseShare(s)))).toEqual([25, 25, 25, 25, 25]);
+    expect(value(normaliseShare('25,5 %'))).toBe(25.5);
+    expect(value(normaliseShare(''))).toBeNull();
+    expect(normaliseShare('%').ok).toBe(false);
+    expect(normaliseShare('många %').ok).toBe(false);
+    expect(normaliseAmount('25 %').ok).toBe(false);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('%', ' %', '\u00a0%', ''), (whole, tenth, suffix) => {
+        expect(value(normaliseShare(`${whole},${tenth}${suffix}`))).toBeCloseTo(whole + tenth / 10, 5);
+      }),
+    );
   });
   it('amount formatting round-trips', () => {
     fc.assert(

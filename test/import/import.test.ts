@@ -251,3 +251,23 @@ describe('importPath: idempotence, history, merge', () => {
     expect(again.already_imported).toBe(true);
   });
 });
+
+describe('importPath: shares in percent', () => {
+  it('roles.share_pct accepts a trailing % (25 %, 30%, 25,5 %); a SEK amount with % is still quarantined', async () => {
+    const db = freshDb();
+    const r = await importPath(
+      db,
+      writeDataset(tmpDir(), {
+        roles: [
+          { org_nr: A, holder_id: P1, role: 'owner', share_pct: '25 %', from: '2020-01-01' },
+          { org_nr: A, holder_id: P2, role: 'owner', share_pct: '30%', from: '2020-01-01' },
+          { org_nr: B, holder_id: P1, role: 'owner', share_pct: '25,5 %', from: '2020-01-01' },
+        ],
+        payments: [{ payer: 'Solna kommun', payee_org_nr: A, paid_on: '2025-01-01', amount_sek: '25 %' }],
+      }),
+    );
+    expect(r.rows.roles).toBe(3);
+    expect(db.prepare('SELECT share_pct FROM roles ORDER BY src_line').pluck().all()).toEqual([25, 30, 25.5]);
+    expect(r.quarantine.map((q) => [q.file, q.column, q.value])).toEqual([['payments.csv', 'amount_sek', '25 %']]);
+  });
+});
