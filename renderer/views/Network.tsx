@@ -59,7 +59,7 @@ export function NetworkView({ focus }: { focus: string | null }) {
   useEffect(() => {
     const pending = takePending();
     if (pending) {
-      void restoreView(pending);
+      void restoreView(pending, focus);
       return;
     }
     if (!focus || session?.key === focus) return;
@@ -80,9 +80,10 @@ export function NetworkView({ focus }: { focus: string | null }) {
     });
   }, [focus]);
 
-  const restoreView = async (v: SavedNetworkView) => {
+  const restoreView = async (v: SavedNetworkView, key: string | null) => {
     const g = createGraph();
-    session = { key: `saved:${Date.now()}`, graph: g };
+    // Keyed by the route so a repeated effect run for the same route keeps the restored graph.
+    session = { key: key ?? `saved:${Date.now()}`, graph: g };
     setGraph(g);
     reset();
     setBusy('Öppnar sparad vy …');

@@ -307,7 +307,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
       await waitNodes();
     } catch (err) {
       await shot('debug-restore');
-      console.error('API errors:', apiErrors);
+      console.error('API errors:', apiErrors, page.url());
       throw err;
     }
   }, 120_000);
