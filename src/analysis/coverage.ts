@@ -2,11 +2,10 @@ import type { TableName } from '../model/index';
 import type { Coverage, SignalDefinition } from '../signals/types';
 
 /**
- * Coverage (contract §1): analysis needs companies, roles and licences somewhere in the store;
- * a signal whose own inputs are missing is not evaluable, with the reason in Swedish and English.
+ * Coverage (contract §1): a signal whose own inputs are missing is not evaluable, with the reason
+ * in Swedish and English. Each signal's `requires` decides alone; there is no global set of base
+ * tables, so e.g. staff signals run on a dataset without roles.
  */
-export const BASE_TABLES: readonly TableName[] = ['companies', 'roles', 'licences'];
-
 const TABLE_SV: Record<TableName, string> = {
   companies: 'bolag', persons: 'personer', roles: 'roller', licences: 'tillstånd', inspections: 'inspektioner',
   reviewed_persons: 'prövade personer', foster_homes: 'familjehem', placements: 'placeringar', employments: 'anställningar',
@@ -23,16 +22,11 @@ function describe(req: TableName | readonly TableName[]): { sv: string; en: stri
 }
 
 export function coverageOf(signal: SignalDefinition, present: ReadonlySet<TableName>): Coverage {
-  const missingBase = BASE_TABLES.filter((t) => !present.has(t));
-  const missingOwn = signal.requires.filter((req) => (typeof req === 'string' ? !present.has(req) : !req.some((t) => present.has(t))));
-  const missing = [...missingBase.filter((t) => !missingOwn.includes(t)), ...missingOwn];
+  const missing = signal.requires.filter((req) => (typeof req === 'string' ? !present.has(req) : !req.some((t) => present.has(t))));
   if (missing.length === 0) return { evaluable: true };
   const d = missing.map(describe);
-  const baseNote = missingBase.length
-    ? ' Analysen kräver bolag, roller och tillstånd i databasen. / Analysis needs companies, roles and licences in the store.'
-    : '';
   return {
     evaluable: false,
-    reason: `Saknar data: ${d.map((x) => x.sv).join(', ')}. / Missing input: ${d.map((x) => x.en).join(', ')}.${baseNote}`,
+    reason: `Saknar data: ${d.map((x) => x.sv).join(', ')}. / Missing input: ${d.map((x) => x.en).join(', ')}.`,
   };
 }

@@ -38,7 +38,8 @@ export const signal: SignalDefinition<Params> = {
   subjectKinds: ['company', 'person'],
   params,
   defaults: params.parse({}),
-  requires: ['financial_events', 'licences', 'roles'],
+  // Roles only add the controlling persons; the holder's own debts are evaluable without them.
+  requires: ['financial_events', 'licences'],
   evaluate({ facts, asOf, params: p }) {
     // Debtors in scope: holder/applicant companies, and their controlling holders at as-of.
     // Evidence texts are built only for debtors that turn out to be hits.

@@ -37,7 +37,9 @@ export const signal: SignalDefinition<Params> = {
   subjectKinds: ['company'],
   params,
   defaults: params.parse({}),
-  requires: ['companies', 'roles', 'licences'],
+  // Revocations and unit addresses come from licences; registration, contacts (companies) or
+  // shared controlling persons (roles) give the other links, either suffices.
+  requires: ['licences', ['companies', 'roles']],
   evaluate({ facts, asOf, params: p }) {
     const revocations = new Map<string, Revocation[]>();
     for (const l of facts.licences) {
