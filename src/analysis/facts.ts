@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
 import { loadFactRows, loadSectorFactRows, presentTables, type SectorScope } from '../store/fact-rows';
+import { providedTables } from '../store/facts';
 import type { TableName } from '../model/index';
 import type { Provenance } from '../signals/types';
 
@@ -157,5 +158,8 @@ export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }, presen
  */
 export function loadFacts(db: Db, opts: { full?: boolean; scope?: SectorScope } = {}): Facts {
   const rows = opts.full ? loadFactRows(db) : loadSectorFactRows(db, opts.scope ?? { minCompaniesAtAddress: 5 });
-  return indexFacts(rows, presentTables(db));
+  // A table provided with 0 rows (header-only file) counts as present: evaluable, no hits.
+  const present = presentTables(db);
+  for (const t of providedTables(db)) present.add(t);
+  return indexFacts(rows, present);
 }

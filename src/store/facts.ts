@@ -53,6 +53,26 @@ export function listDatasets(db: Db): DatasetRow[] {
   return db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[];
 }
 
+/**
+ * Tables that some imported dataset provided, even with 0 rows (a header-only file): coverage
+ * treats them as present, so their signals are evaluable with no hits rather than "not evaluable".
+ * Read from each dataset's summary (`rows` lists every table whose file had a header).
+ */
+export function providedTables(db: Db): Set<TableName> {
+  const known = new Set<string>(TABLE_NAMES);
+  const out = new Set<TableName>();
+  for (const summary of db.prepare('SELECT summary FROM datasets WHERE summary IS NOT NULL').pluck().iterate() as IterableIterator<string>) {
+    let rows: unknown;
+    try {
+      rows = (JSON.parse(summary) as { rows?: unknown }).rows;
+    } catch {
+      continue;
+    }
+    if (rows && typeof rows === 'object') for (const t of Object.keys(rows)) if (known.has(t)) out.add(t as TableName);
+  }
+  return out;
+}
+
 export interface StoredQuarantine {
   file: string;
   line: number;
