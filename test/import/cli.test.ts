@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { orgNr, tmpDir, writeDataset } from '../support/fixtures';
+import { listAudit } from '../../src/audit/log';
+import { openDb } from '../../src/store/db';
+import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
 
 const BIN = path.resolve('src/cli/bin.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -34,5 +36,19 @@ describe('insyn import / show (contract §5)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/obligatoriska kolumner saknas: role/);
     expect(r.stderr).toMatch(/required columns missing: role/);
+  });
+
+  it('a successful import appends an audit entry (dataset, path, rows)', () => {
+    const db = path.join(tmpDir(), 's.sqlite');
+    const dir = writeDataset(tmpDir(), { companies: [{ org_nr: orgNr('556036079'), name: 'Ett AB' }] });
+    expect(run('import', dir, '--db', db, '--json').status).toBe(0);
+    const store = openDb(db);
+    try {
+      const { entries } = listAudit(store);
+      expect(entries.map((e) => e.action)).toEqual(['import']);
+      expect(entries[0]!.details).toMatchObject({ dataset: path.basename(dir), path: path.resolve(dir), rows: { companies: 1 }, quarantined: 0, inserted: 1 });
+    } finally {
+      store.close();
+    }
   });
 });

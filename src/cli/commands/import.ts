@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
+import path from 'node:path';
+import { auditImport } from '../../audit/events';
 import { importPath, ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
@@ -18,6 +20,7 @@ export function register(program: Command): void {
       try {
         const result = await importPath(db, input, { onProgress: progressPrinter() });
         process.stderr.write('\n');
+        auditImport(db, result, path.resolve(input));
         if (opts.json) printJson(jsonOf(result));
         else process.stdout.write(summaryText(result));
       } catch (err) {
