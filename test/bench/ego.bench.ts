@@ -11,6 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { openDb, schemaVersion, type Db } from '../../src/store/db';
 import { MIGRATIONS } from '../../src/store/migrations/index';
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
   const all = benchEgo(db, ids, { paths: 100 });
   const asOf = benchEgo(db, ids.slice(0, 300), { asOf: '2024-01-01', paths: 0 });
   const build = process.argv.includes('--no-build') ? null : benchBuild(db);
-  const out = { at: new Date().toISOString(), store: counts, sample: ids.length, target: 'ego 2 hops p95 ≤ 50 ms', all_time: all, as_of_2024_01_01: asOf, welfare_graph_build: build };
+  const out = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((x) => Math.round(x * 10) / 10) }, store: counts, sample: ids.length, target: 'ego 2 hops p95 ≤ 50 ms', all_time: all, as_of_2024_01_01: asOf, welfare_graph_build: build };
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, 'ego.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(JSON.stringify(out, null, 2));
