@@ -117,12 +117,12 @@ class ImportRun implements RowSink {
   private inserted = 0;
   private updated = 0;
   private unchanged = 0;
-  private readonly started = Date.now();
   private lastProgress = 0;
   private totalRows = 0;
   // Per-file state.
   private file = '';
   private fileRecords = 0;
+  private fileStarted = Date.now();
   private normalisers = new Map<TableName, RowNormaliser>();
   private occurrences = new OccurrenceCounter();
   private counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
@@ -140,6 +140,7 @@ class ImportRun implements RowSink {
   async importFile(f: PlannedFile): Promise<void> {
     this.file = f.label;
     this.fileRecords = 0;
+    this.fileStarted = Date.now();
     this.normalisers = new Map();
     this.occurrences = new OccurrenceCounter();
     this.counter = { bytesRead: 0, bytesTotal: 0 };
@@ -244,8 +245,9 @@ class ImportRun implements RowSink {
     const now = Date.now();
     if (!force && now - this.lastProgress < PROGRESS_EVERY_MS) return;
     this.lastProgress = now;
-    const secs = Math.max((now - this.started) / 1000, 0.001);
-    this.onProgress({ file: this.file, table: this.currentTable, rows: this.totalRows, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.totalRows / secs) });
+    // Per file: a cumulative count under the current file's name reads as that file's size.
+    const secs = Math.max((now - this.fileStarted) / 1000, 0.001);
+    this.onProgress({ file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs) });
   }
 
   result(name: string, skipped: string[]): ImportResult {

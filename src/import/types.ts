@@ -33,6 +33,7 @@ export interface ImportResult {
 export interface ImportProgress {
   file: string;
   table: string;
+  /** Data rows of `file` read so far (stored or quarantined); at the file's last report, all of them. */
   rows: number;
   bytesRead: number;
   bytesTotal: number;

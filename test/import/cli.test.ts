@@ -51,4 +51,16 @@ describe('insyn import / show (contract §5)', () => {
       store.close();
     }
   });
+
+  it('progress shows each file\'s own row count on its own line, closed by a newline before the summary', () => {
+    const db = path.join(tmpDir(), 's.sqlite');
+    const companies = Array.from({ length: 16 }, (_, i) => ({ org_nr: orgNr(String(556000100 + i)), name: `Bolag ${i} AB` }));
+    const persons = Array.from({ length: 24 }, (_, i) => ({ person_id: personId('19800101', String(100 + i)), name: `Person ${i}` }));
+    const r = run('import', writeDataset(tmpDir(), { companies, persons }), '--db', db);
+    expect(r.status).toBe(0);
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    const lines = r.stderr.split('\n').map((l) => l.split('\r').pop()!.trim()).filter(Boolean);
+    expect(lines.map((l) => l.replace(/ rader,.*/, ' rader'))).toEqual(['companies.csv: 16 rader', 'persons.csv: 24 rader']);
+    expect(r.stdout).toMatch(/^Datamängd /);
+  });
 });

@@ -18,14 +18,19 @@ export function register(program: Command): void {
       if (!fs.existsSync(input)) throw new UsageError(`${input} finns inte / does not exist`);
       const db = openStoreFromOptions(opts);
       try {
-        const result = await importPath(db, input, { onProgress: progressPrinter() });
-        process.stderr.write('\n');
+        const progress = progressPrinter();
+        let result: ImportResult;
+        try {
+          result = await importPath(db, input, { onProgress: progress.onProgress });
+        } finally {
+          progress.end();
+        }
         auditImport(db, result, path.resolve(input));
         if (opts.json) printJson(jsonOf(result));
         else process.stdout.write(summaryText(result));
       } catch (err) {
         if (err instanceof ImportError) {
-          process.stderr.write(`\ninsyn import: ${err.messageSv}\n  (${err.messageEn})\nDatabasen är oförändrad / the store is unchanged.\n`);
+          process.stderr.write(`insyn import: ${err.messageSv}\n  (${err.messageEn})\nDatabasen är oförändrad / the store is unchanged.\n`);
           process.exitCode = 1;
           return;
         }
@@ -52,10 +57,24 @@ export function jsonOf(r: ImportResult): Record<string, unknown> {
   };
 }
 
-function progressPrinter(): (p: ImportProgress) => void {
-  return (p) => {
-    const pct = p.bytesTotal ? ((100 * p.bytesRead) / p.bytesTotal).toFixed(0) : '?';
-    process.stderr.write(`\r${p.file}: ${p.rows.toLocaleString('sv-SE')} rader, ${pct} % av filen, ${p.rowsPerSec.toLocaleString('sv-SE')} rader/s   `);
+/**
+ * One stderr line per file, rewritten in place while the file is read (`\r`) and closed with a
+ * newline when the next file starts, so every file's final row count stays visible; `end()` closes
+ * the last line before the summary.
+ */
+function progressPrinter(): { onProgress: (p: ImportProgress) => void; end: () => void } {
+  let current: string | null = null;
+  return {
+    onProgress: (p) => {
+      if (current !== null && current !== p.file) process.stderr.write('\n');
+      current = p.file;
+      const pct = p.bytesTotal ? ((100 * p.bytesRead) / p.bytesTotal).toFixed(0) : '?';
+      process.stderr.write(`\r${p.file}: ${p.rows.toLocaleString('sv-SE')} rader, ${pct} % av filen, ${p.rowsPerSec.toLocaleString('sv-SE')} rader/s   `);
+    },
+    end: () => {
+      if (current !== null) process.stderr.write('\n');
+      current = null;
+    },
   };
 }
 
