@@ -3,6 +3,7 @@ import { loadFactRows, loadSectorFactRows, presentTables, type SectorScope } fro
 import { providedTables } from '../store/facts';
 import type { TableName } from '../model/index';
 import type { Provenance } from '../signals/types';
+import { findSoleTraders, type SoleTraders } from './sole-traders';
 
 /**
  * The facts an analysis reads, loaded once from the store into plain rows with lookup indexes.
@@ -26,6 +27,8 @@ export interface PersonFact extends Fact {
 export interface RoleFact extends Fact {
   org_nr: string; holder_id: string; holder_kind: 'person' | 'company'; role: string;
   share_pct: number | null; from_date: string | null; to_date: string | null;
+  /** Set on a sole trader's implicit owner role: the table of the row it is derived from (same key). */
+  implicit?: 'companies' | 'licences';
 }
 export interface LicenceFact extends Fact {
   licence_id: string; org_nr: string; kind: string; status: string; unit_name: string | null;
@@ -105,6 +108,8 @@ export interface Facts {
   sanctions: SanctionFact[];
   sanctionsBySubject: Map<string, SanctionFact[]>;
   relations: RelationFact[];
+  /** Sole traders: org_nr ↔ owner person id; their implicit owner roles are in `roles`. */
+  soleTraders: SoleTraders;
   residencesByPerson: Map<string, ResidenceFact[]>;
   payments: PaymentFact[];
 }
@@ -125,13 +130,17 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | null | undef
 export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }, presentInStore?: ReadonlySet<TableName>): Facts {
   const present = new Set<TableName>(presentInStore ?? []);
   if (!presentInStore) for (const [table, list] of Object.entries(rows)) if (list.length > 0) present.add(table as TableName);
+  const soleTraders = findSoleTraders(rows);
+  const roles = soleTraders.implicitRoles.length ? [...rows.roles, ...soleTraders.implicitRoles] : rows.roles;
+  // A sole trader's owner is known from its org_nr alone: role data exists for it.
+  if (soleTraders.implicitRoles.length) present.add('roles');
   return {
     present,
     companies: new Map(rows.companies.map((r) => [r.org_nr, r])),
     persons: new Map(rows.persons.map((r) => [r.person_id, r])),
-    roles: rows.roles,
-    rolesByOrg: groupBy(rows.roles, (r) => r.org_nr),
-    rolesByHolder: groupBy(rows.roles, (r) => r.holder_id),
+    roles,
+    rolesByOrg: groupBy(roles, (r) => r.org_nr),
+    rolesByHolder: groupBy(roles, (r) => r.holder_id),
     licences: rows.licences,
     licencesById: new Map(rows.licences.map((r) => [r.licence_id, r])),
     licencesByOrg: groupBy(rows.licences, (r) => r.org_nr),
@@ -143,8 +152,10 @@ export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }, presen
     legitimationsByPerson: groupBy(rows.legitimations, (r) => r.person_id),
     financialEvents: rows.financial_events,
     sanctions: rows.sanctions,
-    sanctionsBySubject: groupBy(rows.sanctions, (r) => r.subject_id),
+    // A sanction on a sole trader's org_nr is one on its owner.
+    sanctionsBySubject: groupBy(rows.sanctions, (r) => soleTraders.ownerOf.get(r.subject_id) ?? r.subject_id),
     relations: rows.relations,
+    soleTraders,
     residencesByPerson: groupBy(rows.residences, (r) => r.person_id),
     payments: rows.payments,
   };

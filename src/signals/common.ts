@@ -102,8 +102,9 @@ export function sourceOf(prov: Provenance): string {
   return `${prov.file}:${prov.line}`;
 }
 
-export function evidence(text: string, fact: { prov: Provenance; key: string }, table: Evidence['fact'] extends infer F ? F extends { table: infer T } ? T : never : never): Evidence {
-  return { text, source: sourceOf(fact.prov), fact: { table, key: fact.key } };
+export function evidence(text: string, fact: { prov: Provenance; key: string; implicit?: 'companies' | 'licences' }, table: Evidence['fact'] extends infer F ? F extends { table: infer T } ? T : never : never): Evidence {
+  // A sole trader's implicit owner role points at the row it is derived from.
+  return { text, source: sourceOf(fact.prov), fact: { table: fact.implicit ?? table, key: fact.key } };
 }
 
 /** Swedish display of a period. */
@@ -181,7 +182,8 @@ export function sek(n: number | null | undefined): string {
 /** A role fact as evidence text: "X var VD i Y 2019-01-01–2023-06-30". */
 export function roleText(facts: Facts, r: RoleFact): string {
   const share = r.share_pct != null ? ` (${r.share_pct} %)` : r.role === 'owner' ? ' (andel okänd)' : '';
-  return `${holderLabel(facts, r.holder_id, r.holder_kind)} ${roleSv(r.role)}${share} i ${companyLabel(facts, r.org_nr)} under ${periodText(r.from_date, r.to_date)}`;
+  const sole = r.implicit ? ' (enskild firma: organisationsnumret är ägarens personnummer)' : '';
+  return `${holderLabel(facts, r.holder_id, r.holder_kind)} ${roleSv(r.role)}${share} i ${companyLabel(facts, r.org_nr)}${sole} under ${periodText(r.from_date, r.to_date)}`;
 }
 
 export function licenceText(facts: Facts, l: LicenceFact): string {

@@ -24,7 +24,8 @@ type Params = z.infer<typeof params>;
  * applied at as-of), or a person in a controlling role in one at as-of, with unresolved (at
  * as-of) enforcement_debt or tax_arrears summing to ≥ 50 000 SEK, or ≥ 3 events of kinds
  * payment_order, late_tax_return, unpaid_fee (together) within any 24 months. The hit is on the
- * debtor; a controlling holder's hit lists the licence holder/applicant in related_ids.
+ * debtor; a controlling holder's hit lists the licence holder/applicant in related_ids. A sole
+ * trader and its owner (same number) are one debtor, see debtorOf.
  *
  * Severity: debt ≥ threshold 3 (≥ 5× 4, ≥ 20× 5); repeated events 3 (≥ 2× the count 4);
  * both conditions +1; capped at 5.
@@ -33,7 +34,7 @@ export const signal: SignalDefinition<Params> = {
   id: 'financial-mismanagement',
   title: 'Upprepad ekonomisk misskötsamhet',
   description:
-    'Tillståndshavare eller sökande, eller person med kontrollerande roll i en sådan, har obetalda skulder hos Kronofogden eller skatteskulder på minst 50 000 kr, eller minst tre betalningsförelägganden, sena skattedeklarationer eller obetalda avgifter inom 24 månader.',
+    'Tillståndshavare eller sökande, eller person med kontrollerande roll i en sådan, har obetalda skulder hos Kronofogden eller skatteskulder på minst 50 000 kr, eller minst tre betalningsförelägganden, sena skattedeklarationer eller obetalda avgifter inom 24 månader. En enskild firma och dess ägare (samma nummer) räknas som en gäldenär.',
   basis: 'IVO, Vad har IVO sett 2024: företrädare med upprepad ekonomisk misskötsamhet (sena deklarationer, obetalda skatter och avgifter, upprepade betalningsförelägganden) kan bedömas olämpliga.',
   subjectKinds: ['company', 'person'],
   params,
@@ -62,10 +63,12 @@ export const signal: SignalDefinition<Params> = {
 
     const eventsBySubject = new Map<string, FinancialEventFact[]>();
     for (const e of facts.financialEvents) {
-      if (e.occurred_on > asOf || !scope.has(e.subject_id)) continue;
-      const list = eventsBySubject.get(e.subject_id);
+      if (e.occurred_on > asOf) continue;
+      const debtor = debtorOf(facts, scope, e.subject_id);
+      if (debtor == null) continue;
+      const list = eventsBySubject.get(debtor);
       if (list) list.push(e);
-      else eventsBySubject.set(e.subject_id, [e]);
+      else eventsBySubject.set(debtor, [e]);
     }
 
     const hits: Hit[] = [];
@@ -104,6 +107,27 @@ export const signal: SignalDefinition<Params> = {
     return hits;
   },
 };
+
+/**
+ * The debtor an event counts for. A sole trader and its owner are one debtor (the org_nr is the
+ * owner's personnummer, and the importer stores it as a person id in financial_events): when the
+ * owner is in scope only through the sole trader that holds or seeks the licence, the hit is on
+ * the company (the licence holder, as the debt was written on its number); when the owner also
+ * controls other holders, on the person, with those companies in related_ids. Each event is
+ * assigned to exactly one debtor, so nothing is counted twice.
+ */
+function debtorOf(facts: Facts, scope: Map<string, { kind: 'company' | 'person'; links: Map<string, unknown> }>, id: string): string | null {
+  const org = facts.soleTraders.companyOf.get(id);
+  if (scope.has(id)) {
+    const self = scope.get(id)!;
+    if (org && scope.get(org)?.kind === 'company' && [...self.links.keys()].every((o) => o === org)) return org;
+    return id;
+  }
+  const owner = facts.soleTraders.ownerOf.get(id);
+  if (owner && scope.has(owner)) return owner;
+  if (org && scope.has(org)) return org;
+  return null;
+}
 
 function unresolvedDebt(events: FinancialEventFact[], p: Params, asOf: string): { sum: number; events: FinancialEventFact[] } | null {
   const open = events.filter((e) => p.debtKinds.includes(e.kind) && (e.resolved_on == null || e.resolved_on > asOf));

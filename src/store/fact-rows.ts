@@ -95,6 +95,11 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       INSERT OR IGNORE INTO scope_org SELECT org_nr FROM inspections WHERE org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_holder SELECT subject_id FROM sanctions WHERE subject_id IS NOT NULL;
       INSERT OR IGNORE INTO scope_holder SELECT id FROM scope_parent;
+      -- Sole traders: the org_nr is the owner's personnummer, stored as a 12-digit person id in
+      -- financial events and sanctions (either century; an id that does not exist matches nothing).
+      INSERT OR IGNORE INTO scope_debtor SELECT c || org_nr FROM licences, (SELECT '19' AS c UNION ALL SELECT '20')
+        WHERE length(org_nr) = 10 AND substr(org_nr, 3, 2) BETWEEN '01' AND '12';
+      INSERT OR IGNORE INTO scope_org SELECT substr(id, 3) FROM scope_holder WHERE length(id) = 12 AND substr(id, 1, 2) IN ('19', '20');
     `);
     const roles = readTable(db, 'roles', 'WHERE org_nr IN (SELECT id FROM scope_org) OR holder_id IN (SELECT id FROM scope_holder)');
     const orgs = db.prepare('INSERT OR IGNORE INTO scope_org VALUES (?)');
@@ -112,6 +117,9 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
     `);
     db.prepare(`INSERT OR IGNORE INTO scope_org SELECT org_nr FROM companies WHERE address_key IN
       (SELECT address_key FROM companies WHERE address_key IS NOT NULL GROUP BY address_key HAVING COUNT(*) >= ?)`).run(scope.minCompaniesAtAddress);
+    // The owners of sole traders in scope (persons rows, relations).
+    db.exec(`INSERT OR IGNORE INTO scope_person SELECT c || id FROM scope_org, (SELECT '19' AS c UNION ALL SELECT '20')
+      WHERE length(id) = 10 AND substr(id, 3, 2) BETWEEN '01' AND '12'`);
 
     const out = {} as FactRows;
     for (const table of TABLE_NAMES) {
