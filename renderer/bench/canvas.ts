@@ -39,6 +39,7 @@ const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, document.getElementById('ho
   labelRenderedSizeThreshold: 7,
   zIndex: true,
   hideEdgesOnMove: graph.size > 20_000,
+  hideLabelsOnMove: graph.order > 5_000,
   nodeReducer: (id, a) => nodeDisplay(id, a, ui),
   edgeReducer: (id, a) => edgeDisplay(id, a, ui, { sourceId: graph.source(id), targetId: graph.target(id), source: graph.getSourceAttributes(id), target: graph.getTargetAttributes(id) }),
 });

@@ -36,7 +36,9 @@ export function SigmaView({ graph, ui, version, onReady, ...handlers }: Props) {
       labelFont: 'system-ui, sans-serif',
       labelSize: 12,
       zIndex: true,
+      // Large graphs stay responsive while panning: skip edges and labels during the move.
       hideEdgesOnMove: graph.size > 20_000,
+      hideLabelsOnMove: graph.order > 5_000,
       defaultEdgeType: 'line',
       nodeReducer: (id, attrs) => nodeDisplay(id, attrs, uiRef.current),
       edgeReducer: (id, attrs) => edgeDisplay(id, attrs, uiRef.current, {

@@ -56,13 +56,14 @@ async function main(): Promise<void> {
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/bench/canvas.html?nodes=${NODES}&edges=${EDGES}${process.env['BENCH_PLAIN'] ? '&plain=1' : ''}`;
 
-  let flags: string[] = [];
-  let browser = await launchChromium({ viewport: { width: 1366, height: 768 } });
+  // BENCH_FLAGS: extra Chromium flags to compare WebGL backends (e.g. --use-angle=swiftshader).
+  let flags: string[] = (process.env['BENCH_FLAGS'] ?? '').split(' ').filter(Boolean);
+  let browser = await launchChromium({ extraArgs: flags, viewport: { width: 1366, height: 768 } });
   let page = await browser.context.newPage();
   const hasGl = (await page.evaluate("!!document.createElement('canvas').getContext('webgl2') || !!document.createElement('canvas').getContext('webgl')")) as boolean;
   if (!hasGl) {
     await browser.close();
-    flags = SWIFTSHADER_ARGS;
+    flags = [...flags, ...SWIFTSHADER_ARGS];
     browser = await launchChromium({ extraArgs: flags, viewport: { width: 1366, height: 768 } });
     page = await browser.context.newPage();
   }
@@ -106,7 +107,8 @@ async function main(): Promise<void> {
     mouse_drag_pan: stats(drag),
   };
   mkdirSync(path.join(ROOT, 'test/bench/results'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'test/bench/results/canvas.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const name = process.env['BENCH_OUT'] ?? 'canvas.json';
+  writeFileSync(path.join(ROOT, 'test/bench/results', name), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
   await browser.close();
   server.close();
