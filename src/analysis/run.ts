@@ -137,8 +137,16 @@ function dedupe(hits: readonly Hit[]): Hit[] {
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
-/** The contract §5 `analyze --json` object (exactly these four keys, hit fields as specified). */
-export function contractJson(r: AnalysisResult): { as_of: string; coverage: Record<string, Coverage>; hits: Hit[]; scores: { subject_kind: string; subject_id: string; score: number; network_score: number }[] } {
+export interface ContractScore { subject_kind: string; subject_id: string; score: number; direct_score: number; network_score: number }
+
+/**
+ * The contract §5 `analyze --json` object (exactly these four keys, hit fields as specified).
+ * A score entry's `score` is the ranking score, max(direct, network): the network score never
+ * exceeds the direct evidence it spreads from, so an entity reached only through the network
+ * ranks below its source. `direct_score` and `network_score` are added alongside (the contract
+ * is extended only by adding). Entities with only a network score are included.
+ */
+export function contractJson(r: AnalysisResult): { as_of: string; coverage: Record<string, Coverage>; hits: Hit[]; scores: ContractScore[] } {
   return {
     as_of: r.as_of,
     coverage: r.coverage,
@@ -150,6 +158,13 @@ export function contractJson(r: AnalysisResult): { as_of: string; coverage: Reco
       severity: h.severity,
       evidence: h.evidence.map((e) => ({ text: e.text, source: e.source })),
     })),
-    scores: r.scores.filter((s) => s.score > 0).map((s) => ({ subject_kind: s.subject_kind, subject_id: s.subject_id, score: s.score, network_score: s.network_score })),
+    scores: contractScores(r.scores),
   };
+}
+
+export function contractScores(scores: readonly EntityScore[]): ContractScore[] {
+  return scores
+    .map((s) => ({ subject_kind: s.subject_kind, subject_id: s.subject_id, score: Math.max(s.score, s.network_score), direct_score: s.score, network_score: s.network_score }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || b.direct_score - a.direct_score || a.subject_id.localeCompare(b.subject_id));
 }

@@ -178,3 +178,25 @@ describe('older stores', () => {
     }
   });
 });
+
+describe('contractJson scores', () => {
+  it('includes entities with only a network score; score = max(direct, network), with both alongside, sorted by score', () => {
+    seedStore(db, world);
+    const json = contractJson(runAnalysis(db, { asOf: '2026-11-01' }));
+    // A and B have no hits of their own: they are reached from P over the roles.
+    const a = json.scores.find((s) => s.subject_id === A);
+    expect(a).toBeDefined();
+    expect(a!.direct_score).toBe(0);
+    expect(a!.network_score).toBeGreaterThan(0);
+    expect(a!.score).toBe(a!.network_score);
+    const p = json.scores.find((s) => s.subject_id === P)!;
+    expect(p.score).toBe(Math.max(p.direct_score, p.network_score));
+    expect(p.direct_score).toBeGreaterThan(a!.score);
+    for (const s of json.scores) {
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBe(Math.max(s.direct_score, s.network_score));
+    }
+    expect(json.scores.map((s) => s.score)).toEqual([...json.scores.map((s) => s.score)].sort((x, y) => y - x));
+    expect(json.scores[0]).toMatchObject({ subject_id: P });
+  });
+});

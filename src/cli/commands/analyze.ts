@@ -81,7 +81,7 @@ export function renderTable(r: AnalysisResult): string {
   }
   if (sorted.length > 50) lines.push(`  … och ${sorted.length - 50} till (använd --json för alla)`);
   lines.push('', 'Högst riskpoäng (direkt / nätverk):');
-  for (const s of r.scores.filter((x) => x.score > 0).slice(0, 15)) {
+  for (const s of r.scores.filter((x) => x.score > 0 || x.network_score > 0).slice(0, 15)) {
     lines.push(`  ${s.score.toFixed(2)} / ${s.network_score.toFixed(2)}  ${KIND_SV[s.subject_kind] ?? s.subject_kind} ${s.subject_id}`);
   }
   lines.push('', `Kluster (${r.clusters.length}), högst rankade:`);
