@@ -17,9 +17,9 @@ type Params = z.infer<typeof params>;
  * 1. Concurrent placements above capacity: on some single day more distinct children (child_ref;
  *    a placement without child_ref counts on its own) are placed at the licence than its
  *    `capacity`. Days are inclusive: a placement ending on the day another starts overlaps it.
- * 2. A placed child's age outside age_min–age_max. Only the birth year is known, so the age at
- *    the placement's start is either (start year − birth year) or one less. We flag only when
- *    both possible ages lie outside the range (never on the boundary year alone).
+ * 2. A placed child's age outside age_min–age_max. Only the birth year is known, so the age is
+ *    taken as (placement start year − birth year) and flagged when below age_min or above
+ *    age_max.
  * 3. An inspection of the licence (decided on or before as-of) tagged over_capacity or
  *    target_group_outside_licence. An inspection without licence_id is attached to the
  *    company's licence only when the company has exactly one.
@@ -109,15 +109,13 @@ function ageTrigger(l: LicenceFact, placements: readonly PlacementFact[], maxEvi
   const ev: Evidence[] = [];
   for (const pl of placements) {
     if (pl.child_birth_year == null) continue;
-    const older = Number(pl.from_date.slice(0, 4)) - pl.child_birth_year; // birthday passed this year
-    const younger = older - 1; // birthday not yet passed
-    const tooYoung = l.age_min != null && older < l.age_min;
-    const tooOld = l.age_max != null && younger > l.age_max;
+    const age = Number(pl.from_date.slice(0, 4)) - pl.child_birth_year;
+    const tooYoung = l.age_min != null && age < l.age_min;
+    const tooOld = l.age_max != null && age > l.age_max;
     if (!tooYoung && !tooOld) continue;
     if (ev.length >= maxEvidence) break;
-    const age = younger < 0 ? `${Math.max(older, 0)}` : `${younger}–${older}`;
     ev.push(evidence(
-      `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} från ${pl.from_date}: barnet är fött ${pl.child_birth_year} och var då ${age} år, utanför tillståndets åldersspann ${l.age_min ?? '?'}–${l.age_max ?? '?'} år.`,
+      `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} från ${pl.from_date}: barnet är fött ${pl.child_birth_year} och var då ${age} år (placeringsår − födelseår), utanför tillståndets åldersspann ${l.age_min ?? '?'}–${l.age_max ?? '?'} år.`,
       pl, 'placements',
     ));
   }

@@ -34,16 +34,16 @@ describe('over-capacity', () => {
     expect(run(spec, '2025-01-01')).toHaveLength(1);
   });
 
-  it('flags a child outside the age range only when both possible ages are outside', () => {
-    // 2024 − 2012 = 12 → age 11 or 12: both below 13.
-    expect(run({ licences: [LIC], placements: [pl('a', '2024-05-01', null, { child_birth_year: 2012 })] })).toHaveLength(1);
-    // 2024 − 2011 = 13 → 12 or 13: could be 13, not flagged.
-    expect(run({ licences: [LIC], placements: [pl('a', '2024-05-01', null, { child_birth_year: 2011 })] })).toHaveLength(0);
-    // 2024 − 2006 = 18 → 17 or 18: could be 17, not flagged; 2005 → 18 or 19: flagged.
-    expect(run({ licences: [LIC], placements: [pl('a', '2024-05-01', null, { child_birth_year: 2006 })] })).toHaveLength(0);
-    const old = run({ licences: [LIC], placements: [pl('a', '2024-05-01', null, { child_birth_year: 2005 })] });
+  it('age = placement start year − birth year, flagged outside age_min–age_max', () => {
+    // Licence 13–17. 2024 − 2006 = 18 → above 17: flagged.
+    const old = run({ licences: [LIC], placements: [pl('a', '2024-06-01', null, { child_birth_year: 2006 })] });
     expect(old).toHaveLength(1);
     expect(old[0]!.evidence[1]!.text).toContain('utanför tillståndets åldersspann 13–17');
+    // 2024 − 2007 = 17, 2024 − 2011 = 13: on the boundaries, not flagged.
+    expect(run({ licences: [LIC], placements: [pl('a', '2024-06-01', null, { child_birth_year: 2007 })] })).toHaveLength(0);
+    expect(run({ licences: [LIC], placements: [pl('a', '2024-05-01', null, { child_birth_year: 2011 })] })).toHaveLength(0);
+    // 2024 − 2012 = 12 → below 13: flagged.
+    expect(run({ licences: [LIC], placements: [pl('a', '2024-05-01', null, { child_birth_year: 2012 })] })).toHaveLength(1);
   });
 
   it('fires on an inspection tagged over_capacity or target_group_outside_licence, not on other tags or later decisions', () => {
