@@ -22,7 +22,8 @@ interface Start { date: string; what: string; fact: { prov: LicenceFact['prov'];
 /**
  * phoenix-continuation (contract §4): a company that registered, or applied for a licence (its
  * granted_on, or status_on while `applied`), within 36 months after another company's licence
- * was revoked; shares with that company a controlling holder, a unit address, or phone/e-mail;
+ * was revoked; shares with that company a controlling holder, an address (any of either
+ * company's addresses: registered address and licence unit addresses), or phone/e-mail;
  * and has or seeks (at as-of) a licence in the same kind group as the revoked one.
  *
  * Severity: 2 + the number of kinds of link (controlling holder, unit address, contact details),
@@ -32,7 +33,7 @@ export const signal: SignalDefinition<Params> = {
   id: 'phoenix-continuation',
   title: 'Verksamhet fortsätter i nytt bolag efter återkallelse',
   description:
-    'Bolaget registrerades eller sökte tillstånd högst 36 månader efter att ett annat bolags tillstånd återkallats, delar med det bolaget en person med kontrollerande roll, en verksamhetsadress eller telefon/e-post, och har eller söker tillstånd för liknande verksamhet.',
+    'Bolaget registrerades eller sökte tillstånd högst 36 månader efter att ett annat bolags tillstånd återkallats, delar med det bolaget en person med kontrollerande roll, en adress (registrerad adress eller verksamhetsadress, i vilken kombination som helst) eller telefon/e-post, och har eller söker tillstånd för liknande verksamhet.',
   basis: 'IVO, Vad har IVO sett 2024: verksamheten fortsätter trots förbud eller återkallelse, i nytt bolag under nytt namn, ofta i samma lokaler med samma personer.',
   subjectKinds: ['company'],
   params,
@@ -52,8 +53,11 @@ export const signal: SignalDefinition<Params> = {
     if (revocations.size === 0) return [];
 
     // Link indexes from the revoked companies outward.
-    const unitAddresses = new Map<string, LicenceFact[]>();
-    for (const l of facts.licences) if (l.address_key && existsAt(l, asOf)) push(unitAddresses, l.address_key, l);
+    const addressIndex = new Map<string, Place[]>();
+    for (const l of facts.licences) if (l.address_key && existsAt(l, asOf)) push(addressIndex, l.address_key, unitPlace(l));
+    for (const c of facts.companies.values()) {
+      if (c.address_key && (c.registered_on == null || c.registered_on <= asOf)) push(addressIndex, c.address_key, registeredPlace(c));
+    }
     const contacts = new Map<string, CompanyFact[]>();
     for (const c of facts.companies.values()) for (const k of contactKeys(c)) push(contacts, k, c);
 
@@ -63,9 +67,7 @@ export const signal: SignalDefinition<Params> = {
       for (const r of controllingRolesAsOf(facts.rolesByOrg.get(oldOrg), asOf)) {
         for (const r2 of controllingRolesAsOf(facts.rolesByHolder.get(r.holder_id), asOf)) addCandidate(candidates, r2.org_nr, oldOrg);
       }
-      for (const l of facts.licencesByOrg.get(oldOrg) ?? []) {
-        if (l.address_key) for (const l2 of unitAddresses.get(l.address_key) ?? []) addCandidate(candidates, l2.org_nr, oldOrg);
-      }
+      for (const a of placesOf(facts, oldOrg, asOf)) for (const b of addressIndex.get(a.addressKey) ?? []) addCandidate(candidates, b.org, oldOrg);
       const oc = facts.companies.get(oldOrg);
       if (oc) for (const k of contactKeys(oc)) for (const c2 of contacts.get(k) ?? []) addCandidate(candidates, c2.org_nr, oldOrg);
     }
@@ -99,8 +101,8 @@ export const signal: SignalDefinition<Params> = {
             ev.push(evidence(`… och ${roleText(facts, b)}.`, b, 'roles'));
           }
           for (const [a, b] of links.units) {
-            ev.push(evidence(`Samma verksamhetsadress: ${a.address ?? ''} ${a.postal_code ?? ''} (${a.licence_id}).`, a, 'licences'));
-            ev.push(evidence(`… och ${b.address ?? ''} ${b.postal_code ?? ''} (${b.licence_id}).`, b, 'licences'));
+            ev.push(evidence(`Samma adress: ${a.text}…`, a.fact, a.table));
+            ev.push(evidence(`… och ${b.text}.`, b.fact, b.table));
           }
           for (const [a, b, what] of links.contact) {
             ev.push(evidence(`Samma ${what} för ${companyLabel(facts, a.org_nr)}…`, a, 'companies'));
@@ -117,6 +119,27 @@ export const signal: SignalDefinition<Params> = {
     return hits;
   },
 };
+
+/** An address a company is found at: its registered address or a licence unit's address. */
+interface Place { org: string; addressKey: string; text: string; fact: { prov: LicenceFact['prov']; key: string }; table: 'companies' | 'licences' }
+
+function unitPlace(l: LicenceFact): Place {
+  const unit = l.unit_name ? ` «${l.unit_name}»` : '';
+  return { org: l.org_nr, addressKey: l.address_key!, text: `${l.address ?? ''} ${l.postal_code ?? ''}, verksamhetsadress för tillstånd ${l.licence_id}${unit} (${l.org_nr})`.trim(), fact: l, table: 'licences' };
+}
+
+function registeredPlace(c: CompanyFact): Place {
+  return { org: c.org_nr, addressKey: c.address_key!, text: `${c.address ?? ''} ${c.postal_code ?? ''}, registrerad adress för ${c.name ?? 'bolaget'} (${c.org_nr})`.trim(), fact: c, table: 'companies' };
+}
+
+/** Every address of a company at as-of: registered address and its licences' unit addresses. */
+function placesOf(facts: import('../analysis/facts').Facts, org: string, asOf: string): Place[] {
+  const out: Place[] = [];
+  const c = facts.companies.get(org);
+  if (c?.address_key) out.push(registeredPlace(c));
+  for (const l of facts.licencesByOrg.get(org) ?? []) if (l.address_key && existsAt(l, asOf)) out.push(unitPlace(l));
+  return out;
+}
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   const list = m.get(k);
@@ -181,11 +204,11 @@ function sharedLinks(facts: import('../analysis/facts').Facts, oldOrg: string, n
     const b = newRoles.find((r) => r.holder_id === a.holder_id);
     if (b) { roles.push([a, b]); seen.add(a.holder_id); }
   }
-  const units: [LicenceFact, LicenceFact][] = [];
-  const newUnits = (facts.licencesByOrg.get(newOrg) ?? []).filter((l) => l.address_key && existsAt(l, asOf));
-  for (const a of facts.licencesByOrg.get(oldOrg) ?? []) {
-    const b = a.address_key ? newUnits.find((l) => l.address_key === a.address_key) : undefined;
-    if (b && !units.some(([x]) => x.address_key === a.address_key)) units.push([a, b]);
+  const units: [Place, Place][] = [];
+  const newPlaces = placesOf(facts, newOrg, asOf);
+  for (const a of placesOf(facts, oldOrg, asOf)) {
+    const b = newPlaces.find((x) => x.addressKey === a.addressKey);
+    if (b && !units.some(([x]) => x.addressKey === a.addressKey)) units.push([a, b]);
   }
   const contact: [CompanyFact, CompanyFact, string][] = [];
   const oc = facts.companies.get(oldOrg);

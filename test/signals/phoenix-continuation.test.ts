@@ -65,3 +65,37 @@ describe('phoenix-continuation', () => {
     expect(run(spec, '2024-01-10')).toHaveLength(1);
   });
 });
+
+describe('phoenix-continuation: every address of either company counts', () => {
+  it('fires when the new company is registered at the revoked unit\'s address (its licence has no address)', async () => {
+    const { analyse, hitsOf } = await import('../review/support');
+    const tables = (newAddress: string) => ({
+      companies: [
+        { org_nr: OLD, name: 'Solgläntan HVB AB', legal_form: 'AB', registered_on: '2015-01-01', address: 'Kontorsvägen 1', postal_code: '11111' },
+        { org_nr: NEW, name: 'Nya Solgläntan AB', legal_form: 'AB', registered_on: '2023-09-01', address: newAddress, postal_code: '72215' },
+      ],
+      licences: [
+        { licence_id: 'OLD-1', org_nr: OLD, kind: 'hvb_children', status: 'revoked', granted_on: '2016-01-01', status_on: '2023-05-15', address: 'Skolgatan 4', postal_code: '72215' },
+        { licence_id: 'NEW-1', org_nr: NEW, kind: 'supported_housing', status: 'granted', granted_on: '2024-01-10' },
+      ],
+    });
+    const hit = await analyse(tables('Skolgatan 4'), '2026-11-01');
+    const hits = hitsOf(hit, 'phoenix-continuation');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ subject_id: NEW, related_ids: [OLD] });
+    expect(hits[0]!.evidence.map((e) => e.source)).toEqual(expect.arrayContaining(['licences.csv:2', 'companies.csv:3']));
+    const miss = await analyse(tables('Skolgatan 6'), '2026-11-01');
+    expect(hitsOf(miss, 'phoenix-continuation')).toEqual([]);
+  });
+
+  it('fires when the new unit is at the revoked company\'s registered address', () => {
+    const hits = run({
+      companies: [
+        { org_nr: OLD, name: 'Solgläntan HVB AB', registered_on: '2015-01-01', address: 'Skolgatan 4', postal_code: '72215', address_key: 'SKOLGATAN 4|72215' },
+        { org_nr: NEW, name: 'Nya Solgläntan AB', registered_on: '2023-09-01' },
+      ],
+      licences: [{ ...oldLicence, address: null, postal_code: null, address_key: null }, newLicence({ address: 'Skolgatan 4', postal_code: '72215', address_key: 'SKOLGATAN 4|72215' })],
+    });
+    expect(hits.map((h) => h.subject_id)).toEqual([NEW]);
+  });
+});
