@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db';
 import { importPath } from '../../src/import/importer';
+import { listAudit, verifyAudit } from '../../src/audit/log';
 
 const BIN = path.resolve('src/cli/bin.js');
 let dir: string;
@@ -52,5 +53,20 @@ describe('insyn analyze', () => {
     const ok = insyn('analyze', '--config', cfg, '--as-of', '2026-11-01', '--json');
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).hits).toHaveLength(0);
+  });
+
+  it('appends an audit entry for every run (parameters, data version, hit count)', () => {
+    const before = (() => { const db = openDb(dbFile); try { return listAudit(db, { limit: 10_000 }).entries.filter((e) => e.action === 'analysis_run').length; } finally { db.close(); } })();
+    const r = insyn('analyze', '--as-of', '2026-11-01', '--json');
+    expect(r.status).toBe(0);
+    const db = openDb(dbFile);
+    try {
+      const runs = listAudit(db, { limit: 10_000 }).entries.filter((e) => e.action === 'analysis_run');
+      expect(runs).toHaveLength(before + 1);
+      expect(runs.at(-1)!.details).toMatchObject({ as_of: '2026-11-01', hits: 3, params: expect.objectContaining({ 'revoked-network': expect.anything() }) });
+      expect(verifyAudit(db)).toMatchObject({ ok: true });
+    } finally {
+      db.close();
+    }
   });
 });

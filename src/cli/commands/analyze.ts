@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { contractJson, isIsoDate, runAnalysis, type AnalysisResult } from '../../analysis/run';
 import { formatIssues, ParamsError, validateConfig } from '../../analysis/params';
 import { SIGNALS } from '../../signals/index';
+import { auditAnalysisRun } from '../../audit/events';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
 
@@ -26,6 +27,8 @@ export function register(program: Command): void {
           onProgress: (p) => { if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`); },
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        // Parameters and data version of every run are logged, so a result can be reproduced.
+        auditAnalysisRun(db, result);
         if (opts.json) printJson(contractJson(result));
         else process.stdout.write(renderTable(result));
         process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
