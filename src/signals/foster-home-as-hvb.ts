@@ -4,7 +4,7 @@ import { normaliseStreet } from '../ids/address';
 import { LEGITIMATION_PROFESSIONS } from '../model/index';
 import { addDays, clampSeverity, evidence, isControlling, roleAsOf } from './common';
 import {
-  companyName, firstUncoveredDay, observedSpan, peakConcurrency, personName, professionSv, sameHolder, spanContains,
+  companyName, firstUncoveredDay, observedSpan, occupancySpan, peakConcurrency, personName, professionSv, sameHolder, spanContains,
   spansOverlap, spanText, type Span,
 } from './helpers-b';
 import type { Evidence, Hit, SignalDefinition } from './types';
@@ -23,7 +23,8 @@ interface Trigger { severity: number; evidence: Evidence[]; related: string[] }
 /**
  * foster-home-as-hvb (contract §4), on a foster home (subject_id = home_id). Any of:
  * 1. Capacity: on some day more distinct children (child_ref) placed at the home than
- *    approved_capacity, or more than 4 when it is unknown. Inclusive days.
+ *    approved_capacity, or more than 4 when it is unknown. A placement occupies from ≤ day < to
+ *    (a one-day placement its day): one ending on the day another starts is a handover.
  * 2. Employed care staff: an employment whose workplace is the home (its home_id, or an address
  *    with the home's address key) with a care profession (care_staff, personal_assistant,
  *    counsellor or a legitimation profession), overlapping the home's approval period.
@@ -106,7 +107,7 @@ function capacityTrigger(home: FosterHomeFact, placements: readonly PlacementFac
   if (placements.length <= max) return null;
   const items = [];
   for (const pl of placements) {
-    const span = observedSpan(pl.from_date, pl.to_date, asOf);
+    const span = occupancySpan(pl.from_date, pl.to_date, asOf);
     if (span) items.push({ span, member: pl.child_ref ?? `placement:${pl.placement_id}`, item: pl });
   }
   const peak = peakConcurrency(items);

@@ -26,9 +26,26 @@ export function observedSpan(from: string | null, to: string | null, asOf: strin
 }
 
 /**
+ * A placement's occupancy period for counting children placed at once, as known at as-of: nothing
+ * starting after as-of exists, and an end after as-of is still open. Unlike the closed periods
+ * above, `to` is exclusive here (see peakConcurrency).
+ */
+export function occupancySpan(from: string, to: string | null, asOf: string): Span | null {
+  if (from > asOf) return null;
+  return { from, to: to != null && to <= asOf ? to : null };
+}
+
+/** Whether an occupancy period holds `day`: from ≤ day < to, and a one-day period (from = to) holds its day. */
+export function occupies(s: Span, day: string): boolean {
+  if ((s.from ?? MIN) > day) return false;
+  return s.to == null || day < s.to || (s.from === s.to && day === s.to);
+}
+
+/**
  * The maximum number of distinct members present on one day, with the first such day and who
  * was present. Members are grouped by `member` (e.g. a child counted once even with two
- * overlapping placement rows).
+ * overlapping placement rows). Spans are occupancy periods (see occupies): a placement ending on
+ * the day another starts is a handover, not two children at once.
  */
 export function peakConcurrency<T>(items: readonly { span: Span; member: string; item: T }[]): { count: number; day: string; present: T[] } | null {
   if (items.length === 0) return null;
@@ -38,7 +55,7 @@ export function peakConcurrency<T>(items: readonly { span: Span; member: string;
   for (const day of starts) {
     const present = new Map<string, T>();
     for (const i of items) {
-      if ((i.span.from ?? MIN) <= day && day <= (i.span.to ?? MAX) && !present.has(i.member)) present.set(i.member, i.item);
+      if (occupies(i.span, day) && !present.has(i.member)) present.set(i.member, i.item);
     }
     if (!best || present.size > best.count) best = { count: present.size, day, present: [...present.values()] };
   }

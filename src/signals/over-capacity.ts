@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { InspectionFact, LicenceFact, PlacementFact } from '../analysis/facts';
 import { clampSeverity, evidence } from './common';
-import { companyName, kindText, observedSpan, peakConcurrency, spanText } from './helpers-b';
+import { companyName, kindText, occupancySpan, peakConcurrency, spanText } from './helpers-b';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -16,7 +16,8 @@ type Params = z.infer<typeof params>;
  * over-capacity (contract §4), on a licence (subject_id = licence_id). Any of:
  * 1. Concurrent placements above capacity: on some single day more distinct children (child_ref;
  *    a placement without child_ref counts on its own) are placed at the licence than its
- *    `capacity`. Days are inclusive: a placement ending on the day another starts overlaps it.
+ *    `capacity`. A placement occupies from ≤ day < to (a one-day placement, from = to, its day):
+ *    one ending on the day another starts is a handover, not two children at once.
  * 2. A placed child's age outside age_min–age_max. Only the birth year is known, so the age is
  *    taken as (placement start year − birth year) and flagged when below age_min or above
  *    age_max.
@@ -90,7 +91,7 @@ function capacityTrigger(l: LicenceFact, placements: readonly PlacementFact[], a
   if (l.capacity == null || placements.length <= l.capacity) return [];
   const items = [];
   for (const pl of placements) {
-    const span = observedSpan(pl.from_date, pl.to_date, asOf);
+    const span = occupancySpan(pl.from_date, pl.to_date, asOf);
     if (span) items.push({ span, member: pl.child_ref ?? `placement:${pl.placement_id}`, item: pl });
   }
   const peak = peakConcurrency(items);

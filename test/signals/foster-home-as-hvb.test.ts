@@ -24,6 +24,14 @@ describe('foster-home-as-hvb', () => {
     expect(hits[0]!.evidence.some((e) => e.text.includes('3 barn') && e.text.includes('2025-01-01'))).toBe(true);
   });
 
+  it('capacity: a placement ending on the day another starts is a handover, not two children at once', () => {
+    const home = { ...HOME, approved_capacity: 1 };
+    expect(run({ foster_homes: [home], residences: LIVE_THERE, placements: [pl('a', '2024-01-01', '2024-03-01'), pl('b', '2024-03-01', null)] })).toHaveLength(0);
+    const hits = run({ foster_homes: [home], residences: LIVE_THERE, placements: [pl('a', '2024-01-01', '2024-03-01'), pl('b', '2024-02-28', null)] });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.evidence.some((e) => e.text.includes('2 barn') && e.text.includes('2024-02-28'))).toBe(true);
+  });
+
   it('capacity unknown: more than 4 fires, exactly 4 does not', () => {
     const home = { ...HOME, approved_capacity: null };
     const four = ['a', 'b', 'c', 'd'].map((id) => pl(id, '2024-01-01', null));

@@ -15,8 +15,15 @@ describe('over-capacity', () => {
     expect(hits[0]!.evidence.filter((e) => e.source.startsWith('placements.csv:'))).toHaveLength(3);
   });
 
-  it('counts a placement ending on the day another starts as overlapping (inclusive days)', () => {
-    expect(run({ licences: [LIC], placements: [pl('a', '2024-01-01', '2024-06-01'), pl('b', '2024-01-01', null), pl('c', '2024-06-01', null)] })).toHaveLength(1);
+  it('a placement ending on the day another starts is a handover, not concurrency; a one-day placement occupies its day', () => {
+    const one = { ...LIC, capacity: 1 };
+    expect(run({ licences: [one], placements: [pl('a', '2024-01-01', '2024-03-01'), pl('b', '2024-03-01', null)] })).toHaveLength(0);
+    expect(run({ licences: [one], placements: [pl('a', '2024-01-01', '2024-03-01'), pl('b', '2024-02-28', null)] })).toHaveLength(1);
+    // One-day stay on the day an open placement runs: two at once.
+    expect(run({ licences: [one], placements: [pl('a', '2024-01-01', null), pl('b', '2024-02-10', '2024-02-10')] })).toHaveLength(1);
+    // A placement that ends at as-of does not occupy the as-of day; an open one does.
+    expect(run({ licences: [one], placements: [pl('a', '2024-01-01', '2024-06-01'), pl('b', '2024-06-01', null)] }, '2024-06-01')).toHaveLength(0);
+    expect(run({ licences: [one], placements: [pl('a', '2024-01-01', null), pl('b', '2024-06-01', null)] }, '2024-06-01')).toHaveLength(1);
   });
 
   it('near miss: exactly at capacity, or sequential placements', () => {
