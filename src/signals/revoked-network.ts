@@ -19,7 +19,8 @@ interface Link { role: RoleFact; licence: LicenceFact; revokedOn: string }
 /**
  * revoked-network (contract §4): a holder (person or company) with a controlling role in ≥ 2
  * distinct companies whose licence was revoked, the role active at some time in the 24 months
- * before that revocation (the window includes the revocation day itself).
+ * before that revocation (the window includes the revocation day itself). A revoked licence
+ * without status_on is ignored (the window cannot be placed); the description says so.
  *
  * Severity: 3 for two companies, 4 for three, 5 for four or more; +1 when the holder still
  * controls a licence holder at as-of (the risk is current), capped at 5.
@@ -28,7 +29,7 @@ export const signal: SignalDefinition<Params> = {
   id: 'revoked-network',
   title: 'Återkommande aktör bakom återkallade verksamheter',
   description:
-    'Personen eller bolaget har haft en kontrollerande roll (styrelse, VD, ägare ≥ 25 % m.fl.) i minst två olika bolag vars tillstånd återkallats eller förbjudits, och rollen var aktiv någon gång under de 24 månaderna före återkallelsen.',
+    'Personen eller bolaget har haft en kontrollerande roll (styrelse, VD, ägare ≥ 25 % m.fl.) i minst två olika bolag vars tillstånd återkallats eller förbjudits, och rollen var aktiv någon gång under de 24 månaderna före återkallelsen. Ett återkallat tillstånd utan datum för återkallelsen (tomt status_on) räknas inte, eftersom 24-månadersfönstret inte kan bestämmas – kontrollera sådana tillstånd manuellt.',
   basis: 'IVO, Vad har IVO sett 2024: samma aktörer återkommer bakom verksamheter som fått tillståndet återkallat eller förbud.',
   subjectKinds: ['person', 'company'],
   params,

@@ -86,4 +86,12 @@ describe('revoked-network', () => {
     const spec = { ...base, roles: [role(A, P, 'board_member', '2019-01-01', null)] };
     expect(run(spec, '2026-11-01', { ...signal.defaults, minCompanies: 1 })).toHaveLength(1);
   });
+
+  it('ignores a revoked licence without status_on, and says so in the Swedish description', () => {
+    const spec = { ...base, licences: [revoked('LA', A, '2023-05-15'), { ...revoked('LB', B, ''), status_on: null }], roles: [role(A, P, 'board_member', '2019-01-01', null), role(B, P, 'ceo', '2019-01-01', null)] };
+    expect(run(spec)).toEqual([]);
+    expect(signal.description).toMatch(/utan datum för återkallelsen/);
+    expect(signal.description).toContain('status_on');
+  });
 });
+
