@@ -24,8 +24,9 @@ interface Breach { payee: string; purpose: string; day: string; reason: Reason; 
  *   after a revocation is caught. A foster home's placement without payee pays the family, not a
  *   company, and is skipped.
  * - Payments (paid_on ≤ as-of) with purpose placement / assistance / care / dental_support,
- *   judged on the payment day, with the fitting kinds of PURPOSE_FITS (care = any kind);
- *   purpose other or empty is not care and is skipped.
+ *   judged on the payment day, with the fitting kinds of PURPOSE_FITS (care = any kind). The
+ *   purpose column is optional: an empty purpose (or none at all) is judged as care. Purpose
+ *   other is not care and is skipped.
  * - A licence covers from `granted_on` through the day its revocation / ban / expiry took effect
  *   (`status_on`; that day still counts), as known at as-of (see grantedSpan). "None" = no
  *   fitting licence ever granted; "revoked" = one ended before the day; "not yet" = granted later.
@@ -126,11 +127,14 @@ function forEachBreach(facts: Facts, asOf: string, p: Params, coversOf: (payee: 
     emit({ payee, purpose: 'placement', ...found, evidence: evidence(text, pl, 'placements') });
   }
   for (const pay of facts.payments) {
-    if (pay.paid_on > asOf || pay.purpose == null || !(pay.purpose in PURPOSE_FITS) || skip(pay.payee_org_nr, pay.home_id)) continue;
-    const found = judge(pay.payee_org_nr, pay.purpose, pay.paid_on, pay.paid_on);
+    // Without a stated purpose a payment is judged as payment for care (any licence kind fits).
+    const purpose = pay.purpose == null || pay.purpose.trim() === '' ? 'care' : pay.purpose;
+    if (pay.paid_on > asOf || !(purpose in PURPOSE_FITS) || skip(pay.payee_org_nr, pay.home_id)) continue;
+    const found = judge(pay.payee_org_nr, purpose, pay.paid_on, pay.paid_on);
     if (!found) continue;
-    const text = `${pay.payer} betalade ${pay.amount_sek} kr till ${companyName(facts, pay.payee_org_nr)} ${pay.paid_on} (ändamål ${pay.purpose}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})${tail(found.day, found.reason, pay.purpose)}`;
-    emit({ payee: pay.payee_org_nr, purpose: pay.purpose, ...found, evidence: evidence(text, pay, 'payments') });
+    const stated = purpose === pay.purpose ? `ändamål ${purpose}` : 'ändamål ej angivet, bedömd som vård';
+    const text = `${pay.payer} betalade ${pay.amount_sek} kr till ${companyName(facts, pay.payee_org_nr)} ${pay.paid_on} (${stated}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})${tail(found.day, found.reason, purpose)}`;
+    emit({ payee: pay.payee_org_nr, purpose, ...found, evidence: evidence(text, pay, 'payments') });
   }
 }
 

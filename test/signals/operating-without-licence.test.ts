@@ -43,8 +43,22 @@ describe('operating-without-licence', () => {
     expect(run({ licences: [LIC], payments: [pay({ purpose: 'care' })] })).toHaveLength(0);
     expect(run({ licences: [{ ...LIC, kind: 'dental_care' }], payments: [pay({ purpose: 'dental_support' })] })).toHaveLength(0);
     expect(run({ licences: [{ ...LIC, kind: 'consultant_support' }], payments: [pay()] })).toHaveLength(0);
-    // purpose other / missing is not care.
-    expect(run({ licences: [{ ...LIC, org_nr: '5590000000' }], payments: [pay({ purpose: 'other' }), pay({ purpose: null })] })).toHaveLength(0);
+    // purpose other is not care.
+    expect(run({ licences: [{ ...LIC, org_nr: '5590000000' }], payments: [pay({ purpose: 'other' })] })).toHaveLength(0);
+  });
+
+  it('a payment with an empty purpose, or no purpose column at all, is judged as care (any licence kind fits)', () => {
+    const { purpose: _omit, ...noColumn } = pay();
+    for (const p of [pay({ purpose: '' }), pay({ purpose: null }), noColumn]) {
+      const hits = run({ licences: [{ ...LIC, org_nr: '5590000000' }], payments: [p] });
+      expect(hits).toHaveLength(1);
+      expect(hits[0]).toMatchObject({ subject_id: ORG, severity: 4 });
+      expect(hits[0]!.evidence[0]!.text).toContain('ändamål ej angivet');
+      // Any granted licence covers care, whatever its kind.
+      expect(run({ licences: [{ ...LIC, kind: 'dental_care' }], payments: [p] })).toHaveLength(0);
+      // Revoked before the payment: continuing after revocation.
+      expect(run({ licences: [{ ...LIC, status: 'revoked', status_on: '2024-01-01' }], payments: [p] })[0]).toMatchObject({ severity: 5 });
+    }
   });
 
   it('applied-only licence counts as none; payment after as-of does not exist', () => {
