@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { EntityLink, ErrorBox, Loading, Sev, StatusBadge } from '../components/bits';
+import { ExportPanel } from '../components/ExportPanel';
 import { KIND_SV } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 import { useNav } from '../state/nav';
@@ -111,6 +112,7 @@ function CaseDetailPanel({ id, onChanged }: { id: number; onChanged: () => void 
         <label className="field">Ny anteckning<textarea value={note} onChange={(e) => setNote(e.target.value)} /></label>
         <button type="submit" className="btn primary sm" disabled={!note.trim()} style={{ marginTop: 6 }}>Lägg till</button>
       </form>
+      <ExportPanel key={id} scope={{ case: id }} title="Exportera ärendet" />
     </section>
   );
 }

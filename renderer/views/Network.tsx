@@ -3,6 +3,7 @@ import type Sigma from 'sigma';
 import type { CaseSummary, GraphPayload, NetworkView as SavedNetworkView } from '../../src/api/contract';
 import { api } from '../api';
 import { Dialog, ErrorBox } from '../components/bits';
+import { ExportPanel } from '../components/ExportPanel';
 import { KIND_SV, fmtScore } from '../lib/format';
 import { foldText, fuzzyScore } from '../lib/text';
 import { createLayout, type LayoutController } from '../graph/layout';
@@ -238,6 +239,7 @@ export function NetworkView({ focus }: { focus: string | null }) {
           <div><span className="legend-line" style={{ background: '#d9480f' }} /> Kortaste väg</div>
           <div className="muted">Dubbelklick expanderar · Skift-klick markerar flera · Hovra för grannar</div>
         </div>
+        {focus && !focus.startsWith('vy-') && <ExportPanel key={focus} scope={{ subject: entityIdOf(focus) }} title="Exportera nätverket" />}
       </aside>
       <div className="stage">
         <div className="toolbar" role="toolbar" aria-label="Nätverksverktyg">

@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import type { Req, Res } from '../../src/api/contract';
+import { api } from '../api';
+import { toastInfo } from '../state/toast';
+
+type Format = Req<'exportRun'>['format'];
+type Scope = Req<'exportRun'>['scope'];
+
+export const EXPORT_FORMATS: { value: Format; label: string }[] = [
+  { value: 'gexf', label: 'GEXF (Gephi)' },
+  { value: 'graphml', label: 'GraphML' },
+  { value: 'csv', label: 'CSV (noder och kanter)' },
+  { value: 'ftm', label: 'FtM (FollowTheMoney)' },
+  { value: 'html', label: 'HTML-rapport' },
+];
+
+/** Swedish outcome line for an export reply; pure so it can be unit tested. */
+export function exportOutcome(r: Res<'exportRun'>): { kind: 'ok' | 'exists'; text: string } {
+  if (r.existing.length > 0) {
+    return {
+      kind: 'exists',
+      text: `${r.existing.length === 1 ? 'Filen finns' : `${r.existing.length} filer finns`} redan i ${r.dir}. Inget skrevs. Kryssa i ”Skriv över befintliga filer” eller välj en annan målmapp.`,
+    };
+  }
+  return { kind: 'ok', text: `${r.files.length} ${r.files.length === 1 ? 'fil skrevs' : 'filer skrevs'} till ${r.dir}.` };
+}
+
+/** Export of a case or a subject's network to a folder (issue 6). The folder defaults to the service's export folder. */
+export function ExportPanel({ scope, title = 'Exportera' }: { scope: Scope; title?: string }) {
+  const uid = useId();
+  const [format, setFormat] = useState<Format>('html');
+  const [pseudonymise, setPseudonymise] = useState(false);
+  const [dir, setDir] = useState('');
+  const [overwrite, setOverwrite] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Res<'exportRun'> | null>(null);
+  const [err, setErr] = useState<string | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setErr(null);
+    setResult(null);
+    const env = await api.exportRun({ format, scope, pseudonymise, overwrite, ...(dir.trim() ? { dir: dir.trim() } : {}) });
+    setBusy(false);
+    if (!env.ok) { setErr(env.error.message); return; }
+    setResult(env.value);
+    if (env.value.existing.length === 0) toastInfo(exportOutcome(env.value).text);
+  };
+
+  const outcome = result ? exportOutcome(result) : null;
+  return (
+    <section className="card export-panel" aria-labelledby={`${uid}-h`} data-testid="export-panel">
+      <h3 id={`${uid}-h`}>{title}</h3>
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); void run(); }}>
+        <label className="field">Format
+          <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            {EXPORT_FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
+          </select>
+        </label>
+        <label className="field">Målmapp
+          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="Standard: exportmappen (Insyn-export)" aria-describedby={`${uid}-dirhelp`} />
+        </label>
+        <span id={`${uid}-dirhelp`} className="small muted">Lämna tomt för standardmappen.</span>
+        <label className="check"><input type="checkbox" checked={pseudonymise} onChange={(e) => setPseudonymise(e.target.checked)} /> Pseudonymisera (ersätt namn och personnummer)</label>
+        <label className="check"><input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Skriv över befintliga filer</label>
+        <div><button type="submit" className="btn primary sm" disabled={busy}>{busy ? 'Exporterar …' : 'Exportera'}</button></div>
+      </form>
+      <div aria-live="polite">
+        {err && <p className="error-text" role="alert">{err}</p>}
+        {outcome && <p className={outcome.kind === 'exists' ? 'error-text' : 'small'} role={outcome.kind === 'exists' ? 'alert' : undefined}>{outcome.text}</p>}
+        {result && result.existing.length > 0 && (
+          <ul className="small mono" data-testid="export-existing">{result.existing.map((p) => <li key={p}>{p}</li>)}</ul>
+        )}
+        {result && result.files.length > 0 && (
+          <ul className="small mono" data-testid="export-files">{result.files.map((f) => <li key={f.path}>{f.path} <span className="muted">({f.bytes} byte)</span></li>)}</ul>
+        )}
+      </div>
+    </section>
+  );
+}
