@@ -1,4 +1,5 @@
 import type { Facts, LicenceFact } from '../analysis/facts';
+import { REVOKED_STATUSES } from '../model/index';
 import { addDays, periodAsOf } from './common';
 
 /**
@@ -91,24 +92,33 @@ export function spanContains(s: Span, day: string): boolean {
 }
 
 /**
- * The days a licence was granted, as known at as-of, or null when it never was.
- * - Start: `granted_on` (unknown = since before anything we compare with); a grant after as-of
- *   does not exist yet.
+ * The days a licence was granted, as known at as-of, or null when it never was. Consistent with
+ * licenceStatusAsOf (common.ts) at the as-of day itself.
+ * - Start: `granted_on`; when it is empty, a `granted` licence is granted from its `status_on`
+ *   (the status decision is the grant), and a revoked / banned / expired one from an unknown
+ *   start (its end implies it was granted before). Unknown = since before anything we compare
+ *   with. A grant after as-of does not exist yet.
  * - End: a revocation / ban / expiry / withdrawal takes effect on `status_on`; the licence is
  *   counted as still held on that day itself (lenient: a placement ending or a payment made on
  *   the day of the decision is not flagged). A status change after as-of has not happened yet.
  * - `applied` / `rejected` without a `granted_on` were never granted.
  */
 export function grantedSpan(l: LicenceFact, asOf: string): Span | null {
-  if (l.granted_on != null && l.granted_on > asOf) return null;
+  const endedStatus = REVOKED_STATUSES.has(l.status) || l.status === 'expired';
+  let from = l.granted_on;
+  if (from == null && l.status === 'granted') from = l.status_on;
+  if (from != null && from > asOf) return null;
   const changed = l.status_on == null || l.status_on <= asOf;
-  if (l.status === 'granted' || !changed) {
-    if (l.status !== 'granted' && l.granted_on == null) return null; // applied etc., nothing granted yet
-    return { from: l.granted_on, to: null };
+  if (l.status === 'granted') return { from, to: null };
+  if (!changed) {
+    // The ending decision lies after as-of: still held at as-of, from granted_on or, for an
+    // ended licence without one, from an unknown start.
+    if (from == null && !endedStatus) return null; // applied etc., nothing granted yet
+    return { from, to: null };
   }
-  if (l.status === 'applied' || l.status === 'rejected') return l.granted_on != null ? { from: l.granted_on, to: l.status_on } : null;
+  if (l.status === 'applied' || l.status === 'rejected') return from != null ? { from, to: l.status_on } : null;
   // revoked, banned, temporarily_banned, expired, withdrawn: held until the decision day.
-  return { from: l.granted_on, to: l.status_on };
+  return { from, to: l.status_on };
 }
 
 /** "Namn AB (5566778899)", or the bare id when the company is not in the store. */

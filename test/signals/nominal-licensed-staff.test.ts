@@ -48,6 +48,15 @@ describe('nominal-licensed-staff', () => {
     expect(run({ licences: notYet, employments: jobs })).toHaveLength(0);
   });
 
+  it('licence without granted_on: granted from status_on, or (revoked later than as-of) held at as-of', () => {
+    const fromStatus = licences.map((x, i) => (i === 0 ? { ...x, granted_on: null, status_on: '2024-01-01' } : x));
+    const hits = run({ licences: fromStatus, employments: jobs });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.evidence[0]!.text).toContain('2024-01-01');
+    const revokedLater = licences.map((x, i) => (i === 0 ? { ...x, status: 'revoked', granted_on: null, status_on: '2025-06-01' } : x));
+    expect(run({ licences: revokedLater, employments: jobs }, '2024-12-31')).toHaveLength(1);
+  });
+
   it('as of: a job starting after as-of does not exist', () => {
     const spec = { licences, employments: [...jobs.slice(0, 2), emp(CLINICS[2]!, { from_date: '2025-01-01' })] };
     expect(run(spec, '2024-12-31')).toHaveLength(0);

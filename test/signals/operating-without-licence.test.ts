@@ -61,6 +61,19 @@ describe('operating-without-licence', () => {
     }
   });
 
+  it('licence without granted_on: granted from status_on when granted; an ended one was held (from an unknown start) until status_on', () => {
+    const grantedLate = { ...LIC, granted_on: null, status_on: '2024-06-01' };
+    expect(run({ licences: [grantedLate], payments: [pay({ paid_on: '2024-03-01' })] })[0]).toMatchObject({ subject_id: ORG, severity: 3 });
+    expect(run({ licences: [grantedLate], payments: [pay({ paid_on: '2024-06-01' })] })).toHaveLength(0);
+    for (const status of ['revoked', 'banned', 'temporarily_banned', 'expired']) {
+      const ended = { ...LIC, status, granted_on: null, status_on: '2024-06-01' };
+      // Before the decision (and with the decision after as-of) the licence is held.
+      expect(run({ licences: [ended], payments: [pay({ paid_on: '2024-03-01' })] }, '2024-05-01')).toHaveLength(0);
+      expect(run({ licences: [ended], payments: [pay({ paid_on: '2024-03-01' })] })).toHaveLength(0);
+      expect(run({ licences: [ended], payments: [pay({ paid_on: '2024-07-01' })] })).toHaveLength(1);
+    }
+  });
+
   it('applied-only licence counts as none; payment after as-of does not exist', () => {
     expect(run({ licences: [{ ...LIC, status: 'applied', granted_on: null, status_on: '2023-01-01' }], payments: [pay()] })).toHaveLength(1);
     expect(run({ licences: [{ ...LIC, status: 'revoked', status_on: '2024-01-01' }], payments: [pay({ paid_on: '2027-01-01' })] })).toHaveLength(0);
