@@ -132,8 +132,9 @@ export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }, presen
   if (!presentInStore) for (const [table, list] of Object.entries(rows)) if (list.length > 0) present.add(table as TableName);
   const soleTraders = findSoleTraders(rows);
   const roles = soleTraders.implicitRoles.length ? [...rows.roles, ...soleTraders.implicitRoles] : rows.roles;
-  // A sole trader's owner is known from its org_nr alone: role data exists for it.
-  if (soleTraders.implicitRoles.length) present.add('roles');
+  // Implicit sole-trader owner roles join the role data, but do not make roles "present":
+  // without a roles table, the other companies' controllers are unknown, so role signals stay
+  // not evaluable (contract §1).
   return {
     present,
     companies: new Map(rows.companies.map((r) => [r.org_nr, r])),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyse, hitFor, hitsOf, pid } from '../review/support';
+import { analyse, hitFor, hitsOf, org, pid } from '../review/support';
 import { openDb, type Db } from '../../src/store/db';
 import { loadFacts } from '../../src/analysis/facts';
 import { runAnalysis } from '../../src/analysis/run';
@@ -10,6 +10,8 @@ import { seedStore } from './store-world';
 const OWNER = pid('19800101', '234');
 const EF = OWNER.slice(2);
 const efCompany = { org_nr: EF, name: 'Omsorg Karlsson EF', legal_form: 'EF', registered_on: '2015-03-01', status: 'active' };
+/** roles.csv is provided, but has no row for the sole trader's owner. */
+const unrelatedRole = { org_nr: org(7), holder_id: pid('19700101', '345'), role: 'ceo', from: '2010-01-01' };
 const homeCare = { licence_id: 'HT1', org_nr: EF, kind: 'home_care', status: 'granted', granted_on: '2016-01-01' };
 
 describe('sole traders: the company and its owner are linked', () => {
@@ -42,9 +44,9 @@ describe('sole traders: the company and its owner are linked', () => {
     expect(hits[0]!.evidence.map((e) => e.text).join(' ')).toContain('55 000 kr');
   });
 
-  it('conviction-in-control: a conviction on the owner\'s personnummer, with no roles.csv, hits via the implicit owner role', async () => {
+  it('conviction-in-control: a conviction on the owner\'s personnummer, with no roles.csv row for the owner, hits via the implicit owner role', async () => {
     const out = await analyse({
-      companies: [efCompany], licences: [homeCare],
+      companies: [efCompany], licences: [homeCare], roles: [unrelatedRole],
       sanctions: [{ subject_id: OWNER, kind: 'conviction', from: '2022-05-01', offence: 'fraud' }],
     }, '2025-01-01');
     expect(out.coverage['conviction-in-control']).toEqual({ evaluable: true });
@@ -76,6 +78,8 @@ describe('sole traders in the welfare-sector slice', () => {
       licences: [{ licence_id: 'HT1', org_nr: EF, kind: 'home_care', status: 'granted', granted_on: '2016-01-01' }],
       financial_events: [{ subject_id: OWNER, kind: 'enforcement_debt', amount_sek: 60000, occurred_on: '2024-03-01' }],
       sanctions: [{ subject_id: OTHER, kind: 'trading_ban', from_date: '2023-01-01' }],
+      // roles.csv provided (without the owners): the implicit owner roles then count.
+      roles: [{ org_nr: org(7), holder_id: pid('19700101', '345'), holder_kind: 'person', role: 'ceo', from_date: '2010-01-01' }],
     });
     const sector = loadFacts(db);
     expect(sector.financialEvents.map((e) => e.subject_id)).toEqual([OWNER]);
