@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Req, Res } from '../../src/api/contract';
 import { api } from '../api';
+import { exportOutcome } from '../lib/exportText';
 import { toastInfo } from '../state/toast';
 
 type Format = Req<'exportRun'>['format'];
@@ -13,17 +14,6 @@ export const EXPORT_FORMATS: { value: Format; label: string }[] = [
   { value: 'ftm', label: 'FtM (FollowTheMoney)' },
   { value: 'html', label: 'HTML-rapport' },
 ];
-
-/** Swedish outcome line for an export reply; pure so it can be unit tested. */
-export function exportOutcome(r: Res<'exportRun'>): { kind: 'ok' | 'exists'; text: string } {
-  if (r.existing.length > 0) {
-    return {
-      kind: 'exists',
-      text: `${r.existing.length === 1 ? 'Filen finns' : `${r.existing.length} filer finns`} redan i ${r.dir}. Inget skrevs. Kryssa i ”Skriv över befintliga filer” eller välj en annan målmapp.`,
-    };
-  }
-  return { kind: 'ok', text: `${r.files.length} ${r.files.length === 1 ? 'fil skrevs' : 'filer skrevs'} till ${r.dir}.` };
-}
 
 /** Export of a case or a subject's network to a folder (issue 6). The folder defaults to the service's export folder. */
 export function ExportPanel({ scope, title = 'Exportera' }: { scope: Scope; title?: string }) {

@@ -27,20 +27,8 @@ export const STATUS_SV: Record<string, string> = {
   confirmed: 'Bekräftad',
 };
 
-export const ROLE_SV: Record<string, string> = {
-  board_member: 'Styrelseledamot',
-  deputy_board_member: 'Styrelsesuppleant',
-  chair: 'Ordförande',
-  ceo: 'VD',
-  deputy_ceo: 'Vice VD',
-  signatory: 'Firmatecknare',
-  auditor: 'Revisor',
-  partner: 'Bolagsman',
-  owner: 'Ägare',
-  beneficial_owner: 'Verklig huvudman',
-  liquidator: 'Likvidator',
-  operations_manager: 'Föreståndare',
-};
+// Role labels live with the other enum labels.
+export { ROLE_SV } from './enumLabels';
 
 export function severityLabel(sev: number): string {
   return ['', 'Mycket låg', 'Låg', 'Medel', 'Hög', 'Mycket hög'][sev] ?? String(sev);

@@ -3,6 +3,7 @@ import type { EntityProfile, RoleSpan } from '../../src/api/contract';
 import { api } from '../api';
 import { EntityLink, ErrorBox, Loading, Sev, SourceTag, StatusBadge } from '../components/bits';
 import { KIND_SV, fmtDate, fmtScore, fmtSek } from '../lib/format';
+import { EnumLabel, FINANCIAL_KIND_SV, INSPECTION_OUTCOME_SV, INSPECTION_TAG_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, OFFENCE_SV, SANCTION_KIND_SV, factTable, labelOf } from '../lib/enumLabels';
 import { barExtent, timelineScale, yearTicks } from '../lib/timeline';
 import { useLoad } from '../lib/useLoad';
 import { useNav } from '../state/nav';
@@ -36,7 +37,7 @@ export function EntityView({ id }: { id: string | null }) {
           <h2 id="h-facts">Uppgifter</h2>
           <dl className="facts">
             {p.facts.map((f, i) => (
-              <FactRow key={i} label={f.label} value={f.value} source={f.value ? <SourceTag source={f.source} /> : null} />
+              <FactRow key={i} label={f.label} value={f.value} table={factTable(p.kind, f.field)} source={f.value ? <SourceTag source={f.source} /> : null} />
             ))}
           </dl>
         </section>
@@ -59,12 +60,12 @@ export function EntityView({ id }: { id: string | null }) {
             <tbody>
               {p.licences.map((l) => (
                 <tr key={l.licenceId}>
-                  <td><EntityLink id={l.licenceId} label={l.unitName ?? l.licenceId} /><div className="small muted">{l.kind}</div></td>
+                  <td><EntityLink id={l.licenceId} label={l.unitName ?? l.licenceId} /><div className="small"><EnumLabel table={LICENCE_KIND_SV} code={l.kind} /></div></td>
                   <td>{l.orgName ? <EntityLink id={l.orgNr} label={l.orgName} /> : l.orgNr}<div className="small muted">{l.address}</div></td>
-                  <td><span className={['revoked', 'banned', 'temporarily_banned'].includes(l.status) ? 'badge no' : 'badge'}>{l.status}</span><div className="small">{fmtDate(l.statusOn)}</div></td>
+                  <td><span className={['revoked', 'banned', 'temporarily_banned'].includes(l.status) ? 'badge no' : 'badge'} title={l.status}>{labelOf(LICENCE_STATUS_SV, l.status)}</span><div className="small">{fmtDate(l.statusOn)}</div></td>
                   <td>{fmtDate(l.grantedOn)}</td>
                   <td className="small">{l.decisionRef}{l.reason ? ` – ${l.reason}` : ''}</td>
-                  <td className="small">{l.inspections.map((x, i) => <div key={i}>{fmtDate(x.decidedOn)} {x.outcome}{x.tags.length ? ` (${x.tags.join(', ')})` : ''}</div>)}</td>
+                  <td className="small">{l.inspections.map((x, i) => <div key={i}>{fmtDate(x.decidedOn)} <span title={x.outcome}>{labelOf(INSPECTION_OUTCOME_SV, x.outcome)}</span>{x.tags.length ? ` (${x.tags.map((t) => labelOf(INSPECTION_TAG_SV, t)).join(', ')})` : ''}</div>)}</td>
                   <td><SourceTag source={l.source} /></td>
                 </tr>
               ))}
@@ -80,7 +81,7 @@ export function EntityView({ id }: { id: string | null }) {
               <thead><tr><th>Typ</th><th className="num">Belopp</th><th>Datum</th><th>Reglerad</th><th>Källa</th></tr></thead>
               <tbody>
                 {p.financialEvents.map((f, i) => (
-                  <tr key={i}><td>{f.kind}</td><td className="num nowrap">{fmtSek(f.amountSek)}</td><td className="nowrap">{fmtDate(f.occurredOn)}</td><td className="nowrap">{f.resolvedOn ? fmtDate(f.resolvedOn) : <span className="badge no">Nej</span>}</td><td><SourceTag source={f.source} /></td></tr>
+                  <tr key={i}><td><EnumLabel table={FINANCIAL_KIND_SV} code={f.kind} /></td><td className="num nowrap">{fmtSek(f.amountSek)}</td><td className="nowrap">{fmtDate(f.occurredOn)}</td><td className="nowrap">{f.resolvedOn ? fmtDate(f.resolvedOn) : <span className="badge no">Nej</span>}</td><td><SourceTag source={f.source} /></td></tr>
                 ))}
               </tbody>
             </table>
@@ -93,7 +94,7 @@ export function EntityView({ id }: { id: string | null }) {
               <thead><tr><th>Typ</th><th>Brott</th><th>Från</th><th>Till</th><th>Källa</th></tr></thead>
               <tbody>
                 {p.sanctions.map((s, i) => (
-                  <tr key={i}><td>{s.kind}</td><td>{s.offence ?? '–'}</td><td className="nowrap">{fmtDate(s.from)}</td><td className="nowrap">{fmtDate(s.to)}</td><td><SourceTag source={s.source} /></td></tr>
+                  <tr key={i}><td><EnumLabel table={SANCTION_KIND_SV} code={s.kind} /></td><td><EnumLabel table={OFFENCE_SV} code={s.offence} /></td><td className="nowrap">{fmtDate(s.from)}</td><td className="nowrap">{fmtDate(s.to)}</td><td><SourceTag source={s.source} /></td></tr>
                 ))}
               </tbody>
             </table>
@@ -144,11 +145,11 @@ export function EntityView({ id }: { id: string | null }) {
   );
 }
 
-function FactRow({ label, value, source }: { label: string; value: string | null; source: React.ReactNode }) {
+function FactRow({ label, value, table, source }: { label: string; value: string | null; table: Readonly<Record<string, string>> | null; source: React.ReactNode }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{value ?? '–'} {source}</dd>
+      <dd>{table && value ? <EnumLabel table={table} code={value} /> : (value ?? '–')} {source}</dd>
     </>
   );
 }
