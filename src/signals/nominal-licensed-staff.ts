@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EmploymentFact, Facts, LicenceFact } from '../analysis/facts';
 import { LEGITIMATION_PROFESSIONS } from '../model/index';
 import { addDays, clampSeverity, evidence } from './common';
-import { companyName, grantedSpan, kindText, observedSpan, personName, professionSv, spanContains, spanText, type Span } from './helpers-b';
+import { companyName, grantedSpan, kindText, observedSpan, personName, professionSv, spanContains, spansOverlap, spanText, type Span } from './helpers-b';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -18,8 +18,11 @@ interface Job { e: EmploymentFact; span: Span & { to: string } }
 /**
  * nominal-licensed-staff (contract §4), on a person with the ≥ 3 providers in related_ids: one
  * practitioner in a legitimation profession who, on some single day, is employed at ≥ 3 care
- * providers / clinics (companies with a care_provider, aesthetic_clinic or dental_care licence
- * granted on that day) and at each of them is the only employee of that profession that day.
+ * providers / clinics and at each of them is the only employee of that profession that day.
+ * A care provider / clinic is an employer holding a care_provider, aesthetic_clinic or
+ * dental_care licence that is granted at the as-of date or was granted at some time during the
+ * overlap of those employments (the days all of them run): a grant date need not fall on the
+ * very day the overlap is found, since registers date licences and employments independently.
  * Employments are observed up to as-of (later starts do not exist; later ends are still open);
  * days are inclusive. Employees of the profession are counted from employments.csv whatever
  * their legitimation status (the question is whether the clinic has anyone else).
@@ -31,7 +34,7 @@ export const signal: SignalDefinition<Params> = {
   id: 'nominal-licensed-staff',
   title: 'Legitimerad personal knuten till flera kliniker på papperet',
   description:
-    'En person i ett legitimationsyrke är samtidigt ensam i sitt yrke hos minst tre vårdgivare eller kliniker – ett tecken på att legitimerad personal bara formellt knyts till verksamheterna.',
+    'En person i ett legitimationsyrke är samtidigt ensam i sitt yrke hos minst tre vårdgivare eller kliniker – ett tecken på att legitimerad personal bara formellt knyts till verksamheterna. Som vårdgivare eller klinik räknas en arbetsgivare med tillstånd som vårdgivare, estetisk klinik eller tandvård, beviljat vid analysdatumet eller någon gång under den tid anställningarna pågick samtidigt.',
   basis: 'IVO, Vad har IVO sett 2024: kliniker som formellt knyter legitimerad personal till verksamheten.',
   subjectKinds: ['person'],
   params,
@@ -52,14 +55,13 @@ export const signal: SignalDefinition<Params> = {
     const hits: Hit[] = [];
     for (const jobs of byPersonProfession.values()) {
       if (new Set(jobs.map((j) => j.e.org_nr)).size < p.minProviders) continue;
-      const best = bestDay(jobs, byOrgProfession, providers);
+      const best = bestDay(jobs, byOrgProfession, providers, asOf);
       if (!best || best.sole.length < p.minProviders) continue;
-      const { e: first } = best.sole[0]!;
+      const { e: first } = best.sole[0]!.job;
       const ev: Evidence[] = [];
-      for (const j of best.sole) {
+      for (const { job: j, licence: l } of best.sole) {
         ev.push(evidence(`${personName(facts, first.person_id)} anställd som ${professionSv(j.e.profession)} av ${companyName(facts, j.e.org_nr)} ${spanText({ from: j.e.from_date, to: j.e.to_date })}; den ${best.day} den enda med yrket hos bolaget.`, j.e, 'employments'));
-        const l = providers.get(j.e.org_nr)!.find((x) => spanContains(x.span, best.day))!.licence;
-        ev.push(evidence(`${companyName(facts, j.e.org_nr)} har tillstånd ${l.licence_id} (${kindText(l.kind)}).`, l, 'licences'));
+        ev.push(evidence(`${companyName(facts, j.e.org_nr)} har tillstånd ${l.licence_id} (${kindText(l.kind)}), beviljat ${spanText(grantedSpan(l, asOf)!)}.`, l, 'licences'));
       }
       for (const l of facts.legitimationsByPerson.get(first.person_id) ?? []) {
         if (l.profession === first.profession && l.granted_on <= asOf) ev.push(evidence(`Legitimation som ${professionSv(l.profession)} beviljad ${l.granted_on}.`, l, 'legitimations'));
@@ -68,7 +70,7 @@ export const signal: SignalDefinition<Params> = {
         signal: 'nominal-licensed-staff',
         subject_kind: 'person',
         subject_id: first.person_id,
-        related_ids: [...new Set(best.sole.map((j) => j.e.org_nr))].sort(),
+        related_ids: [...new Set(best.sole.map((x) => x.job.e.org_nr))].sort(),
         severity: clampSeverity(4),
         evidence: ev,
       });
@@ -94,12 +96,18 @@ function careProviders(facts: Facts, asOf: string, p: Params): Map<string, { lic
   return out;
 }
 
+interface Sole { job: Job; licence: LicenceFact }
+
 /**
  * The day on which the person is the sole employee of the profession at the most providers.
- * Sole status only changes where some employment at those providers starts or ends (the day
- * after an end) or a licence starts, so only those days are tried.
+ * Sole status only changes where some employment at those employers starts or ends (the day
+ * after an end), so only those days are tried. On a day, the employers where the person is sole
+ * count when one of their health-care licences is granted at as-of or during the overlap of the
+ * person's sole employments that day (all at employers with some such licence).
  */
-function bestDay(jobs: readonly Job[], byOrgProfession: ReadonlyMap<string, Job[]>, providers: ReadonlyMap<string, { span: Span }[]>): { day: string; sole: Job[] } | null {
+function bestDay(
+  jobs: readonly Job[], byOrgProfession: ReadonlyMap<string, Job[]>, providers: ReadonlyMap<string, { licence: LicenceFact; span: Span }[]>, asOf: string,
+): { day: string; sole: Sole[] } | null {
   const profession = jobs[0]!.e.profession!;
   const personId = jobs[0]!.e.person_id;
   const orgs = [...new Set(jobs.map((j) => j.e.org_nr))];
@@ -109,18 +117,41 @@ function bestDay(jobs: readonly Job[], byOrgProfession: ReadonlyMap<string, Job[
       if (j.span.from) days.add(j.span.from);
       days.add(addDays(j.span.to, 1));
     }
-    for (const l of providers.get(org) ?? []) if (l.span.from) days.add(l.span.from);
   }
-  let best: { day: string; sole: Job[] } | null = null;
+  let best: { day: string; sole: Sole[] } | null = null;
   for (const day of [...days].sort()) {
-    const sole: Job[] = [];
+    if (day > asOf) continue;
+    const candidates: Job[] = [];
     for (const org of orgs) {
-      if (!(providers.get(org) ?? []).some((l) => spanContains(l.span, day))) continue;
       const here = (byOrgProfession.get(`${org}|${profession}`) ?? []).filter((j) => spanContains(j.span, day));
       const mine = here.find((j) => j.e.person_id === personId);
-      if (mine && here.every((j) => j.e.person_id === personId)) sole.push(mine);
+      if (mine && here.every((j) => j.e.person_id === personId)) candidates.push(mine);
     }
+    const sole = qualifying(candidates, providers, asOf);
     if (!best || sole.length > best.sole.length) best = { day, sole };
   }
   return best;
+}
+
+/** The candidates whose employer has a fitting licence granted at as-of or during the overlap of all the candidates' employments. */
+function qualifying(candidates: readonly Job[], providers: ReadonlyMap<string, { licence: LicenceFact; span: Span }[]>, asOf: string): Sole[] {
+  const window = overlapOf(candidates);
+  const out: Sole[] = [];
+  for (const job of candidates) {
+    const l = (providers.get(job.e.org_nr) ?? []).find((x) => spanContains(x.span, asOf) || (window != null && spansOverlap(x.span, window)));
+    if (l) out.push({ job, licence: l.licence });
+  }
+  return out;
+}
+
+/** The days all the employments run (null when there are none or they share no day). */
+function overlapOf(jobs: readonly Job[]): Span | null {
+  if (jobs.length === 0) return null;
+  let from: string | null = null;
+  let to = jobs[0]!.span.to;
+  for (const j of jobs) {
+    if (j.span.from != null && (from == null || j.span.from > from)) from = j.span.from;
+    if (j.span.to < to) to = j.span.to;
+  }
+  return from != null && from > to ? null : { from, to };
 }

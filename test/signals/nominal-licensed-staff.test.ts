@@ -52,9 +52,24 @@ describe('nominal-licensed-staff', () => {
     const fromStatus = licences.map((x, i) => (i === 0 ? { ...x, granted_on: null, status_on: '2024-01-01' } : x));
     const hits = run({ licences: fromStatus, employments: jobs });
     expect(hits).toHaveLength(1);
-    expect(hits[0]!.evidence[0]!.text).toContain('2024-01-01');
+    expect(hits[0]!.evidence[1]!.text).toContain('beviljat 2024-01-01–');
     const revokedLater = licences.map((x, i) => (i === 0 ? { ...x, status: 'revoked', granted_on: null, status_on: '2025-06-01' } : x));
     expect(run({ licences: revokedLater, employments: jobs }, '2024-12-31')).toHaveLength(1);
+  });
+
+  it('a clinic licence counts when granted at as-of or at some time during the employments\' overlap, not only on the sole day', () => {
+    const year = CLINICS.map((o) => emp(o, { to_date: '2023-12-31' }));
+    const colleague = emp(CLINICS[1]!, { person_id: '198002021234', to_date: '2023-05-31' });
+    const withLicence0 = (l: Record<string, unknown>) => licences.map((x, i) => (i === 0 ? { ...x, ...l } : x));
+    // Granted during the overlap, ended before the person became sole (2023-06-01) at all three.
+    const during = run({ licences: withLicence0({ granted_on: '2023-01-01', status: 'revoked', status_on: '2023-03-01' }), employments: [...year, colleague] });
+    expect(during).toHaveLength(1);
+    expect(during[0]!.evidence[0]!.text).toContain('2023-06-01');
+    // Granted only after the employments ended, still granted at as-of.
+    expect(run({ licences: withLicence0({ granted_on: '2025-01-01' }), employments: year })).toHaveLength(1);
+    // Near misses: granted and ended outside the overlap, not granted at as-of.
+    expect(run({ licences: withLicence0({ granted_on: '2024-03-01', status: 'revoked', status_on: '2025-01-01' }), employments: year })).toHaveLength(0);
+    expect(run({ licences: withLicence0({ granted_on: '2019-01-01', status: 'expired', status_on: '2022-12-31' }), employments: year })).toHaveLength(0);
   });
 
   it('as of: a job starting after as-of does not exist', () => {
