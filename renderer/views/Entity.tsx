@@ -157,12 +157,19 @@ function FactRow({ label, value, table, source }: { label: string; value: string
 function ScoreBlock({ p }: { p: EntityProfile }) {
   const s = p.score;
   if (!s) return <p className="muted">Ingen poäng (ingen analys eller inga larm).</p>;
+  const inOthers = p.hits.filter((h) => h.subjectId !== p.id).length;
   return (
     <>
       <div className="kpis" style={{ gridTemplateColumns: '1fr 1fr' }}>
-        <div className="kpi"><div className="v">{fmtScore(s.direct)}</div><div className="l">direkt poäng (egna larm)</div></div>
-        <div className="kpi"><div className="v">{fmtScore(s.network)}</div><div className="l">nätverkspoäng (separat)</div></div>
+        <div className="kpi" data-testid="score-direct"><div className="v">{fmtScore(s.direct)}</div><div className="l">direkt poäng (egna larm)</div></div>
+        <div className="kpi" data-testid="score-network"><div className="v">{fmtScore(s.network)}</div><div className="l">nätverkspoäng (separat från direkta bevis)</div></div>
       </div>
+      {s.network > 0 && s.direct === 0 && (
+        <p className="small" data-testid="network-only">Inga egna larm. Nätverkspoängen kommer från närliggande entiteter via styrande roller, relationer eller adresser och är inget direkt bevis mot entiteten.</p>
+      )}
+      {s.direct === 0 && s.network === 0 && inOthers > 0 && (
+        <p className="small muted">Entiteten ingår i {inOthers} larm där någon annan (t.ex. en anställd) är subjekt. Sådana larm ger ingen egen poäng; anställningar sprider inte nätverkspoäng.</p>
+      )}
       {s.directParts.length > 0 && (
         <>
           <h3>Direkt</h3>

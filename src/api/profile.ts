@@ -157,11 +157,15 @@ function related(raw: Raw, id: string, labels: Labels): EntityProfile['related']
 
 function scoreBreakdown(db: Db, id: string, hits: HitRow[], rel: EntityRef[], runId: number | null): EntityProfile['score'] {
   if (runId === null) return null;
-  const own = scoreRows(db, runId, { subjectId: id })[0];
+  // No stored row means neither direct nor network risk; still report zeros when the entity is
+  // part of someone else's hit (e.g. an employee's), so the profile can explain the split.
+  const own = scoreRows(db, runId, { subjectId: id })[0] ?? (hits.length > 0 ? { score: 0, network_score: 0 } : null);
   if (!own) return null;
-  const neighbours = rel
-    .map((r) => ({ ref: r, s: scoreRows(db, runId, { subjectId: r.id })[0] }))
-    .filter((x) => x.s && x.s.score > 0);
+  // Only neighbours that can have spread risk here: none when the stored network score is 0
+  // (employment is not a network edge, so an employee's hit does not raise the employer).
+  const neighbours = own.network_score > 0
+    ? rel.map((r) => ({ ref: r, s: scoreRows(db, runId, { subjectId: r.id })[0] })).filter((x) => x.s && x.s.score > 0)
+    : [];
   return {
     direct: own.score,
     network: own.network_score,
