@@ -116,8 +116,9 @@ export function grantedSpan(l: LicenceFact, asOf: string): Span | null {
     if (from == null && !endedStatus) return null; // applied etc., nothing granted yet
     return { from, to: null };
   }
-  if (l.status === 'applied' || l.status === 'rejected') return from != null ? { from, to: l.status_on } : null;
-  // revoked, banned, temporarily_banned, expired, withdrawn: held until the decision day.
+  // Without granted_on, a withdrawn licence is a withdrawn application: nothing was ever held.
+  if (l.status === 'applied' || l.status === 'rejected' || l.status === 'withdrawn') return from != null ? { from, to: l.status_on } : null;
+  // revoked, banned, temporarily_banned, expired (and a withdrawn grant): held until the decision day.
   return { from, to: l.status_on };
 }
 

@@ -74,6 +74,13 @@ describe('operating-without-licence', () => {
     }
   });
 
+  it('a withdrawn licence without granted_on is a withdrawn application: never held', () => {
+    const withdrawn = { ...LIC, status: 'withdrawn', granted_on: null, status_on: '2024-06-01' };
+    expect(run({ licences: [withdrawn], payments: [pay({ paid_on: '2024-03-01' })] })).toHaveLength(1);
+    // With a grant date, withdrawal ends a licence that was held.
+    expect(run({ licences: [{ ...withdrawn, granted_on: '2020-01-01' }], payments: [pay({ paid_on: '2024-03-01' })] })).toHaveLength(0);
+  });
+
   it('applied-only licence counts as none; payment after as-of does not exist', () => {
     expect(run({ licences: [{ ...LIC, status: 'applied', granted_on: null, status_on: '2023-01-01' }], payments: [pay()] })).toHaveLength(1);
     expect(run({ licences: [{ ...LIC, status: 'revoked', status_on: '2024-01-01' }], payments: [pay({ paid_on: '2027-01-01' })] })).toHaveLength(0);
