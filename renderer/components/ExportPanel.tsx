@@ -48,7 +48,7 @@ export function ExportPanel({ scope, title = 'Exportera' }: { scope: Scope; titl
           </select>
         </label>
         <label className="field">Målmapp
-          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="Standard: exportmappen (Insyn-export)" aria-describedby={`${uid}-dirhelp`} />
+          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="Standardmapp (Insyn-export)" aria-describedby={`${uid}-dirhelp`} />
         </label>
         <span id={`${uid}-dirhelp`} className="small muted">Lämna tomt för standardmappen.</span>
         <label className="check"><input type="checkbox" checked={pseudonymise} onChange={(e) => setPseudonymise(e.target.checked)} /> Pseudonymisera (ersätt namn och personnummer)</label>

@@ -1,7 +1,7 @@
 // End-to-end: the real loopback server + built renderer in Debian Chromium (playwright-core).
 // Walks the investigator's path from import to evidence, network and rules, and saves a
 // screenshot of every view to test/e2e/screenshots/.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -310,6 +310,33 @@ describe('workbench e2e (loopback + Chromium)', () => {
       console.error('API errors:', apiErrors, page.url());
       throw err;
     }
+  }, 120_000);
+
+  it('exports a case as an HTML report to a folder, refuses to overwrite, then overwrites when asked', async () => {
+    await goView('#/cases');
+    await page.getByRole('button', { name: 'Ärende Ondska' }).click();
+    const panel = page.getByTestId('export-panel');
+    const dir = path.join(server.dir, 'export');
+    await panel.getByLabel('Format').selectOption('html');
+    await panel.getByLabel('Målmapp').fill(dir);
+    await panel.getByRole('button', { name: 'Exportera' }).click();
+    await panel.getByTestId('export-files').waitFor({ timeout: 60_000 });
+    const files = (await panel.getByTestId('export-files').locator('li').allTextContents()).map((t) => t.replace(/ \(\d+ byte\)$/, ''));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      expect(f.startsWith(dir)).toBe(true);
+      expect(existsSync(f)).toBe(true);
+      expect(statSync(f).size).toBeGreaterThan(0);
+    }
+    expect(files.some((f) => f.endsWith('.html'))).toBe(true);
+    await shot('cases-export');
+    await panel.getByRole('button', { name: 'Exportera' }).click();
+    await panel.getByTestId('export-existing').waitFor();
+    expect(await panel.getByRole('alert').textContent()).toContain('Skriv över befintliga filer');
+    await shot('cases-export-exists');
+    await panel.getByLabel('Skriv över befintliga filer').check();
+    await panel.getByRole('button', { name: 'Exportera' }).click();
+    await panel.getByTestId('export-files').waitFor();
   }, 120_000);
 
   it('lists and verifies the audit log', async () => {
