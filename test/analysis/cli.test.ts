@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db';
 import { importPath } from '../../src/import/importer';
 import { listAudit, verifyAudit } from '../../src/audit/log';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
 
 const BIN = path.resolve('src/cli/bin.js');
 let dir: string;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-analyze-'));
   dbFile = path.join(dir, 'store.sqlite');
   const db = openDb(dbFile);
-  await importPath(db, '/work/shared/examples/revoked-network');
+  await importPath(db, EXAMPLE_REVOKED_NETWORK);
   db.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -8,8 +8,9 @@ import { SIGNALS } from '../../src/signals/index';
 import { importPath } from '../../src/import/importer';
 import { seedStore } from './store-world';
 import type { WorldSpec } from '../support/world';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
 
-const EXAMPLE = '/work/shared/examples/revoked-network';
+const EXAMPLE = EXAMPLE_REVOKED_NETWORK;
 const P = '197506141634';
 const A = '5598047925';
 const B = '5592142102';

@@ -7,6 +7,7 @@ import { importPath, ImportError } from '../../src/import/importer';
 import { openDb } from '../../src/store/db';
 import { encodeText, orgNr, personId, tableCsv, tmpDir, writeDataset } from '../support/fixtures';
 import { storeFingerprint } from './helpers';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
 
 const A = orgNr('556036079'); // 5560360793
 const B = orgNr('556677889');
@@ -29,7 +30,7 @@ function freshDb(dir = tmpDir()) {
 describe('importPath: formats', () => {
   it('imports the shipped revoked-network example with nothing quarantined', async () => {
     const db = freshDb();
-    const r = await importPath(db, '/work/shared/examples/revoked-network');
+    const r = await importPath(db, EXAMPLE_REVOKED_NETWORK);
     expect(r.quarantined).toBe(0);
     expect(r.rows).toEqual({ companies: 16, persons: 24, roles: 38, licences: 15 });
     expect(r.skipped).toEqual(['expected.json']);

@@ -4,6 +4,7 @@ import { importPath } from '../../src/import/importer';
 import { contractJson, runAnalysis } from '../../src/analysis/run';
 import { openDb } from '../../src/store/db';
 import { analyse, companies, hitFor, org, pid, subjectsOf } from './support';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
 
 const S = 'revoked-network';
 const A = org(11), B = org(12), C = org(13), HOLD = org(14);
@@ -13,7 +14,7 @@ const lic = (id: string, o: string, status: string, status_on: string | null, ki
 
 describe('revoked-network (independent review)', () => {
   it('the shared example: every must_fire fires, no must_not_fire fires, nothing quarantined', async () => {
-    const dir = '/work/shared/examples/revoked-network';
+    const dir = EXAMPLE_REVOKED_NETWORK;
     const expected = JSON.parse(fs.readFileSync(`${dir}/expected.json`, 'utf8'));
     const db = openDb(':memory:');
     const imp = await importPath(db, dir);

@@ -5,6 +5,7 @@ import { importPath } from '../../src/import/importer';
 import { openDb } from '../../src/store/db';
 import { getEntity } from '../../src/store/entities';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
 
 const A = orgNr('556036079');
 const P1 = personId('19811218', '987');
@@ -45,7 +46,7 @@ describe('getEntity', () => {
 
   it('includes hits of the latest analysis run', async () => {
     const db = openDb(path.join(tmpDir(), 's.sqlite'));
-    await importPath(db, '/work/shared/examples/revoked-network');
+    await importPath(db, EXAMPLE_REVOKED_NETWORK);
     expect(getEntity(db, '197506141634')!.hits).toEqual([]);
     runAnalysis(db, { asOf: '2026-11-01' });
     const e = getEntity(db, '750614-1634')!;

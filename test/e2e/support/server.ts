@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLoopbackApp, type LoopbackApp } from '../../../src/api/app';
+import { EXAMPLE_REVOKED_NETWORK } from '../../support/shared';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -45,5 +46,5 @@ export async function startTestServer(): Promise<TestServer> {
 export function demoDataPath(): string {
   const demo = path.join(ROOT, 'data/demo');
   if (existsSync(path.join(demo, 'companies.csv')) || existsSync(path.join(demo, 'companies.csv.gz'))) return demo;
-  return '/work/shared/examples/revoked-network';
+  return EXAMPLE_REVOKED_NETWORK;
 }
