@@ -1,6 +1,6 @@
 import type { Facts, LicenceFact } from '../analysis/facts';
 import { REVOKED_STATUSES } from '../model/index';
-import { addDays, periodAsOf } from './common';
+import { addDays, LICENCE_KIND_SV, periodAsOf } from './common';
 
 /**
  * Helpers for the placement, staff and licence-coverage signals. Every period here is a closed
@@ -145,14 +145,7 @@ export const PROFESSION_SV: Record<string, string> = {
 };
 export const professionSv = (p: string | null): string => (p == null ? 'okänt yrke' : PROFESSION_SV[p] ?? p);
 
-export const KIND_SV: Record<string, string> = {
-  hvb_children: 'HVB för barn och unga', hvb_adults: 'HVB för vuxna', supported_housing: 'stödboende',
-  lss_housing_children: 'LSS-bostad för barn', lss_housing_adults: 'LSS-bostad för vuxna', personal_assistance: 'personlig assistans',
-  home_care: 'hemtjänst', relief_service: 'avlösarservice', escort_service: 'ledsagarservice', short_stay: 'korttidsvistelse',
-  consultant_support: 'konsulentstödd familjehemsverksamhet', care_provider: 'vårdgivare', aesthetic_clinic: 'estetisk klinik',
-  dental_care: 'tandvård', other: 'annan verksamhet',
-};
-export const kindText = (k: string): string => KIND_SV[k] ?? k;
+export const kindText = (k: string): string => LICENCE_KIND_SV[k] ?? k;
 
 export const OFFENCE_TEXT: Record<string, string> = {
   violence: 'våldsbrott', sexual: 'sexualbrott', narcotics: 'narkotikabrott', weapons: 'vapenbrott', fraud: 'bedrägeri',

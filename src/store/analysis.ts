@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Db } from './db';
+import { stmt } from './statements';
 import * as m002 from './migrations/002_analysis';
 
 /**
@@ -23,14 +23,6 @@ export interface StoredHit {
 export interface ScoreRow { subject_kind: string; subject_id: string; score: number; network_score: number }
 export interface ClusterRow { rank: number; size: number; score: number; members: string; signals: string }
 
-const cache = new WeakMap<Db, Map<string, Database.Statement>>();
-function stmt(db: Db, sql: string): Database.Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 /**
  * Id indexes on the registers (also in migration 002); created here too for stores that were

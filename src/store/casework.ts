@@ -1,19 +1,10 @@
-import type Database from 'better-sqlite3';
 import type { Db } from './db';
+import { stmt } from './statements';
 
 /**
  * All SQL for casework: triage statuses, cases, the audit log, the export key and the
  * dossier's fact look-ups. Statements are prepared once per connection.
  */
-const cache = new WeakMap<Db, Map<string, Database.Statement>>();
-
-function stmt(db: Db, sql: string): Database.Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 // ---------------------------------------------------------------- meta
 

@@ -1,20 +1,12 @@
-import type Database from 'better-sqlite3';
 import { TABLE_NAMES, type TableName } from '../model/tables';
 import type { Db } from './db';
+import { stmt } from './statements';
 
 /**
  * Read queries behind the workbench API (src/api/service.ts): overview, quarantine browsing,
  * the alert table, labels and provenance lookups, the search corpus. Read-only; parameterised.
  */
 
-const cache = new WeakMap<Db, Map<string, Database.Statement>>();
-function stmt(db: Db, sql: string): Database.Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 // ---------------------------------------------------------------- datasets and quarantine
 
