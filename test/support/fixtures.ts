@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { luhnCheckDigit } from '../../src/ids/luhn';
 import { TABLES, type TableName } from '../../src/model/tables';
 
 /**
@@ -77,14 +78,5 @@ export function personId(yyyymmdd: string, serial3 = '123'): string {
 }
 
 function luhn(payload: string): string {
-  let sum = 0;
-  for (let i = 0; i < payload.length; i++) {
-    let d = payload.charCodeAt(i) - 48;
-    if ((payload.length - i) % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
+  return String(luhnCheckDigit(payload));
 }
