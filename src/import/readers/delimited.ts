@@ -29,11 +29,14 @@ export async function readDelimited(chunks: AsyncIterable<string>, table: TableN
       sink.header(table, r.fields);
       return;
     }
+    // A line of only delimiters (Excel's trailing `;;;` rows) is not a row, whatever its width.
+    if (!r.error && r.fields.every((f) => f.trim() === '')) return;
+    // Empty fields beyond the header (a trailing delimiter) carry nothing: the row keeps its width.
+    if (!r.error && r.fields.length > width && r.fields.slice(width).every((f) => f.trim() === '')) r.fields.length = width;
     if (r.error) {
       const why = r.error === 'unclosed_quote' ? ['quote is never closed', 'citattecknet stängs aldrig'] : ['field longer than the limit (quote never closed?)', 'fältet är längre än gränsen (citattecken stängs aldrig?)'];
       sink.bad(r.line, null, r.fields.join(delim ?? ',').slice(0, RAW_PREVIEW), why[0]!, why[1]!);
     } else if (r.fields.length !== width) {
-      if (r.fields.every((f) => f.trim() === '')) return; // a line of only delimiters is not a row
       sink.bad(r.line, null, r.fields.join(delim ?? ',').slice(0, RAW_PREVIEW), `row has ${r.fields.length} fields, header has ${width}`, `raden har ${r.fields.length} fält, rubrikraden har ${width}`);
     } else {
       sink.row(table, r.line, r.fields);

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importPath } from '../../src/import/importer';
+import { openDb } from '../../src/store/db';
+import { getEntity } from '../../src/store/entities';
+import { tmpDir } from '../support/fixtures';
+
+/** Second independent review of contract §1/§3/§5/§6 through the real importer (black box). */
+
+const dirs: string[] = [];
+const dataset = (files: Record<string, string | Buffer>): string => {
+  const dir = tmpDir('insyn-review2-');
+  dirs.push(dir);
+  for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), body);
+  return dir;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function importDir(dir: string) {
+  const db = openDb(':memory:');
+  const result = await importPath(db, dir);
+  return { db, result };
+}
+
+describe('CSV rows (contract §1, §3)', () => {
+  it("a Windows-1252 ';' export's trailing rows of only delimiters are no rows, not quarantined", async () => {
+    const text = 'org_nr;name;city\r\n5566778899;K\xf6pmang\xe5rden AB;G\xf6teborg\r\n;;\r\n;;\r\n';
+    const { db, result } = await importDir(dataset({ 'companies.csv': Buffer.from(text, 'latin1') }));
+    expect(result.quarantine).toEqual([]);
+    expect(result.quarantined).toBe(0);
+    expect(result.rows).toEqual({ companies: 1 });
+    expect(getEntity(db, '5566778899')?.name).toBe('Köpmangården AB');
+    db.close();
+  });
+
+  it('a trailing delimiter on a data row (empty field beyond the header) is not a bad row; a non-empty extra field is', async () => {
+    const { result } = await importDir(dataset({ 'companies.csv': 'org_nr,name\n5566778899,A AB,\n2021000001,B AB,x\n' }));
+    expect(result.rows).toEqual({ companies: 1 });
+    expect(result.quarantine.map((q) => q.line)).toEqual([3]);
+  });
+});
