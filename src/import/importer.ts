@@ -206,7 +206,7 @@ class ImportRun implements RowSink {
     const key = OCCURRENCE_KEYED.has(table) ? occurrenceKey(r.key, this.occurrences.next(table, r.key)) : r.key;
     const outcome = this.writer.upsert(table, key, r.values, this.file, line);
     if (typeof outcome === 'object') {
-      this.addQuarantine(line, this.keyColumns(table), r.key, `duplicate of the row on line ${outcome.duplicateOfLine} (same key)`, `dubblett av raden på rad ${outcome.duplicateOfLine} (samma nyckel)`, cells);
+      this.addQuarantine(line, this.keyColumns(table), this.normalisers.get(table)!.rawKey(cells), `duplicate of the row on line ${outcome.duplicateOfLine} (same key)`, `dubblett av raden på rad ${outcome.duplicateOfLine} (samma nyckel)`, cells);
       return;
     }
     this.rows[table] = (this.rows[table] ?? 0) + 1;

@@ -123,6 +123,11 @@ export class RowNormaliser {
     this.keyColumns = this.spec.key.join('+');
   }
 
+  /** The raw cells of the key columns as written in the file (a duplicate's quarantine value). */
+  rawKey(cells: readonly string[]): string {
+    return this.spec.key.map((k) => cellAt(cells, this.mapping.index[this.spec.columns.findIndex((c) => c.name === k)]!).trim()).join('|');
+  }
+
   normalise(cells: readonly string[]): RowOutcome {
     const { spec, mapping } = this;
     const out: unknown[] = new Array(this.columns.length).fill(null);

@@ -42,3 +42,11 @@ describe('CSV rows (contract §1, §3)', () => {
     expect(result.quarantine.map((q) => q.line)).toEqual([3]);
   });
 });
+
+describe('quarantine entries (contract §3: file:line, column, raw value, reason)', () => {
+  it("a duplicate id's entry carries the raw value as written, not the internal key", async () => {
+    const { result } = await importDir(dataset({ 'companies.csv': 'org_nr,name\n556677-8899,A AB\n165566778899,A AB igen\n' }));
+    expect(result.quarantined).toBe(1);
+    expect(result.quarantine[0]).toMatchObject({ file: 'companies.csv', line: 3, column: 'org_nr', value: '165566778899' });
+  });
+});
