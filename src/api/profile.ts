@@ -1,4 +1,5 @@
 import { isControllingRole } from '../model/enums';
+import { RELATION_KIND_DISPLAY_SV, ROLE_DISPLAY_SV } from '../model/labels-sv';
 import { SEVERITY_WEIGHT, SCORING_DEFAULTS } from '../scoring/index';
 import { scoreRows } from '../store/analysis';
 import type { Db } from '../store/db';
@@ -25,15 +26,9 @@ const FIELD_SV: Record<string, string> = {
   holder: 'Tillståndshavare', parents: 'Familjehemsföräldrar', city: 'Ort', postal_code: 'Postnummer',
 };
 
-export const ROLE_SV: Record<string, string> = {
-  board_member: 'Styrelseledamot', deputy_board_member: 'Styrelsesuppleant', chair: 'Ordförande', ceo: 'VD', deputy_ceo: 'Vice VD',
-  signatory: 'Firmatecknare', auditor: 'Revisor', partner: 'Delägare', owner: 'Ägare', beneficial_owner: 'Verklig huvudman',
-  liquidator: 'Likvidator', operations_manager: 'Föreståndare',
-};
-
-const RELATION_SV: Record<string, string> = {
-  spouse: 'Make/maka', partner: 'Sambo/partner', parent: 'Förälder', child: 'Barn', sibling: 'Syskon', household: 'Samma hushåll', associate: 'Bekant/affärskontakt',
-};
+/** Role and relation names in the profile (src/model/labels-sv.ts). */
+export const ROLE_SV: Readonly<Record<string, string>> = ROLE_DISPLAY_SV;
+const RELATION_SV: Readonly<Record<string, string>> = RELATION_KIND_DISPLAY_SV;
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);

@@ -1,5 +1,6 @@
 import type { Facts, LicenceFact, RoleFact } from '../analysis/facts';
 import { isControllingRole, REVOKED_STATUSES } from '../model/index';
+import { FINANCIAL_KIND_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, OFFENCE_SV, ROLE_SV, SANCTION_KIND_SV } from '../model/labels-sv';
 import type { Evidence, Provenance } from './types';
 
 /**
@@ -116,39 +117,10 @@ export function clampSeverity(n: number): 1 | 2 | 3 | 4 | 5 {
   return Math.max(1, Math.min(5, Math.round(n))) as 1 | 2 | 3 | 4 | 5;
 }
 
-/** Swedish names of contract enums, for evidence texts. */
-export const ROLE_SV: Record<string, string> = {
-  board_member: 'styrelseledamot', deputy_board_member: 'styrelsesuppleant', chair: 'styrelseordförande', ceo: 'VD',
-  deputy_ceo: 'vice VD', signatory: 'firmatecknare', auditor: 'revisor', partner: 'bolagsman', owner: 'ägare',
-  beneficial_owner: 'verklig huvudman', liquidator: 'likvidator', operations_manager: 'föreståndare',
-};
-export const LICENCE_KIND_SV: Record<string, string> = {
-  hvb_children: 'HVB för barn och unga', hvb_adults: 'HVB för vuxna', supported_housing: 'stödboende',
-  lss_housing_children: 'LSS-bostad för barn', lss_housing_adults: 'LSS-bostad för vuxna', personal_assistance: 'personlig assistans',
-  home_care: 'hemtjänst', relief_service: 'avlösarservice', escort_service: 'ledsagarservice', short_stay: 'korttidsvistelse',
-  consultant_support: 'konsulentstödd familjehemsverksamhet', care_provider: 'vårdgivare', aesthetic_clinic: 'estetisk klinik',
-  dental_care: 'tandvård', other: 'annan verksamhet',
-};
-export const LICENCE_STATUS_SV: Record<string, string> = {
-  applied: 'ansökt', granted: 'beviljat', rejected: 'avslaget', withdrawn: 'återkallad ansökan', expired: 'upphört',
-  revoked: 'återkallat', banned: 'förbud', temporarily_banned: 'tillfälligt förbud',
-};
-export const FINANCIAL_KIND_SV: Record<string, string> = {
-  enforcement_debt: 'skuld hos Kronofogden', payment_order: 'betalningsföreläggande', payment_remark: 'betalningsanmärkning',
-  tax_arrears: 'skatteskuld', late_tax_return: 'sen skattedeklaration', unpaid_fee: 'obetald avgift', f_tax_revoked: 'återkallad F-skatt',
-  late_annual_report: 'sen årsredovisning', bankruptcy: 'konkurs', liquidation: 'likvidation',
-};
-export const SANCTION_KIND_SV: Record<string, string> = {
-  trading_ban: 'näringsförbud', conviction: 'dom', suspicion: 'misstanke', unsuitable: 'bedömd olämplig',
-  licence_revoked_personal: 'återkallad legitimation',
-};
-export const OFFENCE_SV: Record<string, string> = {
-  violence: 'våldsbrott', sexual: 'sexualbrott', narcotics: 'narkotikabrott', weapons: 'vapenbrott', fraud: 'bedrägeri',
-  welfare_fraud: 'välfärdsbrott', tax_crime: 'skattebrott', accounting_crime: 'bokföringsbrott', organised_crime: 'organiserad brottslighet',
-  other: 'annat brott',
-};
+/** Swedish names of contract enums, for evidence texts (the tables live in src/model/labels-sv.ts). */
+export { FINANCIAL_KIND_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, OFFENCE_SV, ROLE_SV, SANCTION_KIND_SV };
 
-const sv = (map: Record<string, string>, v: string | null | undefined): string => (v == null ? 'okänt' : map[v] ?? v);
+const sv = (map: Readonly<Record<string, string>>, v: string | null | undefined): string => (v == null ? 'okänt' : map[v] ?? v);
 export const roleSv = (r: string): string => sv(ROLE_SV, r);
 export const kindSv = (k: string): string => sv(LICENCE_KIND_SV, k);
 export const statusSv = (s: string): string => sv(LICENCE_STATUS_SV, s);

@@ -1,5 +1,6 @@
 import type { Facts, LicenceFact } from '../analysis/facts';
 import { REVOKED_STATUSES } from '../model/index';
+import { PROFESSION_SV } from '../model/labels-sv';
 import { addDays, LICENCE_KIND_SV, periodAsOf } from './common';
 
 /**
@@ -137,15 +138,12 @@ export function spanText(s: Span): string {
   return `${s.from ?? 'okänt datum'}–${s.to ?? '(pågår)'}`;
 }
 
-export const PROFESSION_SV: Record<string, string> = {
-  physician: 'läkare', nurse: 'sjuksköterska', dentist: 'tandläkare', dental_hygienist: 'tandhygienist',
-  psychologist: 'psykolog', psychotherapist: 'psykoterapeut', physiotherapist: 'fysioterapeut', midwife: 'barnmorska',
-  pharmacist: 'apotekare', counsellor: 'kurator', care_staff: 'vård- och omsorgspersonal',
-  personal_assistant: 'personlig assistent', manager: 'chef', other: 'annat yrke',
-};
-export const professionSv = (p: string | null): string => (p == null ? 'okänt yrke' : PROFESSION_SV[p] ?? p);
+export { PROFESSION_SV };
+const professionLabels: Readonly<Record<string, string>> = PROFESSION_SV;
+export const professionSv = (p: string | null): string => (p == null ? 'okänt yrke' : professionLabels[p] ?? p);
 
-export const kindText = (k: string): string => LICENCE_KIND_SV[k] ?? k;
+const kindLabels: Readonly<Record<string, string>> = LICENCE_KIND_SV;
+export const kindText = (k: string): string => kindLabels[k] ?? k;
 
 export const OFFENCE_TEXT: Record<string, string> = {
   violence: 'våldsbrott', sexual: 'sexualbrott', narcotics: 'narkotikabrott', weapons: 'vapenbrott', fraud: 'bedrägeri',
