@@ -24,7 +24,8 @@ export interface HeaderMapping {
 }
 
 export const headerKey = (h: string): string => h.replace(/^\uFEFF/, '').trim().toLowerCase();
-const loose = (h: string): string => h.replace(/[\s\-.]+/g, '_');
+// Abbreviations end in a dot (`fr.o.m.`, `Org.nr.`): separators at either end carry nothing.
+const loose = (h: string): string => h.replace(/[\s\-.]+/g, '_').replace(/^_+|_+$/g, '');
 
 function namesOf(c: ColumnSpec): string[] {
   return [c.name, c.sql, ...(c.aliases ?? [])].map((n) => n.toLowerCase());

@@ -50,3 +50,16 @@ describe('quarantine entries (contract §3: file:line, column, raw value, reason
     expect(result.quarantine[0]).toMatchObject({ file: 'companies.csv', line: 3, column: 'org_nr', value: '165566778899' });
   });
 });
+
+describe('header names (contract §1: case-insensitive, surrounding space ignored, Swedish aliases)', () => {
+  it('Swedish abbreviations written with dots (Org.nr., Fr.o.m., T.o.m.) and surrounding spaces are matched', async () => {
+    const { db, result } = await importDir(dataset({
+      'Roles.CSV': ' Org.nr. ; Personnummer ;Roll; Fr.o.m. ; T.o.m. \n556677-8899;19800101-1231;ceo;20200101;20241231\n',
+    }));
+    expect(result.quarantine).toEqual([]);
+    expect(result.rows).toEqual({ roles: 1 });
+    const roles = getEntity(db, '5566778899')!.roles as unknown as { holder_id: string; from: string; to: string }[];
+    expect(roles.map((r) => [r.holder_id, r.from, r.to])).toEqual([['198001011231', '2020-01-01', '2024-12-31']]);
+    db.close();
+  });
+});
