@@ -120,10 +120,9 @@ function companyProfile(db: Db, orgNr: string): EntityProfile | null {
   const c = one(db, 'SELECT * FROM companies WHERE org_nr = ?', orgNr);
   const roles = withNames(db, rows(db, 'SELECT * FROM roles WHERE org_nr = ? ORDER BY from_date, role', orgNr), 'holder_id', 'holder_name');
   const licences = rows(db, 'SELECT * FROM licences WHERE org_nr = ? ORDER BY granted_on', orgNr);
-  if (!c && roles.length === 0 && licences.length === 0) return null;
   const street = (c?.address as string | null) ?? null;
   const split = splitCareOf(street);
-  return {
+  const profile: EntityProfile = {
     kind: 'company',
     id: orgNr,
     name: (c?.name as string | null) ?? null,
@@ -151,6 +150,12 @@ function companyProfile(db: Db, orgNr: string): EntityProfile | null {
     history: factHistory(db, 'companies', JSON.stringify([orgNr])),
     hits: entityHits(db, orgNr),
   };
+  return c || mentioned(profile) ? profile : null;
+}
+
+/** An entity without a row of its own still exists where any fact or hit names it (a payee, an owner company, a debtor). */
+function mentioned(profile: EntityProfile): boolean {
+  return Object.values(profile).some((v) => Array.isArray(v) && v.length > 0 && v !== profile.alt_names);
 }
 
 function personProfile(db: Db, personId: string): EntityProfile | null {
@@ -158,9 +163,8 @@ function personProfile(db: Db, personId: string): EntityProfile | null {
   const roles = withNames(db, rows(db, 'SELECT * FROM roles WHERE holder_id = ? ORDER BY from_date, role', personId), 'org_nr', 'company_name');
   const employments = withNames(db, rows(db, 'SELECT * FROM employments WHERE person_id = ? ORDER BY from_date', personId), 'org_nr', 'company_name');
   const sanctions = rows(db, 'SELECT * FROM sanctions WHERE subject_id = ? ORDER BY from_date', personId);
-  if (!p && roles.length === 0 && employments.length === 0 && sanctions.length === 0) return null;
   const split = splitCareOf((p?.address as string | null) ?? null);
-  return {
+  const profile: EntityProfile = {
     kind: 'person',
     id: personId,
     name: (p?.name as string | null) ?? null,
@@ -181,6 +185,7 @@ function personProfile(db: Db, personId: string): EntityProfile | null {
     foster_homes: rows(db, "SELECT f.* FROM foster_homes f, json_each(f.parent_ids) j WHERE j.value = ?", personId),
     hits: entityHits(db, personId),
   };
+  return p || mentioned(profile) ? profile : null;
 }
 
 function licenceProfile(db: Db, licenceId: string): EntityProfile | null {

@@ -63,3 +63,20 @@ describe('header names (contract §1: case-insensitive, surrounding space ignore
     db.close();
   });
 });
+
+describe('show (contract §5: accepts any id that the store names)', () => {
+  it('a company or person named only by other facts (payee, owner company, debtor, relation) has a profile', async () => {
+    const { db } = await importDir(dataset({
+      'companies.csv': 'org_nr,name\n5566778899,A AB\n',
+      'roles.csv': 'org_nr,holder_id,role,share_pct\n5566778899,2021000001,owner,100\n',
+      'payments.csv': 'payer,payee_org_nr,paid_on,amount_sek,purpose\nKommunen,5560000001,2025-01-01,"1 234,50",care\n',
+      'relations.csv': 'a_id,b_id,kind\n19800101-1231,191001011236,parent\n',
+    }));
+    expect(getEntity(db, '202100-0001')).toMatchObject({ kind: 'company', id: '2021000001', name: null });
+    expect(getEntity(db, '165560000001')).toMatchObject({ kind: 'company', id: '5560000001' });
+    expect((getEntity(db, '5560000001')!.payments as unknown[]).length).toBe(1);
+    expect(getEntity(db, '100101+1236')).toMatchObject({ kind: 'person', id: '191001011236' });
+    expect(getEntity(db, '5566778890')).toBeNull();
+    db.close();
+  });
+});
