@@ -58,14 +58,20 @@ export function streamDecoder(encoding: TextEncodingName): StreamDecoder {
   }
   // The probe saw only valid UTF-8 (often plain ASCII). A Windows-1252 file whose first å comes
   // after the probe shows up as invalid UTF-8: from that chunk on, decode as Windows-1252.
+  // A chunk ending in what could start a UTF-8 sequence (a 1252 å is such a byte) is held by the
+  // decoder; those bytes are kept here too, so a switch on the next chunk does not lose them.
   let d: TextDecoder | null = new TextDecoder('utf-8', { fatal: true });
+  let pending: Uint8Array = new Uint8Array(0);
   return {
     decode: (chunk) => {
       if (d) {
         try {
-          return d.decode(chunk, { stream: true });
+          const text = d.decode(chunk, { stream: true });
+          pending = incompleteUtf8Tail(pending, chunk);
+          return text;
         } catch {
           d = null;
+          if (pending.length) chunk = Buffer.concat([pending, chunk]);
         }
       }
       return decodeWindows1252(chunk);
@@ -79,6 +85,20 @@ export function streamDecoder(encoding: TextEncodingName): StreamDecoder {
       }
     },
   };
+}
+
+/** The trailing bytes of `prev + chunk` that begin a UTF-8 sequence not yet complete (at most 3). */
+function incompleteUtf8Tail(prev: Uint8Array, chunk: Uint8Array): Uint8Array {
+  const bytes = chunk.length >= 3 ? chunk : Buffer.concat([prev, chunk]);
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back]!;
+    if (b < 0x80) return new Uint8Array(0);
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > back ? bytes.slice(bytes.length - back) : new Uint8Array(0);
+    }
+  }
+  return new Uint8Array(0);
 }
 
 /** The delimiter of a header line: whichever of `,` `;` TAB occurs most outside quotes. */

@@ -80,3 +80,17 @@ describe('show (contract §5: accepts any id that the store names)', () => {
     db.close();
   });
 });
+
+describe('encoding (contract §1: Windows-1252 detected automatically)', () => {
+  it('a Windows-1252 letter at the very end of a chunk, after a UTF-8-looking start, is not lost when decoding switches', async () => {
+    const { streamDecoder } = await import('../../src/import/encoding');
+    const d = streamDecoder('utf-8');
+    const text = d.decode(Buffer.from('Malm\xf6;G', 'latin1').subarray(0, 4)) + d.decode(Buffer.from([0xf6])) + d.decode(Buffer.from(';G\xf6teborg\n', 'latin1')) + d.end();
+    expect(text).toBe('Malmö;Göteborg\n');
+    const d2 = streamDecoder('utf-8');
+    expect(d2.decode(Buffer.from('ab\xe5', 'latin1')) + d2.decode(Buffer.from('nd', 'latin1')) + d2.end()).toBe('abånd');
+    const d3 = streamDecoder('utf-8');
+    const utf8 = Buffer.from('Köpmangården', 'utf8');
+    expect(d3.decode(utf8.subarray(0, 2)) + d3.decode(utf8.subarray(2)) + d3.end()).toBe('Köpmangården');
+  });
+});
