@@ -240,7 +240,9 @@ export function getEntity(db: Db, rawId: string): EntityProfile | null {
   if (isExtId(id)) return personProfile(db, normalisePersonId(id).ok ? (normalisePersonId(id) as { value: string }).value : id);
   const org = normaliseOrgNr(id);
   const person = normalisePersonId(id);
-  if (org.ok && isLegalEntityOrgNr(org.value)) {
+  // 10 digits is the normalised org_nr form: a sole trader's company comes before its owner, who
+  // is reached by the 12-digit person_id.
+  if (org.ok && (isLegalEntityOrgNr(org.value) || /^\d{10}$/.test(id.replace(/[\s-]/g, '')))) {
     const c = companyProfile(db, org.value);
     if (c) return c;
   }

@@ -94,3 +94,15 @@ describe('encoding (contract §1: Windows-1252 detected automatically)', () => {
     expect(d3.decode(utf8.subarray(0, 2)) + d3.decode(utf8.subarray(2)) + d3.end()).toBe('Köpmangården');
   });
 });
+
+describe('show of a sole trader (contract §1: its org_nr is the owner\'s 10-digit personnummer)', () => {
+  it('the normalised 10-digit org_nr shows the company, the 12-digit person_id the owner', async () => {
+    const { db } = await importDir(dataset({
+      'companies.csv': 'org_nr,name,legal_form\n198001011231,Annas Firma,EF\n',
+      'persons.csv': 'person_id,name\n800101-1231,Anna Andersson\n',
+    }));
+    expect(getEntity(db, '8001011231')).toMatchObject({ kind: 'company', id: '8001011231', name: 'Annas Firma' });
+    expect(getEntity(db, '198001011231')).toMatchObject({ kind: 'person', id: '198001011231', name: 'Anna Andersson' });
+    db.close();
+  });
+});
