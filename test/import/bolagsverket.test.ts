@@ -69,3 +69,13 @@ describe('Bolagsverket bulk file', () => {
     });
   }
 });
+
+describe('Bolagsverket legal form codes', () => {
+  it('strips -ORGFO and maps E (enskild näringsidkare) to the contract form EF', async () => {
+    const { legalFormOf } = await import('../../src/import/readers/bolagsverket');
+    expect(legalFormOf('AB-ORGFO')).toBe('AB');
+    expect(legalFormOf('E-ORGFO')).toBe('EF');
+    expect(legalFormOf('HB-ORGFO')).toBe('HB');
+    expect(legalFormOf('EF-ORGFO')).toBe('EF');
+  });
+});

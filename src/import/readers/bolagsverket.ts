@@ -81,7 +81,7 @@ export function bulkToCompany(get: (name: string) => string): string[] {
   const names = get('organisationsnamn').split('|').filter(Boolean).map(sub);
   const primary = names.find((n) => n[1]?.toUpperCase() === 'FORETAGSNAMN-ORGNAM') ?? names[0];
   const alt = names.filter((n) => n !== primary).map((n) => n[0]!.trim()).filter(Boolean);
-  const legalForm = (sub(get('organisationsform'))[0] ?? '').replace(/-ORGFO$/i, '');
+  const legalForm = legalFormOf(sub(get('organisationsform'))[0] ?? '');
   const deregOn = get('avregistreringsdatum');
   const cause = get('avregistreringsorsak').toUpperCase();
   const proceedings = get('pagandeavvecklingselleromstruktureringsforfarande').split('|').filter(Boolean).map(sub);
@@ -181,4 +181,10 @@ export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Pr
     sink.bad(p.start, null, p.text.slice(0, 200), 'a quote is never closed', 'ett citattecken stängs aldrig');
   }
   if (!header) sink.header('companies', []);
+}
+
+/** Bolagsverket's form code without its `-ORGFO` suffix; `E` (enskild näringsidkare) is the contract's `EF`. */
+export function legalFormOf(code: string): string {
+  const form = code.replace(/-ORGFO$/i, '');
+  return form.toUpperCase() === 'E' ? 'EF' : form;
 }
