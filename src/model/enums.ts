@@ -14,7 +14,7 @@ export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 export const REVOKED_STATUSES: ReadonlySet<string> = new Set(['revoked', 'banned', 'temporarily_banned']);
 
 export const INSPECTION_OUTCOMES = ['no_deficiencies', 'deficiencies', 'deficiencies_followup', 'injunction', 'ban', 'revocation'] as const;
-export const INSPECTION_TAGS = ['over_capacity', 'target_group_outside_licence', 'record_check_missing', 'staff_competence', 'unlicensed_staff', 'restraint', 'other'] as const;
+export const INSPECTION_TAGS = ['over_capacity', 'target_group_outside_licence', 'record_check_missing', 'staff_competence', 'unlicensed_staff', 'restraint', 'other', 'documents_withheld', 'access_refused', 'false_information'] as const;
 export const REVIEW_OUTCOMES = ['approved', 'rejected', 'withdrawn'] as const;
 
 export const PROFESSIONS = ['physician', 'nurse', 'dentist', 'dental_hygienist', 'psychologist', 'psychotherapist', 'physiotherapist', 'midwife', 'pharmacist', 'counsellor', 'care_staff', 'personal_assistant', 'manager', 'other'] as const;
@@ -51,6 +51,13 @@ export const PURPOSE_FITS: Record<string, readonly LicenceKind[] | null> = {
   care: null,
   dental_support: ['dental_care'],
 };
+
+/** Formal roles (contract §7.1): the roles that appear on the register as företrädare. */
+export const FORMAL_ROLES: ReadonlySet<string> = new Set(['board_member', 'deputy_board_member', 'chair', 'ceo', 'deputy_ceo', 'signatory']);
+
+export function isFormalRole(role: string): boolean {
+  return FORMAL_ROLES.has(role);
+}
 
 /** Controlling roles: all except auditor and liquidator; owner only when share ≥ 25 % or unknown. */
 export function isControllingRole(role: string, sharePct: number | null | undefined): boolean {

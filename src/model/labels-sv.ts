@@ -92,6 +92,7 @@ export const INSPECTION_OUTCOME_DISPLAY_SV: Labels<typeof INSPECTION_OUTCOMES> =
 export const INSPECTION_TAG_DISPLAY_SV: Labels<typeof INSPECTION_TAGS> = {
   over_capacity: 'Överbeläggning', target_group_outside_licence: 'Målgrupp utanför tillståndet', record_check_missing: 'Registerkontroll saknas',
   staff_competence: 'Personalens kompetens', unlicensed_staff: 'Personal utan legitimation', restraint: 'Tvångsåtgärder', other: 'Övrigt',
+  documents_withheld: 'Handlingar undanhölls', access_refused: 'Tillträde vägrades', false_information: 'Felaktiga uppgifter lämnades',
 };
 export const REVIEW_OUTCOME_DISPLAY_SV: Labels<typeof REVIEW_OUTCOMES> = { approved: 'Godkänd', rejected: 'Avslag', withdrawn: 'Återkallad' };
 export const RELATION_KIND_DISPLAY_SV: Labels<typeof RELATION_KINDS> = {

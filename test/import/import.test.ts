@@ -93,6 +93,20 @@ describe('importPath: formats', () => {
     expect(db.prepare("SELECT src_line FROM licences WHERE licence_id = 'L3'").pluck().get()).toBe(5);
   });
 
+  it('accepts the v2 inspection tags (documents_withheld, access_refused, false_information); an unknown tag is still quarantined', async () => {
+    const dir = writeDataset(tmpDir(), {
+      inspections: [
+        { org_nr: A, decided_on: '2025-01-10', outcome: 'injunction', tags: ['documents_withheld', 'access_refused'] },
+        { org_nr: A, decided_on: '2025-02-10', outcome: 'deficiencies', tags: 'False_Information' },
+        { org_nr: A, decided_on: '2025-03-10', outcome: 'deficiencies', tags: 'hid_papers' },
+      ],
+    });
+    const db = freshDb();
+    const r = await importPath(db, dir);
+    expect(r.quarantine.map((q) => [q.line, q.column, q.value])).toEqual([[4, 'tags', 'hid_papers']]);
+    expect(db.prepare('SELECT tags FROM inspections ORDER BY decided_on').pluck().all()).toEqual(['["documents_withheld","access_refused"]', '["false_information"]']);
+  });
+
   it('imports .xlsx (first sheet) with dates and numbers', async () => {
     const dir = tmpDir();
     const wb = new ExcelJS.Workbook();
