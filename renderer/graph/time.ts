@@ -8,7 +8,3 @@ export function dateToDay(date: string): number {
 export function dayToDate(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
 }
-
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}

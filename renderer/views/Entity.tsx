@@ -7,7 +7,7 @@ import { EnumLabel, FINANCIAL_KIND_SV, INSPECTION_OUTCOME_SV, INSPECTION_TAG_SV,
 import { barExtent, timelineScale, yearTicks } from '../lib/timeline';
 import { useLoad } from '../lib/useLoad';
 import { useNav } from '../state/nav';
-import { todayIso } from '../graph/time';
+import { todayIso } from '../../src/model/dates';
 
 export function EntityView({ id }: { id: string | null }) {
   const go = useNav((s) => s.go);

@@ -7,6 +7,7 @@ import { coverageOf } from './coverage';
 import { loadFacts, type Facts } from './facts';
 import { evidenceHash, hitKey } from './hit-key';
 import { resolveParams, type ResolvedParams } from './params';
+import { isIsoDate, todayIso } from '../model/dates';
 
 /**
  * One analysis run: facts snapshot → coverage → every evaluable signal → scores and clusters →
@@ -49,21 +50,10 @@ export interface AnalysisOptions {
   persist?: boolean;
 }
 
-export function todayLocal(now = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(s + 'T00:00:00Z');
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult {
   const started = new Date();
   const t0 = performance.now();
-  const asOf = opts.asOf ?? todayLocal();
+  const asOf = opts.asOf ?? todayIso();
   if (!isIsoDate(asOf)) throw new RangeError(`ogiltigt datum för --as-of: ${asOf} (förväntade ÅÅÅÅ-MM-DD)`);
   ensureAnalysisIndexes(db);
   const params = resolveParams(db, opts.params);

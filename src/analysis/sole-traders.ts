@@ -1,7 +1,7 @@
 import { isLegalEntityOrgNr } from '../ids/orgnr';
 import { normalisePersonId } from '../ids/personnummer';
 import type { TableName } from '../model/index';
-import type { FactRowTypes, RoleFact } from './facts';
+import type { FactRowTypes, RoleFact } from '../model/rows';
 
 /**
  * Sole traders (contract §1: "a sole trader's org_nr is the owner's personnummer, 10 digits").

@@ -1,3 +1,4 @@
+import { todayIso } from '../model/dates';
 import os from 'node:os';
 import path from 'node:path';
 import { SIGNALS } from '../signals/index';
@@ -105,7 +106,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const rows: (string | number | null)[][] = [];
       for (const r of iterateQuarantine(db, filter)) rows.push([r.dataset_id, r.file, r.line, r.column_name, r.value, r.reason_sv, r.reason]);
       const csv = csvTable(['dataset', 'fil', 'rad', 'kolumn', 'värde', 'orsak', 'reason'], rows);
-      return { filename: `karantan-${new Date().toISOString().slice(0, 10)}.csv`, csv, rows: rows.length };
+      return { filename: `karantan-${todayIso()}.csv`, csv, rows: rows.length };
     },
 
     analysisRun: ({ asOf }) => ({ jobId: jobs.start({ kind: 'analysis', asOf, actor }) }),

@@ -1,3 +1,4 @@
+import { todayIso } from '../model/dates';
 import path from 'node:path';
 import type { Db } from '../store/db';
 import { csvTable } from '../export/csv';
@@ -20,7 +21,7 @@ export function auditCsv(db: Db): { csv: string; rows: number } {
 /** Writes the log to `<dir>/<name>` (same folder rules as every export) and records that it did. */
 export function exportAuditLog(db: Db, opts: { outDir: string; fileName?: string; overwrite?: boolean; actor?: string }): { file: WrittenFile; rows: number; verified: boolean } {
   const { csv, rows } = auditCsv(db);
-  const name = opts.fileName ?? `insyn-granskningslogg-${new Date().toISOString().slice(0, 10)}.csv`;
+  const name = opts.fileName ?? `insyn-granskningslogg-${todayIso()}.csv`;
   const [file] = writeExportFiles(opts.outDir, [{ name, content: csv }], opts.overwrite ?? false);
   const verified = verifyAudit(db).ok;
   appendAudit(db, { actor: opts.actor ?? defaultActor(), action: 'export', details: { format: 'audit-csv', dir: path.resolve(opts.outDir), files: [name], rows, verified } });

@@ -1,5 +1,4 @@
-import { defaultDbPath } from '../store/db';
-import { openDb, type Db } from '../store/db';
+import { type Db, defaultDbPath, openDb } from '../store/db';
 
 /** `--db FILE`, else $INSYN_DB, else the per-user data directory (contract §5). */
 export function resolveDbPath(opts: { db?: string }): string {

@@ -1,5 +1,5 @@
 import { luhnCheckDigit } from '../ids/luhn';
-import { addDays, toDays } from './dates';
+import { addDays, toDays } from '../model/dates';
 import { affinePermutation, hash32 } from './prng';
 
 /** 10 digits: payload (9 digits) + Luhn check digit. */

@@ -10,7 +10,8 @@ import { normalisePersonId } from '../ids/personnummer';
 import { appendAudit, defaultActor } from '../audit/log';
 import { formatSek } from '../export/html-kit';
 import { ROLE_SV, SIGNAL_SV } from '../export/labels';
-import { addMonths, overlaps, period, todayIso } from './dates';
+import { addMonths, periodText, todayIso } from '../model/dates';
+import { overlaps } from '../signals/periods';
 import { renderDossierHtml } from './html';
 import type { Dossier, DossierFinding, DossierRequest, DossierSection, EntityRef } from './types';
 
@@ -88,7 +89,7 @@ function sanctionFindings(ctx: Ctx, subjectId: string, whose: string): DossierFi
       const offence = s.offence ? ` för ${OFFENCE_SV[s.offence] ?? s.offence}` : '';
       const kind = s.kind === 'licence_revoked_personal' ? 'legitimation_revoked' : s.kind;
       const severity = s.kind === 'trading_ban' ? (inForce ? 5 : 3) : s.kind === 'conviction' || s.kind === 'unsuitable' ? 4 : s.kind === 'suspicion' ? 2 : 3;
-      const when = s.kind === 'trading_ban' ? `${period(s.from_date, s.to_date)}${inForce ? ', gäller fortfarande' : ', har upphört'}` : (s.from_date ?? 'okänt datum');
+      const when = s.kind === 'trading_ban' ? `${periodText(s.from_date, s.to_date)}${inForce ? ', gäller fortfarande' : ', har upphört'}` : (s.from_date ?? 'okänt datum');
       return {
         kind,
         severity: severity as DossierFinding['severity'],
@@ -124,18 +125,18 @@ function earlierCompanyFindings(ctx: Ctx, holderId: string, whose: string): Doss
   for (const [orgNr, roles] of byOrg) {
     const ref = ctx.companyRef(orgNr);
     const company = companyLookup(ctx.db, orgNr);
-    const roleText = roles.map((r) => `${roleSv(r.role)} ${period(r.from_date, r.to_date)}`).join(', ');
+    const roleText = roles.map((r) => `${roleSv(r.role)} ${periodText(r.from_date, r.to_date)}`).join(', ');
     const roleSources = roles.map(src);
     const fates: DossierFinding[] = [];
     for (const l of licencesOfOrg(ctx.db, orgNr).filter((l) => isRevokedAsOf(l, ctx.asOf))) {
       const windowStart = addMonths(l.status_on!, -REVOCATION_WINDOW_MONTHS);
-      const during = roles.filter((r) => isControllingRole(r.role, r.share_pct) && overlaps(r.from_date, r.to_date, windowStart, l.status_on!));
+      const during = roles.filter((r) => isControllingRole(r.role, r.share_pct) && overlaps({ from: r.from_date, to: r.to_date }, { from: windowStart, to: l.status_on! }));
       const what = `tillståndet ${l.licence_id} (${l.kind}) ${LICENCE_STATUS_SV[l.status] ?? l.status} ${l.status_on}${l.reason ? ` – ${l.reason}` : ''}`;
       if (during.length > 0) {
         fates.push({
           kind: 'role_during_revocation',
           severity: 5,
-          text: `${whose} var ${during.map((r) => `${roleSv(r.role)} (${period(r.from_date, r.to_date)})`).join(' och ')} i ${ref.label} under de ${REVOCATION_WINDOW_MONTHS} månaderna före att ${what}.`,
+          text: `${whose} var ${during.map((r) => `${roleSv(r.role)} (${periodText(r.from_date, r.to_date)})`).join(' och ')} i ${ref.label} under de ${REVOCATION_WINDOW_MONTHS} månaderna före att ${what}.`,
           sources: [...during.map(src), src(l)],
           related: [ref, { id: l.licence_id, kind: 'licence', label: l.unit_name ?? l.licence_id }],
         });

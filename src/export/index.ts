@@ -1,3 +1,4 @@
+import { todayIso } from '../model/dates';
 import path from 'node:path';
 import type { Db } from '../store/db';
 import { appendAudit, defaultActor } from '../audit/log';
@@ -34,7 +35,7 @@ export interface ExportResult {
 }
 
 function defaultBase(scope: ExportScope): string {
-  const date = new Date().toISOString().slice(0, 10);
+  const date = todayIso();
   if ('subject' in scope) return `insyn-${fileStem(scope.subject)}-${date}`;
   if ('case' in scope) return `insyn-arende-${scope.case}-${date}`;
   if ('cluster' in scope) return `insyn-kluster-${fileStem(String(scope.cluster))}-${date}`;

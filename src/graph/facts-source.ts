@@ -1,4 +1,5 @@
-import type { Facts, FosterHomeFact } from '../analysis/facts';
+import type { Facts } from '../analysis/facts';
+import type { FosterHomeFact } from '../model/rows';
 import * as El from './elements';
 import type { NeighbourSource } from './source';
 import { ADDRESS_PREFIX, HOME_PREFIX, LICENCE_PREFIX, edgeActiveOn, homeNode, kindOfNodeId, licenceNode, type GraphEdge, type GraphNode } from './types';

@@ -1,5 +1,6 @@
 import type { Facts } from '../analysis/facts';
-import { isControlling, periodAsOf } from '../signals/common';
+import { periodAsOf } from '../signals/periods';
+import { isControlling } from '../signals/roles';
 import { nodeKey } from './direct';
 
 /**

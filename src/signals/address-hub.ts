@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { CompanyFact, FosterHomeFact, LicenceFact } from '../analysis/facts';
-import { clampSeverity, companyLabel, evidence, isGrantedAsOf, kindSv } from './common';
+import type { CompanyFact, FosterHomeFact, LicenceFact } from '../model/rows';
+import { clampSeverity, evidence } from './evidence';
+import { isGrantedAsOf } from './licences';
+import { companyLabel, kindSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({

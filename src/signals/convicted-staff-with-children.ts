@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { EmploymentFact, SanctionFact } from '../analysis/facts';
-import { clampSeverity, evidence } from './common';
-import { companyName, OFFENCE_TEXT, personName, professionSv, spanText } from './helpers-b';
+import type { EmploymentFact, SanctionFact } from '../model/rows';
+import { clampSeverity, evidence } from './evidence';
+import { periodText } from '../model/dates';
+import { companyLabel, offenceSv, personLabel, professionSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -50,8 +51,8 @@ export const signal: SignalDefinition<Params> = {
       if (jobs.length === 0) continue;
       const used: SanctionFact[] = convictions.filter((c) => jobs.some((e) => e.to_date == null || e.to_date >= c.from_date));
       const ev: Evidence[] = [
-        ...used.map((c) => evidence(`${personName(facts, personId)} dömd ${c.from_date} för ${OFFENCE_TEXT[c.offence!] ?? c.offence}${c.decision_ref ? ` (${c.decision_ref})` : ''}.`, c, 'sanctions')),
-        ...jobs.map((e) => evidence(`Anställd av ${companyName(facts, e.org_nr)}${e.profession ? ` som ${professionSv(e.profession)}` : ''}${e.title ? ` (${e.title})` : ''} ${spanText({ from: e.from_date, to: e.to_date })}, arbetar med barn.`, e, 'employments')),
+        ...used.map((c) => evidence(`${personLabel(facts, personId)} dömd ${c.from_date} för ${offenceSv(c.offence)}${c.decision_ref ? ` (${c.decision_ref})` : ''}.`, c, 'sanctions')),
+        ...jobs.map((e) => evidence(`Anställd av ${companyLabel(facts, e.org_nr)}${e.profession ? ` som ${professionSv(e.profession)}` : ''}${e.title ? ` (${e.title})` : ''} ${periodText(e.from_date, e.to_date)}, arbetar med barn.`, e, 'employments')),
       ];
       hits.push({
         signal: 'convicted-staff-with-children',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { RoleFact, SanctionFact } from '../analysis/facts';
-import {
-  addYears, clampSeverity, companyLabel, controllingRolesAsOf, evidence, grantedLicences, holderLabel, offenceSv,
-  roleActiveAt, roleText,
-} from './common';
+import type { RoleFact, SanctionFact } from '../model/rows';
+import { addYears } from '../model/dates';
+import { clampSeverity, evidence } from './evidence';
+import { grantedLicences } from './licences';
+import { controllingRolesAsOf, roleActiveAt } from './roles';
+import { companyLabel, holderLabel, offenceSv, roleText } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const OFFENCES = ['violence', 'sexual', 'narcotics', 'weapons', 'fraud', 'welfare_fraud', 'organised_crime'];

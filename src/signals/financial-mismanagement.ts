@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import type { Facts, FinancialEventFact, LicenceFact, RoleFact } from '../analysis/facts';
-import {
-  addMonths, clampSeverity, companyLabel, controllingRolesAsOf, evidence, financialKindSv, holderLabel, licenceStatusAsOf,
-  roleActiveAt, roleText, sek, uniqueSorted,
-} from './common';
+import type { Facts } from '../analysis/facts';
+import type { FinancialEventFact, LicenceFact, RoleFact } from '../model/rows';
+import { addMonths } from '../model/dates';
+import { clampSeverity, evidence, uniqueSorted } from './evidence';
+import { licenceStatusAsOf } from './licences';
+import { controllingRolesAsOf, roleActiveAt } from './roles';
+import { companyLabel, financialKindSv, holderLabel, roleText, sek } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({

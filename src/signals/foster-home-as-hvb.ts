@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { EmploymentFact, Facts, FosterHomeFact, PaymentFact, PlacementFact } from '../analysis/facts';
+import type { Facts } from '../analysis/facts';
+import type { EmploymentFact, FosterHomeFact, PaymentFact, PlacementFact } from '../model/rows';
 import { normaliseStreet } from '../ids/address';
 import { LEGITIMATION_PROFESSIONS } from '../model/index';
-import { addDays, clampSeverity, evidence, isControlling, roleAsOf } from './common';
-import {
-  companyName, firstUncoveredDay, observedSpan, occupancySpan, peakConcurrency, personName, professionSv, sameHolder, spanContains,
-  spansOverlap, spanText, type Span,
-} from './helpers-b';
+import { addDays, periodText } from '../model/dates';
+import { clampSeverity, evidence } from './evidence';
+import { isControlling, roleAsOf, sameHolder } from './roles';
+import { firstUncoveredDay, observedSpan, occupancySpan, overlaps, peakConcurrency, type Span, spanContains } from './periods';
+import { companyLabel, personLabel, professionSv, roleSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -90,7 +91,7 @@ export const signal: SignalDefinition<Params> = {
         related_ids: [...new Set(triggers.flatMap((t) => t.related))].sort(),
         severity: clampSeverity(Math.max(...triggers.map((t) => t.severity)) + (triggers.length > 1 ? 1 : 0)),
         evidence: [
-          evidence(`Familjehem ${home.home_id}, ${home.address}${home.postal_code ? `, ${home.postal_code}` : ''}${home.city ? ` ${home.city}` : ''}; familjehemsföräldrar: ${home.parent_ids.map((id) => personName(facts, id)).join(', ') || 'okända'}; godkänt för ${home.approved_capacity ?? 'okänt antal'} barn.`, home, 'foster_homes'),
+          evidence(`Familjehem ${home.home_id}, ${home.address}${home.postal_code ? `, ${home.postal_code}` : ''}${home.city ? ` ${home.city}` : ''}; familjehemsföräldrar: ${home.parent_ids.map((id) => personLabel(facts, id)).join(', ') || 'okända'}; godkänt för ${home.approved_capacity ?? 'okänt antal'} barn.`, home, 'foster_homes'),
           ...triggers.flatMap((t) => t.evidence),
         ],
       });
@@ -118,7 +119,7 @@ function capacityTrigger(home: FosterHomeFact, placements: readonly PlacementFac
     related: [],
     evidence: [
       { text: `Den ${peak.day} var ${peak.count} barn placerade samtidigt i familjehemmet, fler än ${limit}.`, ...homeSource(home) },
-      ...peak.present.slice(0, p.maxEvidence).map((pl) => evidence(`${childText(pl)} i familjehemmet ${spanText({ from: pl.from_date, to: pl.to_date })}.`, pl, 'placements')),
+      ...peak.present.slice(0, p.maxEvidence).map((pl) => evidence(`${childText(pl)} i familjehemmet ${periodText(pl.from_date, pl.to_date)}.`, pl, 'placements')),
     ],
   };
 }
@@ -168,10 +169,10 @@ function staffTrigger(facts: Facts, home: FosterHomeFact, staff: StaffIndex, p: 
   const ev: Evidence[] = [];
   const employers = new Set<string>();
   for (const e of staffAtHome(home, staff)) {
-    if (!spansOverlap({ from: e.from_date, to: e.to_date }, homePeriod)) continue;
+    if (!overlaps({ from: e.from_date, to: e.to_date }, homePeriod)) continue;
     employers.add(e.org_nr);
     if (ev.length < p.maxEvidence) {
-      ev.push(evidence(`${personName(facts, e.person_id)} anställd som ${professionSv(e.profession)}${e.title ? ` (${e.title})` : ''} av ${companyName(facts, e.org_nr)} ${spanText({ from: e.from_date, to: e.to_date })} med familjehemmet som arbetsplats (${e.workplace!.trim()}).`, e, 'employments'));
+      ev.push(evidence(`${personLabel(facts, e.person_id)} anställd som ${professionSv(e.profession)}${e.title ? ` (${e.title})` : ''} av ${companyLabel(facts, e.org_nr)} ${periodText(e.from_date, e.to_date)} med familjehemmet som arbetsplats (${e.workplace!.trim()}).`, e, 'employments'));
     }
   }
   return ev.length > 0 ? { severity: 4, related: [...employers], evidence: ev } : null;
@@ -186,7 +187,7 @@ function residenceTrigger(facts: Facts, home: FosterHomeFact, placements: readon
     if (rows.length > 0) {
       for (const r of rows) {
         if (r.address_key === home.address_key) covers.push({ from: r.from_date, to: r.to_date != null && r.to_date > asOf ? null : r.to_date });
-        else elsewhere.push(evidence(`${personName(facts, id)} folkbokförd på ${r.address}${r.postal_code ? `, ${r.postal_code}` : ''} ${spanText({ from: r.from_date, to: r.to_date })}.`, r, 'residences'));
+        else elsewhere.push(evidence(`${personLabel(facts, id)} folkbokförd på ${r.address}${r.postal_code ? `, ${r.postal_code}` : ''} ${periodText(r.from_date, r.to_date)}.`, r, 'residences'));
       }
       continue;
     }
@@ -198,7 +199,7 @@ function residenceTrigger(facts: Facts, home: FosterHomeFact, placements: readon
       covers.push({ from: null, to: null });
     } else {
       covers.push({ from: null, to: addDays(asOf, -1) });
-      elsewhere.push(evidence(`${personName(facts, id)} är folkbokförd på ${person.address}${person.postal_code ? `, ${person.postal_code}` : ''} (aktuell adress).`, person, 'persons'));
+      elsewhere.push(evidence(`${personLabel(facts, id)} är folkbokförd på ${person.address}${person.postal_code ? `, ${person.postal_code}` : ''} (aktuell adress).`, person, 'persons'));
     }
   }
   const ev: Evidence[] = [];
@@ -207,7 +208,7 @@ function residenceTrigger(facts: Facts, home: FosterHomeFact, placements: readon
     if (!span) continue;
     const day = firstUncoveredDay(span.from, span.to, covers);
     if (day == null || !spanContains(span, day)) continue;
-    if (ev.length < p.maxEvidence) ev.push(evidence(`${childText(pl)} pågick ${spanText({ from: pl.from_date, to: pl.to_date })}; den ${day} var ingen familjehemsförälder folkbokförd på hemmets adress.`, pl, 'placements'));
+    if (ev.length < p.maxEvidence) ev.push(evidence(`${childText(pl)} pågick ${periodText(pl.from_date, pl.to_date)}; den ${day} var ingen familjehemsförälder folkbokförd på hemmets adress.`, pl, 'placements'));
   }
   if (ev.length === 0) return null;
   return { severity: 4, related: [], evidence: [...ev, ...elsewhere.slice(0, p.maxEvidence)] };
@@ -222,14 +223,14 @@ function payeeTrigger(facts: Facts, home: FosterHomeFact, placements: readonly P
       for (const r of facts.rolesByHolder.get(parent) ?? []) {
         if (r.org_nr !== orgNr) continue;
         const role = roleAsOf(r, asOf);
-        if (role && isControlling(role) && spansOverlap({ from: role.from_date, to: role.to_date }, span)) return role;
+        if (role && isControlling(role) && overlaps({ from: role.from_date, to: role.to_date }, span)) return role;
       }
     }
     return null;
   };
   const addRole = (role: NonNullable<ReturnType<typeof controlled>>) => {
     if (!related.has(role.org_nr)) {
-      ev.push(evidence(`Familjehemsföräldern ${personName(facts, role.holder_id)} har rollen ${role.role}${role.share_pct != null ? ` (${role.share_pct} %)` : ''} i ${companyName(facts, role.org_nr)} ${spanText({ from: role.from_date, to: role.to_date })}.`, role, 'roles'));
+      ev.push(evidence(`Familjehemsföräldern ${personLabel(facts, role.holder_id)} är ${roleSv(role.role)}${role.share_pct != null ? ` (${role.share_pct} %)` : ''} i ${companyLabel(facts, role.org_nr)} ${periodText(role.from_date, role.to_date)}.`, role, 'roles'));
       related.add(role.org_nr);
     }
   };
@@ -239,13 +240,13 @@ function payeeTrigger(facts: Facts, home: FosterHomeFact, placements: readonly P
     const role = span && controlled(pl.payee_org_nr, span);
     if (!role) continue;
     addRole(role);
-    if (ev.length < p.maxEvidence) ev.push(evidence(`${childText(pl)} i familjehemmet ${spanText({ from: pl.from_date, to: pl.to_date })} betalas till ${companyName(facts, pl.payee_org_nr)}.`, pl, 'placements'));
+    if (ev.length < p.maxEvidence) ev.push(evidence(`${childText(pl)} i familjehemmet ${periodText(pl.from_date, pl.to_date)} betalas till ${companyLabel(facts, pl.payee_org_nr)}.`, pl, 'placements'));
   }
   for (const pay of payments) {
     const role = controlled(pay.payee_org_nr, { from: pay.paid_on, to: pay.paid_on });
     if (!role) continue;
     addRole(role);
-    if (ev.length < p.maxEvidence) ev.push(evidence(`${pay.payer} betalade ${pay.amount_sek} kr ${pay.paid_on} till ${companyName(facts, pay.payee_org_nr)} för familjehemmet${pay.purpose ? ` (ändamål ${pay.purpose})` : ''}.`, pay, 'payments'));
+    if (ev.length < p.maxEvidence) ev.push(evidence(`${pay.payer} betalade ${pay.amount_sek} kr ${pay.paid_on} till ${companyLabel(facts, pay.payee_org_nr)} för familjehemmet${pay.purpose ? ` (ändamål ${pay.purpose})` : ''}.`, pay, 'payments'));
   }
   return related.size > 0 ? { severity: 3, related: [...related], evidence: ev } : null;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { EmploymentFact, LicenceFact } from '../analysis/facts';
-import { clampSeverity, evidence, isGrantedAsOf } from './common';
-import { companyName, kindText, personName, professionSv, spanText } from './helpers-b';
+import type { EmploymentFact, LicenceFact } from '../model/rows';
+import { clampSeverity, evidence } from './evidence';
+import { isGrantedAsOf } from './licences';
+import { periodText } from '../model/dates';
+import { companyLabel, kindSv, personLabel, professionSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -53,12 +55,12 @@ export const signal: SignalDefinition<Params> = {
     const hits: Hit[] = [];
     for (const [orgNr, employments] of missing) {
       const ev: Evidence[] = holders.get(orgNr)!.map((l) =>
-        evidence(`${companyName(facts, orgNr)} har tillstånd ${l.licence_id}${l.unit_name ? ` «${l.unit_name}»` : ''} (${kindText(l.kind)}), beviljat${l.granted_on ? ` ${l.granted_on}` : ''}.`, l, 'licences'));
+        evidence(`${companyLabel(facts, orgNr)} har tillstånd ${l.licence_id}${l.unit_name ? ` «${l.unit_name}»` : ''} (${kindSv(l.kind)}), beviljat${l.granted_on ? ` ${l.granted_on}` : ''}.`, l, 'licences'));
       for (const e of employments.slice(0, p.maxEvidence)) {
         const check = e.record_check_on == null ? 'ingen registerkontroll registrerad'
           : e.record_check_on > asOf ? `registerkontroll först ${e.record_check_on} (efter analysdatum)`
             : `registerkontroll först ${e.record_check_on}, efter startdagen`;
-        ev.push(evidence(`${personName(facts, e.person_id)} anställd${e.profession ? ` som ${professionSv(e.profession)}` : ''}${e.title ? ` (${e.title})` : ''} ${spanText({ from: e.from_date, to: e.to_date })}, arbetar med barn: ${check}.`, e, 'employments'));
+        ev.push(evidence(`${personLabel(facts, e.person_id)} anställd${e.profession ? ` som ${professionSv(e.profession)}` : ''}${e.title ? ` (${e.title})` : ''} ${periodText(e.from_date, e.to_date)}, arbetar med barn: ${check}.`, e, 'employments'));
       }
       if (employments.length > p.maxEvidence) ev.push({ text: `Ytterligare ${employments.length - p.maxEvidence} anställningar utan registerkontroll i tid.`, source: ev[ev.length - 1]!.source });
       hits.push({

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import type { EmploymentFact, Facts, LicenceFact } from '../analysis/facts';
+import type { Facts } from '../analysis/facts';
+import type { EmploymentFact, LicenceFact } from '../model/rows';
 import { LEGITIMATION_PROFESSIONS } from '../model/index';
-import { addDays, clampSeverity, evidence } from './common';
-import { companyName, grantedSpan, kindText, observedSpan, personName, professionSv, spanContains, spansOverlap, spanText, type Span } from './helpers-b';
+import { addDays, periodText } from '../model/dates';
+import { clampSeverity, evidence } from './evidence';
+import { grantedSpan } from './licences';
+import { observedSpan, overlaps, type Span, spanContains } from './periods';
+import { companyLabel, kindSv, personLabel, professionSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -60,8 +64,8 @@ export const signal: SignalDefinition<Params> = {
       const { e: first } = best.sole[0]!.job;
       const ev: Evidence[] = [];
       for (const { job: j, licence: l } of best.sole) {
-        ev.push(evidence(`${personName(facts, first.person_id)} anställd som ${professionSv(j.e.profession)} av ${companyName(facts, j.e.org_nr)} ${spanText({ from: j.e.from_date, to: j.e.to_date })}; den ${best.day} den enda med yrket hos bolaget.`, j.e, 'employments'));
-        ev.push(evidence(`${companyName(facts, j.e.org_nr)} har tillstånd ${l.licence_id} (${kindText(l.kind)}), beviljat ${spanText(grantedSpan(l, asOf)!)}.`, l, 'licences'));
+        ev.push(evidence(`${personLabel(facts, first.person_id)} anställd som ${professionSv(j.e.profession)} av ${companyLabel(facts, j.e.org_nr)} ${periodText(j.e.from_date, j.e.to_date)}; den ${best.day} den enda med yrket hos bolaget.`, j.e, 'employments'));
+        ev.push(evidence(`${companyLabel(facts, j.e.org_nr)} har tillstånd ${l.licence_id} (${kindSv(l.kind)}), beviljat ${periodOf(grantedSpan(l, asOf)!)}.`, l, 'licences'));
       }
       for (const l of facts.legitimationsByPerson.get(first.person_id) ?? []) {
         if (l.profession === first.profession && l.granted_on <= asOf) ev.push(evidence(`Legitimation som ${professionSv(l.profession)} beviljad ${l.granted_on}.`, l, 'legitimations'));
@@ -138,7 +142,7 @@ function qualifying(candidates: readonly Job[], providers: ReadonlyMap<string, {
   const window = overlapOf(candidates);
   const out: Sole[] = [];
   for (const job of candidates) {
-    const l = (providers.get(job.e.org_nr) ?? []).find((x) => spanContains(x.span, asOf) || (window != null && spansOverlap(x.span, window)));
+    const l = (providers.get(job.e.org_nr) ?? []).find((x) => spanContains(x.span, asOf) || (window != null && overlaps(x.span, window)));
     if (l) out.push({ job, licence: l.licence });
   }
   return out;
@@ -155,3 +159,5 @@ function overlapOf(jobs: readonly Job[]): Span | null {
   }
   return from != null && from > to ? null : { from, to };
 }
+
+const periodOf = (s: Span): string => periodText(s.from, s.to);

@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import type { Facts, LicenceFact } from '../analysis/facts';
+import type { Facts } from '../analysis/facts';
+import type { LicenceFact } from '../model/rows';
 import { PURPOSE_FITS } from '../model/index';
-import { clampSeverity, evidence } from './common';
-import { companyName, firstUncoveredDay, grantedSpan, kindText, sameHolder, spanText, type Span } from './helpers-b';
+import { clampSeverity, evidence } from './evidence';
+import { periodText } from '../model/dates';
+import { grantedSpan } from './licences';
+import { firstUncoveredDay, type Span } from './periods';
+import { sameHolder } from './roles';
+import { companyLabel, kindSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -122,8 +127,8 @@ function forEachBreach(facts: Facts, asOf: string, p: Params, coversOf: (payee: 
     const found = judge(payee, 'placement', pl.from_date, to);
     if (!found) continue;
     const where = pl.licence_id != null ? `tillstånd/enhet ${pl.licence_id}` : `familjehem ${pl.home_id}`;
-    const paid = pl.payee_org_nr ? `, betalas till ${companyName(facts, payee)}` : ` hos ${companyName(facts, payee)}`;
-    const text = `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${where} ${spanText({ from: pl.from_date, to: pl.to_date })}${paid}${tail(found.day, found.reason, 'placement')}`;
+    const paid = pl.payee_org_nr ? `, betalas till ${companyLabel(facts, payee)}` : ` hos ${companyLabel(facts, payee)}`;
+    const text = `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${where} ${periodText(pl.from_date, pl.to_date)}${paid}${tail(found.day, found.reason, 'placement')}`;
     emit({ payee, purpose: 'placement', ...found, evidence: evidence(text, pl, 'placements') });
   }
   for (const pay of facts.payments) {
@@ -133,7 +138,7 @@ function forEachBreach(facts: Facts, asOf: string, p: Params, coversOf: (payee: 
     const found = judge(pay.payee_org_nr, purpose, pay.paid_on, pay.paid_on);
     if (!found) continue;
     const stated = purpose === pay.purpose ? `ändamål ${purpose}` : 'ändamål ej angivet, bedömd som vård';
-    const text = `${pay.payer} betalade ${pay.amount_sek} kr till ${companyName(facts, pay.payee_org_nr)} ${pay.paid_on} (${stated}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})${tail(found.day, found.reason, purpose)}`;
+    const text = `${pay.payer} betalade ${pay.amount_sek} kr till ${companyLabel(facts, pay.payee_org_nr)} ${pay.paid_on} (${stated}${pay.licence_id ? `, tillstånd ${pay.licence_id}` : ''}${pay.home_id ? `, familjehem ${pay.home_id}` : ''})${tail(found.day, found.reason, purpose)}`;
     emit({ payee: pay.payee_org_nr, purpose, ...found, evidence: evidence(text, pay, 'payments') });
   }
 }
@@ -142,12 +147,12 @@ function licenceEvidence(facts: Facts, orgNr: string, asOf: string): Evidence[] 
   const own: LicenceFact[] = (facts.licencesByOrg.get(orgNr) ?? []).filter((l) => l.granted_on == null || l.granted_on <= asOf || l.status === 'applied');
   if (own.length === 0) {
     const c = facts.companies.get(orgNr);
-    const text = `${companyName(facts, orgNr)} har inget tillstånd i tillståndsregistret.`;
+    const text = `${companyLabel(facts, orgNr)} har inget tillstånd i tillståndsregistret.`;
     return c ? [evidence(text, c, 'companies')] : [];
   }
   return own.map((l) => {
     const s = grantedSpan(l, asOf);
-    const held = s ? `beviljat ${spanText(s)}` : 'aldrig beviljat';
-    return evidence(`Tillstånd ${l.licence_id} (${kindText(l.kind)}), status ${l.status}${l.status_on ? ` ${l.status_on}` : ''}: ${held}.`, l, 'licences');
+    const held = s ? `beviljat ${periodText(s.from, s.to)}` : 'aldrig beviljat';
+    return evidence(`Tillstånd ${l.licence_id} (${kindSv(l.kind)}), status ${l.status}${l.status_on ? ` ${l.status_on}` : ''}: ${held}.`, l, 'licences');
   });
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { InspectionFact, LicenceFact, PlacementFact } from '../analysis/facts';
-import { clampSeverity, evidence } from './common';
-import { companyName, kindText, occupancySpan, peakConcurrency, spanText } from './helpers-b';
+import type { InspectionFact, LicenceFact, PlacementFact } from '../model/rows';
+import { clampSeverity, evidence } from './evidence';
+import { periodText } from '../model/dates';
+import { occupancySpan, peakConcurrency } from './periods';
+import { companyLabel, kindSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -66,7 +68,7 @@ export const signal: SignalDefinition<Params> = {
       if (insp.length > 0) {
         for (const i of insp) {
           const tags = i.tags.filter((t) => p.inspectionTags.includes(t)).map((t) => TAG_SV[t] ?? t).join(', ');
-          ev.push(evidence(`Inspektion ${i.decided_on} av ${companyName(facts, i.org_nr)} (utfall: ${i.outcome}) konstaterade: ${tags}.`, i, 'inspections'));
+          ev.push(evidence(`Inspektion ${i.decided_on} av ${companyLabel(facts, i.org_nr)} (utfall: ${i.outcome}) konstaterade: ${tags}.`, i, 'inspections'));
         }
         triggers++;
         severity = Math.max(severity, 3);
@@ -78,7 +80,7 @@ export const signal: SignalDefinition<Params> = {
         subject_id: l.licence_id,
         related_ids: [l.org_nr],
         severity: clampSeverity(severity + (triggers > 1 ? 1 : 0)),
-        evidence: [evidence(`Tillstånd ${l.licence_id}${l.unit_name ? ` «${l.unit_name}»` : ''} (${kindText(l.kind)}) för ${companyName(facts, l.org_nr)}: kapacitet ${l.capacity ?? 'okänd'}, ålder ${l.age_min ?? '?'}–${l.age_max ?? '?'} år.`, l, 'licences'), ...ev],
+        evidence: [evidence(`Tillstånd ${l.licence_id}${l.unit_name ? ` «${l.unit_name}»` : ''} (${kindSv(l.kind)}) för ${companyLabel(facts, l.org_nr)}: kapacitet ${l.capacity ?? 'okänd'}, ålder ${l.age_min ?? '?'}–${l.age_max ?? '?'} år.`, l, 'licences'), ...ev],
       });
     }
     return hits;
@@ -98,7 +100,7 @@ function capacityTrigger(l: LicenceFact, placements: readonly PlacementFact[], a
   if (!peak || peak.count <= l.capacity) return [];
   const ev: Evidence[] = [];
   for (const pl of peak.present.slice(0, maxEvidence)) {
-    ev.push(evidence(`Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid tillståndet ${spanText({ from: pl.from_date, to: pl.to_date })} – pågick ${peak.day}.`, pl, 'placements'));
+    ev.push(evidence(`Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid tillståndet ${periodText(pl.from_date, pl.to_date)} – pågick ${peak.day}.`, pl, 'placements'));
   }
   const more = peak.present.length - ev.length;
   ev.unshift({ text: `Den ${peak.day} var ${peak.count} barn placerade samtidigt, över tillståndets kapacitet ${l.capacity}${more > 0 ? ` (${more} placeringar utöver de listade)` : ''}.`, source: `${l.prov.file}:${l.prov.line}`, fact: { table: 'licences', key: l.key } });

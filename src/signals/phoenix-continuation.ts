@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { CompanyFact, LicenceFact, RoleFact } from '../analysis/facts';
+import type { CompanyFact, LicenceFact, RoleFact } from '../model/rows';
 import { kindGroupOf } from '../model/index';
-import {
-  addMonths, clampSeverity, companyLabel, controllingRolesAsOf, evidence, kindSv, licenceStatusAsOf, licenceText,
-  revocationDate, roleText, statusSv,
-} from './common';
+import { addMonths } from '../model/dates';
+import { clampSeverity, evidence } from './evidence';
+import { licenceStatusAsOf, revocationDate } from './licences';
+import { controllingRolesAsOf } from './roles';
+import { companyLabel, kindSv, licenceText, roleText, statusSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({

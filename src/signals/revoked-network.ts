@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import type { LicenceFact, RoleFact } from '../analysis/facts';
-import {
-  addMonths, clampSeverity, controllingRolesAsOf, evidence, isLicenceHolder, licenceText, overlaps, revocationDate,
-  roleActiveAt, roleText, statusSv,
-} from './common';
+import type { LicenceFact, RoleFact } from '../model/rows';
+import { addMonths } from '../model/dates';
+import { clampSeverity, evidence } from './evidence';
+import { isLicenceHolder, revocationDate } from './licences';
+import { overlaps } from './periods';
+import { controllingRolesAsOf, roleActiveAt } from './roles';
+import { licenceText, roleText, statusSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -51,7 +53,7 @@ export const signal: SignalDefinition<Params> = {
       for (const role of controllingRolesAsOf(facts.rolesByOrg.get(orgNr), asOf)) {
         if (role.holder_id === orgNr) continue;
         for (const { licence, revokedOn } of revs) {
-          if (!overlaps(role.from_date, role.to_date, addMonths(revokedOn, -p.windowMonths), revokedOn)) continue;
+          if (!overlaps({ from: role.from_date, to: role.to_date }, { from: addMonths(revokedOn, -p.windowMonths), to: revokedOn })) continue;
           const entry = byHolder.get(role.holder_id) ?? { kind: role.holder_kind, links: new Map<string, Link>() };
           if (!entry.links.has(orgNr)) entry.links.set(orgNr, { role, licence, revokedOn });
           byHolder.set(role.holder_id, entry);

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import type { RoleFact, SanctionFact } from '../analysis/facts';
-import { clampSeverity, controllingRolesAsOf, evidence, holderLabel, overlaps, periodAsOf, periodText, roleActiveAt, roleText } from './common';
+import type { RoleFact, SanctionFact } from '../model/rows';
+import { periodText } from '../model/dates';
+import { clampSeverity, evidence } from './evidence';
+import { overlaps, periodAsOf } from './periods';
+import { controllingRolesAsOf, roleActiveAt } from './roles';
+import { holderLabel, roleText } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -37,7 +41,7 @@ export const signal: SignalDefinition<Params> = {
       const matched: { role: RoleFact; ban: SanctionFact; ongoing: boolean }[] = [];
       for (const role of roles) {
         for (const { s, period } of bans) {
-          if (!overlaps(role.from_date, role.to_date, period.from, period.to)) continue;
+          if (!overlaps({ from: role.from_date, to: role.to_date }, period)) continue;
           const ongoing = roleActiveAt(role, asOf) && (period.to == null || period.to >= asOf);
           matched.push({ role, ban: s, ongoing });
           break;

@@ -2,13 +2,6 @@ import type { z } from 'zod';
 import type { SubjectKind, TableName } from '../model/index';
 import type { Facts } from '../analysis/facts';
 
-/** Where a fact came from: shown to investigators as `file:line`. */
-export interface Provenance {
-  file: string;
-  line: number;
-  datasetId: number;
-}
-
 /** One checkable fact behind a hit, phrased for an investigator (Swedish). */
 export interface Evidence {
   text: string;

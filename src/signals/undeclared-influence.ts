@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import type { ReviewFact, RoleFact } from '../analysis/facts';
-import { clampSeverity, companyLabel, controllingRolesAsOf, evidence, grantedLicences, holderLabel, roleActiveAt, roleText } from './common';
+import type { ReviewFact, RoleFact } from '../model/rows';
+import { clampSeverity, evidence } from './evidence';
+import { grantedLicences } from './licences';
+import { controllingRolesAsOf, roleActiveAt } from './roles';
+import { companyLabel, holderLabel, roleText } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({});

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import type { EmploymentFact, Facts, LegitimationFact } from '../analysis/facts';
+import type { Facts } from '../analysis/facts';
+import type { EmploymentFact, LegitimationFact } from '../model/rows';
 import { LEGITIMATION_PROFESSIONS } from '../model/index';
-import { addDays, clampSeverity, evidence } from './common';
-import { companyName, firstUncoveredDay, observedSpan, personName, professionSv, spanText, type Span } from './helpers-b';
+import { addDays, periodText } from '../model/dates';
+import { clampSeverity, evidence } from './evidence';
+import { firstUncoveredDay, observedSpan, type Span } from './periods';
+import { companyLabel, personLabel, professionSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -56,14 +59,14 @@ export const signal: SignalDefinition<Params> = {
       const seen = new Set<string>();
       for (const g of gaps) {
         const e = g.employment;
-        ev.push(evidence(`${personName(facts, personId)} anställd som ${professionSv(e.profession)}${e.title ? ` (${e.title})` : ''} av ${companyName(facts, e.org_nr)} ${spanText({ from: e.from_date, to: e.to_date })}; ${REASON_SV[g.reason]} (första dag utan giltig legitimation: ${g.day}).`, e, 'employments'));
+        ev.push(evidence(`${personLabel(facts, personId)} anställd som ${professionSv(e.profession)}${e.title ? ` (${e.title})` : ''} av ${companyLabel(facts, e.org_nr)} ${periodText(e.from_date, e.to_date)}; ${REASON_SV[g.reason]} (första dag utan giltig legitimation: ${g.day}).`, e, 'employments'));
         for (const l of g.legitimations) {
           if (seen.has(l.key)) continue;
           seen.add(l.key);
           ev.push(evidence(`Legitimation som ${professionSv(l.profession)} beviljad ${l.granted_on}${l.revoked_on && l.revoked_on <= asOf ? `, återkallad ${l.revoked_on}` : ''}.`, l, 'legitimations'));
         }
       }
-      for (const s of revocationSanctions(facts, personId, asOf, p)) ev.push(evidence(`Legitimation återkallad (sanktion) ${spanText({ from: s.from_date, to: s.to_date })}${s.decision_ref ? `, ${s.decision_ref}` : ''}.`, s, 'sanctions'));
+      for (const s of revocationSanctions(facts, personId, asOf, p)) ev.push(evidence(`Legitimation återkallad (sanktion) ${periodText(s.from_date, s.to_date)}${s.decision_ref ? `, ${s.decision_ref}` : ''}.`, s, 'sanctions'));
       const worst = Math.max(...gaps.map((g) => SEVERITY[g.reason]));
       hits.push({
         signal: 'unlicensed-practitioner',

@@ -1,4 +1,4 @@
-import type { FactRowTypes } from '../analysis/facts';
+import type { FactRowTypes } from '../model/rows';
 import { TABLES, TABLE_NAMES, type TableName } from '../model/index';
 import type { Db } from './db';
 

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { personnummerIn } from './scan';
-import { pseudonymiseBundle, Pseudonymiser } from '../../src/export/pseudonymise';
+import { pseudonymiseBundle, Pseudonymiser, pseudonymKey } from '../../src/export/pseudonymise';
 import { renderExport } from '../../src/export/render';
 import { openDb } from '../../src/store/db';
-import { pseudonymKey } from '../../src/export/pseudonymise';
 import { EXT, PNR_A, PNR_B, sampleBundle } from './bundle';
 
 const FORMATS = ['gexf', 'graphml', 'csv', 'ftm', 'html'] as const;

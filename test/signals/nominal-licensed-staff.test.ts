@@ -52,7 +52,7 @@ describe('nominal-licensed-staff', () => {
     const fromStatus = licences.map((x, i) => (i === 0 ? { ...x, granted_on: null, status_on: '2024-01-01' } : x));
     const hits = run({ licences: fromStatus, employments: jobs });
     expect(hits).toHaveLength(1);
-    expect(hits[0]!.evidence[1]!.text).toContain('beviljat 2024-01-01–');
+    expect(hits[0]!.evidence[1]!.text).toContain('beviljat 2024-01-01 – pågår');
     const revokedLater = licences.map((x, i) => (i === 0 ? { ...x, status: 'revoked', granted_on: null, status_on: '2025-06-01' } : x));
     expect(run({ licences: revokedLater, employments: jobs }, '2024-12-31')).toHaveLength(1);
   });

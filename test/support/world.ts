@@ -1,4 +1,5 @@
-import { indexFacts, type FactRowTypes, type Facts } from '../../src/analysis/facts';
+import { indexFacts, type Facts } from '../../src/analysis/facts';
+import type { FactRowTypes } from '../../src/model/rows';
 import { TABLE_NAMES, type TableName } from '../../src/model/index';
 
 /**

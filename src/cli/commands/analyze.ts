@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { contractJson, isIsoDate, runAnalysis, type AnalysisResult } from '../../analysis/run';
+import { contractJson, runAnalysis, type AnalysisResult } from '../../analysis/run';
+import { isIsoDate } from '../../model/dates';
 import { formatIssues, ParamsError, validateConfig } from '../../analysis/params';
 import { SIGNALS } from '../../signals/index';
 import { auditAnalysisRun } from '../../audit/events';

@@ -1,4 +1,4 @@
-import { addDays } from '../dates';
+import { addDays } from '../../model/dates';
 import { Rng } from '../prng';
 import { COMPANY_TRADES } from '../swedish';
 import type { TableWriter } from '../table-writer';

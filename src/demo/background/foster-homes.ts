@@ -1,5 +1,5 @@
 import { AS_OF } from '../planted/builder';
-import { addDays, toDays } from '../dates';
+import { addDays, toDays } from '../../model/dates';
 import { Rng } from '../prng';
 import type { TableWriter } from '../table-writer';
 import type { Layout } from './layout';

@@ -1,5 +1,5 @@
 import { AS_OF } from '../planted/builder';
-import { addDays, fromDays, toDays, yearOf } from '../dates';
+import { addDays, fromDays, toDays, yearOf } from '../../model/dates';
 import { Rng } from '../prng';
 import { CARE_TRADES, PAYERS } from '../swedish';
 import type { TableWriter } from '../table-writer';

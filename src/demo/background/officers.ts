@@ -1,4 +1,4 @@
-import { addDays } from '../dates';
+import { addDays } from '../../model/dates';
 import type { Rng } from '../prng';
 import { COMPANY_WORDS, SURNAMES } from '../swedish';
 import type { TableWriter } from '../table-writer';

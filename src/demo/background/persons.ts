@@ -1,4 +1,4 @@
-import { addDays, fromDays, toDays } from '../dates';
+import { addDays, fromDays, toDays } from '../../model/dates';
 import { Rng } from '../prng';
 import type { TableWriter } from '../table-writer';
 import type { Layout } from './layout';

@@ -1,5 +1,5 @@
 import { addressKey } from '../../ids/address';
-import { addMonths } from '../dates';
+import { addMonths } from '../../model/dates';
 import { personnummer, withCheckDigit } from '../ids';
 import { affinePermutation, type Rng } from '../prng';
 import { COMPANY_WORDS, FIRST_NAMES_F, FIRST_NAMES_M, PLANTED_STREETS, POSTAL_CODES, SURNAMES } from '../swedish';

@@ -1,29 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, fromDays, toDays } from '../../src/demo/dates';
 import { breakCheckDigit, OrgNrs, PersonIds } from '../../src/demo/ids';
 import { isLegalEntityOrgNr, normaliseOrgNr } from '../../src/ids/orgnr';
 import { normalisePersonId } from '../../src/ids/personnummer';
 import { affinePermutation } from '../../src/demo/prng';
-
-const DAY = 86_400_000;
-
-describe('demo dates', () => {
-  it('day numbers agree with Date for any day 1800–2199', () => {
-    fc.assert(fc.property(fc.integer({ min: Math.floor(Date.UTC(1800, 0, 1) / DAY), max: Math.floor(Date.UTC(2199, 11, 31) / DAY) }), (n) => {
-      const iso = new Date(n * DAY).toISOString().slice(0, 10);
-      expect(toDays(iso)).toBe(n);
-      expect(fromDays(n)).toBe(iso);
-    }));
-  });
-
-  it('adds months, clamping to the end of the month', () => {
-    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
-    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
-    expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
-    expect(addMonths('2025-12-15', 1)).toBe('2026-01-15');
-  });
-});
 
 describe('demo ids', () => {
   it('affine permutations are bijections', () => {

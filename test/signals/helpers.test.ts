@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isControlling, licenceStatusAsOf, overlaps, periodAsOf, revocationDate, sek } from '../../src/signals/common';
-import type { LicenceFact, RoleFact } from '../../src/analysis/facts';
+import { addMonths } from '../../src/model/dates';
+import { licenceStatusAsOf, revocationDate } from '../../src/signals/licences';
+import { overlaps, periodAsOf } from '../../src/signals/periods';
+import { isControlling } from '../../src/signals/roles';
+import { sek } from '../../src/signals/texts';
+import type { LicenceFact, RoleFact } from '../../src/model/rows';
 
 const lic = (p: Partial<LicenceFact>): LicenceFact => ({ licence_id: 'L', org_nr: '5566778899', kind: 'hvb_children', status: 'granted', granted_on: null, status_on: null, ...p } as LicenceFact);
 
@@ -12,9 +16,9 @@ describe('as-of helpers', () => {
   });
 
   it('overlaps is inclusive and treats null bounds as open', () => {
-    expect(overlaps('2020-01-01', '2021-01-01', '2021-01-01', null)).toBe(true);
-    expect(overlaps('2020-01-01', '2020-12-31', '2021-01-01', null)).toBe(false);
-    expect(overlaps(null, null, '2021-01-01', '2021-01-01')).toBe(true);
+    expect(overlaps({ from: '2020-01-01', to: '2021-01-01' }, { from: '2021-01-01', to: null })).toBe(true);
+    expect(overlaps({ from: '2020-01-01', to: '2020-12-31' }, { from: '2021-01-01', to: null })).toBe(false);
+    expect(overlaps({ from: null, to: null }, { from: '2021-01-01', to: '2021-01-01' })).toBe(true);
   });
 
   it('periodAsOf hides later starts and reopens later ends', () => {
