@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db';
 import { importPath } from '../../src/import/importer';
 import { listAudit, verifyAudit } from '../../src/audit/log';
-import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/samples';
 
 const BIN = path.resolve('src/cli/bin.js');
 let dir: string;

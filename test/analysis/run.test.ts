@@ -8,7 +8,7 @@ import { SIGNALS } from '../../src/signals/index';
 import { importPath } from '../../src/import/importer';
 import { seedStore } from './store-world';
 import type { WorldSpec } from '../support/world';
-import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/samples';
 
 const EXAMPLE = EXAMPLE_REVOKED_NETWORK;
 const P = '197506141634';

@@ -6,7 +6,7 @@
  * eval`) and imported once into test/bench/cache/national-analyze.sqlite by a child process,
  * so this process's peak RSS is the analysis alone. Records facts-load time, per-signal time,
  * scoring and persist time, and ego-network p50/p95 (src/graph/ego.ts) on sampled entities.
- * Writes test/bench/results/analyze.json and analyze.md.
+ * Writes test/bench/results/latest/analyze.json and analyze.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,10 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../../src/store/db';
 import { runAnalysis } from '../../src/analysis/run';
+import { RESULTS_DIR } from './results-dir';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
-const RESULTS = path.join(ROOT, 'test/bench/results');
+const RESULTS = RESULTS_DIR;
 const SEED = '20261101';
 const scale = process.argv.includes('--scale') ? process.argv[process.argv.indexOf('--scale') + 1]! : 'national';
 const dataDir = path.join(CACHE, `eval-${scale}`);

@@ -2,7 +2,7 @@
  * Issue 7.3: a ~1 GB generated CSV imports with bounded memory (peak RSS ≤ 1 GB). The file is
  * companies.csv with a long free-text column (kept in `extra`), generated once into
  * test/bench/cache/. The import runs in a child process so maxRSS is the import's own.
- * Writes test/bench/results/bigfile.json. Option: --mb N (file size, default 1024).
+ * Writes test/bench/results/latest/bigfile.json. Option: --mb N (file size, default 1024).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,10 +10,11 @@ import path from 'node:path';
 import { importPath } from '../../src/import/importer';
 import { openDb } from '../../src/store/db';
 import { csvField, orgNr } from '../support/fixtures';
+import { RESULTS_DIR } from './results-dir';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
-const RESULTS = path.join(ROOT, 'test/bench/results');
+const RESULTS = RESULTS_DIR;
 
 async function generate(dir: string, targetBytes: number): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });

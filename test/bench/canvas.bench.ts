@@ -1,6 +1,6 @@
 // Canvas benchmark (issue 5): frame times while panning a 20 k-node / 50 k-edge graph in
 // headless Chromium (SwiftShader WebGL), using the Nätverk view's sigma settings and reducers.
-// Writes p50/p95 to test/bench/results/canvas.json.
+// Writes p50/p95 to test/bench/results/latest/canvas.json.
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import { SWIFTSHADER_ARGS, launchChromium } from '../e2e/support/browser';
+import { RESULTS_DIR } from './results-dir';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODES = Number(process.env['BENCH_NODES'] ?? 20_000);
@@ -106,9 +107,9 @@ async function main(): Promise<void> {
     camera_pan: stats(camPan.deltas),
     mouse_drag_pan: stats(drag),
   };
-  mkdirSync(path.join(ROOT, 'test/bench/results'), { recursive: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
   const name = process.env['BENCH_OUT'] ?? 'canvas.json';
-  writeFileSync(path.join(ROOT, 'test/bench/results', name), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS_DIR, name), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
   await browser.close();
   server.close();

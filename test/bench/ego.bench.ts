@@ -2,7 +2,7 @@
  * Ego-network benchmark (`npx tsx test/bench/ego.bench.ts`): egoNetwork (2 hops, limit 2000),
  * graphExpand (1 hop) and shortestPath (random pairs, mostly unconnected = worst case; and pairs
  * two hops apart) latency on a national-scale store, p50/p95/max, written
- * to test/bench/results/ego.json. `benchEgo(db, ids)` is exported for bench:analyze.
+ * to test/bench/results/latest/ego.json. `benchEgo(db, ids)` is exported for bench:analyze.
  *
  * The national dataset (eval's seed) is generated once with `insyn demo-data --scale national` into
  * test/bench/cache/ego-national-data; the imported store is cached as
@@ -21,10 +21,11 @@ import { shortestPath } from '../../src/graph/path';
 import { homeNode, licenceNode } from '../../src/graph/types';
 import { buildGraph, WELFARE_HOPS } from '../../src/graph/build';
 import { loadFacts } from '../../src/analysis/facts';
+import { RESULTS_DIR } from './results-dir';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
-const RESULTS = path.join(ROOT, 'test/bench/results');
+const RESULTS = RESULTS_DIR;
 const SEED = 20261101;
 
 export interface LatencyStats { n: number; p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number; mean_ms: number }

@@ -9,7 +9,7 @@
  *
  * Scales: `--scale planted` (only the planted cases, fast), `municipality`, `national`
  * (generated once into test/bench/cache/ and reused). Default: planted + municipality + national.
- * Results: test/bench/results/eval-<scale>.json and eval.md.
+ * Results: test/bench/results/latest/eval-<scale>.json and eval.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,10 +19,11 @@ import { openDb } from '../../src/store/db';
 import { importPath } from '../../src/import/importer';
 import { runAnalysis, type AnalysisResult } from '../../src/analysis/run';
 import { SIGNALS } from '../../src/signals/index';
+import { RESULTS_DIR } from './results-dir';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
-const RESULTS = path.join(ROOT, 'test/bench/results');
+const RESULTS = RESULTS_DIR;
 const SEED = 20261101;
 
 interface TruthRow { signal: string; subject_kind: string; subject_id: string; expected: 'fire' | 'not_fire'; note?: string }

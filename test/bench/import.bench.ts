@@ -4,7 +4,7 @@
  * better-sqlite3 ceiling: a prepared INSERT of the same row counts, in one transaction, into the
  * same tables (same columns and indexes) with synthetic values. Import and ceiling each run in a
  * child process so peak RSS (process.resourceUsage().maxRSS) is the import's own.
- * Writes test/bench/results/import.json and import.md.
+ * Writes test/bench/results/latest/import.json and import.md.
  *
  * Options: --data DIR (an existing extract instead of the cache), --scale municipality|national,
  * --skip-bigfile (skip the 1 GB bounded-memory run, see bigfile.bench.ts).
@@ -17,10 +17,11 @@ import { importPath } from '../../src/import/importer';
 import { TABLE_NAMES, type TableName } from '../../src/model/tables';
 import { openDb } from '../../src/store/db';
 import { factColumns } from '../../src/store/facts';
+import { RESULTS_DIR } from './results-dir';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
-const RESULTS = path.join(ROOT, 'test/bench/results');
+const RESULTS = RESULTS_DIR;
 const SEED = 20261125;
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);

@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every benchmark in sequence, each in its own process (so peak RSS is its own
  * and one failure doesn't hide the rest), then a summary of the result files in
- * test/bench/results/summary.md. National-scale data is generated once and cached in
+ * test/bench/results/latest/summary.md. National-scale data is generated once and cached in
  * test/bench/cache/ by the individual benches.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { RESULTS_DIR } from './results-dir';
 
 const BENCHES: { name: string; script: string; args?: string[] }[] = [
   { name: 'import', script: 'test/bench/import.bench.ts' },
@@ -18,7 +19,7 @@ const BENCHES: { name: string; script: string; args?: string[] }[] = [
 ];
 
 const only = process.argv.slice(2);
-const resultsDir = path.resolve('test/bench/results');
+const resultsDir = RESULTS_DIR;
 fs.mkdirSync(resultsDir, { recursive: true });
 
 const outcomes: { name: string; status: number | null; seconds: number }[] = [];

@@ -1,15 +1,15 @@
 // End-to-end: the real loopback server + built renderer in Debian Chromium (playwright-core).
 // Walks the investigator's path from import to evidence, network and rules, and saves a
-// screenshot of every view to test/e2e/screenshots/.
+// screenshot of every view to test/e2e/screenshots/latest/ (git-ignored).
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Launched } from './support/browser';
+import { launchChromium, SCREENSHOT_DIR, type Launched } from './support/browser';
 import { EVIL_COMPANY, EVIL_PERSON, writeHostileDataset } from './support/hostile';
-import { ROOT, demoDataPath, ensureRendererBuilt, startTestServer, type TestServer } from './support/server';
+import { demoDataPath, ensureRendererBuilt, startTestServer, type TestServer } from './support/server';
 
-const SHOTS = path.join(ROOT, 'test/e2e/screenshots');
+const SHOTS = SCREENSHOT_DIR;
 let server: TestServer;
 let browser: Launched;
 let page: Page;

@@ -11,14 +11,14 @@ import { listHits } from '../../src/analysis/queries';
 import { exportScope } from '../../src/export/index';
 import { buildDossier } from '../../src/dossier/index';
 import { tmpDir } from '../support/fixtures';
-import { launchChromium, type Launched } from '../e2e/support/browser';
+import { launchChromium, SCREENSHOT_DIR, type Launched } from '../e2e/support/browser';
 import { EVIL_PERSON, writeHostileDataset } from '../e2e/support/hostile';
 
 /**
  * The HTML report and the dossier rendered in real Chromium: names carrying script payloads stay
- * text, nothing is fetched from anywhere, and screenshots land in test/e2e/screenshots/ to look at.
+ * text, nothing is fetched from anywhere, and screenshots land in test/e2e/screenshots/latest/ (git-ignored) to look at.
  */
-const SHOTS = path.resolve('test/e2e/screenshots');
+const SHOTS = SCREENSHOT_DIR;
 let db: Db;
 let browser: Launched;
 

@@ -7,7 +7,7 @@ import { importPath, ImportError } from '../../src/import/importer';
 import { openDb } from '../../src/store/db';
 import { encodeText, orgNr, personId, tableCsv, tmpDir, writeDataset } from '../support/fixtures';
 import { storeFingerprint } from './helpers';
-import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/samples';
 
 const A = orgNr('556036079'); // 5560360793
 const B = orgNr('556677889');

@@ -4,7 +4,7 @@ import { importPath } from '../../src/import/importer';
 import { contractJson, runAnalysis } from '../../src/analysis/run';
 import { openDb } from '../../src/store/db';
 import { analyse, companies, hitFor, org, pid, subjectsOf } from './support';
-import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/samples';
 
 const S = 'revoked-network';
 const A = org(11), B = org(12), C = org(13), HOLD = org(14);

@@ -5,7 +5,7 @@ import { importPath } from '../../src/import/importer';
 import { openDb } from '../../src/store/db';
 import { getEntity } from '../../src/store/entities';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
-import { EXAMPLE_REVOKED_NETWORK } from '../support/shared';
+import { EXAMPLE_REVOKED_NETWORK } from '../support/samples';
 
 const A = orgNr('556036079');
 const P1 = personId('19811218', '987');

@@ -3,6 +3,7 @@
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env['INSYN_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -36,3 +37,9 @@ export async function launchChromium(opts: { extraArgs?: string[]; viewport?: { 
     },
   };
 }
+
+/**
+ * Where tests save screenshots: a git-ignored folder (tests never rewrite tracked files). The
+ * curated screenshots in test/e2e/screenshots/ are copied from here deliberately.
+ */
+export const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots/latest');

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLoopbackApp, type LoopbackApp } from '../../../src/api/app';
-import { EXAMPLE_REVOKED_NETWORK } from '../../support/shared';
+import { EXAMPLE_REVOKED_NETWORK } from '../../support/samples';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -42,7 +42,7 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
-/** The demo dataset if generated, else the shared revoked-network example. */
+/** The demo dataset if generated, else the revoked-network sample. */
 export function demoDataPath(): string {
   const demo = path.join(ROOT, 'data/demo');
   if (existsSync(path.join(demo, 'companies.csv')) || existsSync(path.join(demo, 'companies.csv.gz'))) return demo;
