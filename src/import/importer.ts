@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TableName } from '../model/tables';
-import type { Db } from '../store/db';
+import { isSqliteError, type Db } from '../store/db';
 import { datasetQuarantine, FactWriter, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
 import { firstLine, readDelimited } from './readers/delimited';
 import { isBulkHeader, readBulk } from './readers/bolagsverket';
@@ -56,7 +55,7 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
 function asImportError(err: unknown): ImportError {
   if (err instanceof ImportError) return err;
   const msg = err instanceof Error ? err.message : String(err);
-  if (err instanceof Database.SqliteError) return new ImportError('store', `lagringsfel: ${msg}`, `store error: ${msg}`);
+  if (isSqliteError(err)) return new ImportError('store', `lagringsfel: ${msg}`, `store error: ${msg}`);
   if (err instanceof TypeError || err instanceof ReferenceError) return new ImportError('internal', `internt fel: ${msg}`, `internal error: ${msg}`);
   return new ImportError('unreadable', `importen misslyckades: ${msg}`, `import failed: ${msg}`);
 }
@@ -148,7 +147,7 @@ class ImportRun implements RowSink {
     try {
       await this.read(f);
     } catch (err) {
-      throw err instanceof ImportError || err instanceof Database.SqliteError || err instanceof TypeError ? err : unreadable(f.label, err);
+      throw err instanceof ImportError || isSqliteError(err) || err instanceof TypeError ? err : unreadable(f.label, err);
     }
     if (this.normalisers.size === 0 && f.format !== 'ftm') {
       throw new ImportError('empty', `${f.label} är tom (ingen rubrikrad)`, `${f.label} is empty (no header row)`, f.label);

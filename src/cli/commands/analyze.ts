@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { contractJson, runAnalysis, type AnalysisResult } from '../../analysis/run';
+import type { AnalysisResult } from '../../analysis/run';
 import { isIsoDate } from '../../model/dates';
-import { formatIssues, ParamsError, validateConfig } from '../../analysis/params';
-import { SIGNALS } from '../../signals/index';
-import { auditAnalysisRun } from '../../audit/events';
+import type { SignalDefinition } from '../../signals/types';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
 
@@ -17,9 +15,14 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'analysdatum ÅÅÅÅ-MM-DD (standard: i dag)')
     .option('--json', 'skriv resultatet som JSON på stdout')
     .option('--config <file>', 'JSON-fil med parametrar per signal: { "<signal-id>": { "parameter": värde } }')
-    .action((opts: { db?: string; asOf?: string; json?: boolean; config?: string }) => {
+    .action(async (opts: { db?: string; asOf?: string; json?: boolean; config?: string }) => {
       if (opts.asOf != null && !isIsoDate(opts.asOf)) throw new UsageError(`ogiltigt datum för --as-of: ${opts.asOf} (förväntade ÅÅÅÅ-MM-DD)`);
-      const params = opts.config != null ? readConfig(opts.config) : undefined;
+      // Loaded here, not at start-up: `insyn --help` never reads the signals, zod or graphology.
+      const { formatIssues, ParamsError, validateConfig } = await import('../../analysis/params');
+      const { contractJson, runAnalysis } = await import('../../analysis/run');
+      const { SIGNALS } = await import('../../signals/index');
+      const { auditAnalysisRun } = await import('../../audit/events');
+      const params = opts.config != null ? readConfig(opts.config, validateConfig, formatIssues) : undefined;
       const db = openStoreFromOptions(opts);
       try {
         const result = runAnalysis(db, {
@@ -31,7 +34,7 @@ export function register(program: Command): void {
         // Parameters and data version of every run are logged, so a result can be reproduced.
         auditAnalysisRun(db, result);
         if (opts.json) printJson(contractJson(result));
-        else process.stdout.write(renderTable(result));
+        else process.stdout.write(renderTable(result, SIGNALS));
         process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
       } catch (err) {
         if (err instanceof ParamsError) throw new UsageError(err.message);
@@ -42,7 +45,9 @@ export function register(program: Command): void {
     });
 }
 
-function readConfig(file: string): Record<string, unknown> {
+type Params = typeof import('../../analysis/params');
+
+function readConfig(file: string, validateConfig: Params['validateConfig'], formatIssues: Params['formatIssues']): Record<string, unknown> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -67,11 +72,11 @@ function pad(s: string, n: number): string {
 }
 
 /** A readable Swedish summary: coverage per signal, hits, top scores and clusters. */
-export function renderTable(r: AnalysisResult): string {
+export function renderTable(r: AnalysisResult, signals: readonly SignalDefinition[]): string {
   const lines: string[] = [];
   lines.push(`Analys per ${r.as_of} (körning ${r.run_id}, dataversion ${r.data_version})`, '');
   lines.push(`${pad('Signal', 32)}${pad('Träffar', 9)}Status`);
-  for (const s of SIGNALS) {
+  for (const s of signals) {
     const cov = r.coverage[s.id];
     const n = r.hits.filter((h) => h.signal === s.id).length;
     lines.push(`${pad(s.id, 32)}${pad(cov?.evaluable ? String(n) : '–', 9)}${cov?.evaluable ? s.title : `ej bedömbar: ${cov?.reason ?? ''}`}`);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EXPORT_FORMATS, ExportExistsError, ExportPathError, ExportScopeError, exportScope, type ExportFormat, type ExportScope } from '../../export/index';
+import type { ExportScope } from '../../export/index';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/types';
 import { normaliseHolderId } from '../../ids/holder';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
@@ -35,10 +36,12 @@ export function register(program: Command): void {
     .option('--overwrite', 'skriv över befintliga filer')
     .option('--as-of <date>', 'bara kopplingar som gäller detta datum (standard: hela historiken)')
     .option('--json', 'skriv de skrivna filerna som JSON på stdout')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
       const format = parseFormat(opts.format);
       const scope = parseScope(opts);
       const { outDir, baseName } = parseOut(opts.out, format);
+      // Loaded here, not at start-up: `insyn --help` never reads graphology.
+      const { ExportExistsError, ExportPathError, ExportScopeError, exportScope } = await import('../../export/index');
       const db = openStoreFromOptions(opts);
       try {
         const r = exportScope(db, { format, scope, outDir, baseName, pseudonymise: opts.pseudonymise ?? false, overwrite: opts.overwrite ?? false });

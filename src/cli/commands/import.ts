@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { auditImport } from '../../audit/events';
-import { importPath, ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
+import type { ImportProgress, ImportResult } from '../../import/importer';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
 
@@ -16,6 +15,9 @@ export function register(program: Command): void {
     .option('--json', 'skriv resultatet som JSON på stdout')
     .action(async (input: string, opts: { db?: string; json?: boolean }) => {
       if (!fs.existsSync(input)) throw new UsageError(`${input} finns inte / does not exist`);
+      // Loaded here, not at start-up: `insyn --help` never reads the importer (exceljs, fflate).
+      const { importPath, ImportError } = await import('../../import/importer');
+      const { auditImport } = await import('../../audit/events');
       const db = openStoreFromOptions(opts);
       try {
         const progress = progressPrinter();

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Entry of the compiled CLI (dist/app/insyn.js, package.json `bin`); see electron/build.mjs.
+import { main } from './main';
+
+process.exitCode = await main(process.argv.slice(2));
