@@ -19,7 +19,7 @@ const SOURCES = ['src', 'electron', 'package.json', 'package-lock.json'];
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
 
 /** Worker entries are loaded by file name beside their caller (src/api/jobs.ts spawnWorker). */
-const WORKERS = { worker: 'src/api/worker.ts' };
+const WORKERS = { worker: 'src/api/worker.ts', 'parse-worker': 'src/import/parse-worker.ts' };
 
 function writeModuleMarker(out) {
   fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type: 'module' }) + '\n');

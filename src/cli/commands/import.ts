@@ -56,6 +56,7 @@ export function jsonOf(r: ImportResult): Record<string, unknown> {
     unchanged: r.unchanged,
     already_imported: r.already_imported,
     skipped: r.skipped,
+    ...(r.timings ? { timings: r.timings } : {}),
   };
 }
 

@@ -174,6 +174,8 @@ export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Pr
       if (stop) return;
     }
     rest = text.slice(from);
+    const wait = sink.ready?.();
+    if (wait) await wait;
   }
   if (rest) line(rest.replace(/\r$/, ''));
   if (pending) {

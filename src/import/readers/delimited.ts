@@ -50,6 +50,8 @@ export async function readDelimited(chunks: AsyncIterable<string>, table: TableN
     }
     tokenizer.push(chunk);
     if (stop) break;
+    const wait = sink.ready?.();
+    if (wait) await wait;
   }
   if (!stop) tokenizer?.end();
   return { delimiter: delim ?? ',' };

@@ -185,5 +185,7 @@ export async function readFtm(chunks: AsyncIterable<string>, index: Awaited<Retu
       sink.bad(line, 'schema', e.schema, `FollowTheMoney schema ${e.schema} is not imported`, `FollowTheMoney-schemat ${e.schema} importeras inte`);
     }
     if (sink.tick()) return;
+    const wait = sink.ready?.();
+    if (wait) await wait;
   }
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import fs from 'node:fs';
 import type { TableName } from '../../model/tables';
 import type { ByteCounter } from '../source';
@@ -31,6 +31,8 @@ export async function readXlsx(file: string, table: TableName, sink: RowSink, co
     lastActivity = Date.now();
   });
   input.on('end', () => (inputEnded = true));
+  // exceljs takes a second to load: only an xlsx import pays for it.
+  const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof ExcelJSModule }).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   let width = -1;
   const work = (async () => {
@@ -59,6 +61,8 @@ export async function readXlsx(file: string, table: TableName, sink: RowSink, co
         sink.row(table, row.number, cells);
         lastActivity = Date.now();
         if (sink.tick()) return;
+        const wait = sink.ready?.();
+        if (wait) await wait;
       }
       break; // first sheet only
     }

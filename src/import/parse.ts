@@ -1,0 +1,169 @@
+import { TABLE_NAMES, type TableName } from '../model/tables';
+import { factColumns } from '../store/facts';
+import { OCCURRENCE_KEYED, OccurrenceCounter, occurrenceKey } from './occurrences';
+import type { PlannedFile } from './plan';
+import { readFile } from './read-file';
+import type { RowSink } from './readers/sink';
+import { mapHeader, RowNormaliser } from './rows';
+import { unreadable, type ByteCounter } from './source';
+import { ImportError } from './types';
+
+/**
+ * The read side of an import: every planned file is read, its rows normalised and keyed, and the
+ * results handed on in batches to a consumer that writes them (src/import/importer.ts). The same
+ * code runs on the importer's thread for small inputs and in a worker thread for large ones
+ * (parse-worker.ts), where reading overlaps with the writes on the main thread.
+ *
+ * A batch is one flat array of operations (few objects cross the thread boundary):
+ *   OP_HEADER, table, header cells, allowExtOrgNr
+ *   OP_ROW, table index, line, key, …values (factColumns(table).length), raw cells or null
+ *   OP_BAD, line, column, value, reason, reasonSv, raw cells or null
+ * A row's raw cells travel only when its key was already seen in the file (a possible duplicate,
+ * which the writer quarantines with the cells); a bad row always carries them.
+ */
+export const OP_HEADER = 0;
+export const OP_ROW = 1;
+export const OP_BAD = 2;
+
+export interface ParseConsumer {
+  startFile(index: number): void;
+  batch(ops: unknown[], bytes: ByteCounter): void;
+  endFile(index: number, bytes: ByteCounter): void;
+}
+
+/** Back-pressure: a promise to await before reading on, or null to go on at once. */
+export type Ready = () => Promise<void> | null;
+
+const BATCH_OPS = 1 << 15;
+const FLUSH_EVERY_MS = 200;
+
+/** Reads `files` in order into `consumer`. Errors: ImportError, or TypeError for internal faults. */
+export async function parseFiles(files: readonly PlannedFile[], consumer: ParseConsumer, ready: Ready): Promise<void> {
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
+    const sink = new NormalisingSink(f.label, consumer, counter, ready);
+    consumer.startFile(i);
+    try {
+      await readFile(f, sink, counter);
+    } catch (err) {
+      // The writer's own errors (SQLite, on this thread) pass as they are; a read failure names the file.
+      throw err === sink.consumerError || err instanceof ImportError || err instanceof TypeError ? err : unreadable(f.label, err);
+    }
+    sink.flush();
+    consumer.endFile(i, { ...counter });
+  }
+}
+
+/** Normalises one file's rows (header mapping, ids, dates, keys) and batches the outcome. */
+class NormalisingSink implements RowSink {
+  private readonly normalisers = new Map<TableName, RowNormaliser>();
+  private readonly occurrences = new OccurrenceCounter();
+  /** Keys of the file's id tables so far (short: the id itself), to spot possible duplicates. */
+  private readonly keys = new Map<TableName, Set<string>>();
+  private ops: unknown[] = [];
+  private lastFlush = Date.now();
+  private sinceCheck = 0;
+  /** An error the consumer threw (passed through unwrapped). */
+  consumerError: unknown = undefined;
+
+  constructor(
+    private readonly label: string,
+    private readonly consumer: ParseConsumer,
+    private readonly counter: ByteCounter,
+    readonly ready: Ready,
+  ) {}
+
+  header(table: TableName, headers: string[], opts?: { allowExtOrgNr?: boolean }): void {
+    const mapping = mapHeader(table, headers);
+    if (mapping.missingRequired.length) {
+      const cols = mapping.missingRequired.join(', ');
+      throw new ImportError('missing_headers', `${this.label}: obligatoriska kolumner saknas: ${cols}`, `${this.label}: required columns missing: ${cols}`, this.label);
+    }
+    this.normalisers.set(table, new RowNormaliser(mapping, opts));
+    this.ops.push(OP_HEADER, table, headers, opts?.allowExtOrgNr ?? false);
+  }
+
+  row(table: TableName, line: number, cells: string[]): void {
+    const r = this.normalisers.get(table)!.normalise(cells);
+    if (!r.ok) {
+      this.ops.push(OP_BAD, line, r.column, r.value, r.reason, r.reasonSv, cells);
+    } else {
+      let key = r.key;
+      let seenBefore = false;
+      if (OCCURRENCE_KEYED.has(table)) key = occurrenceKey(r.key, this.occurrences.next(table, r.key));
+      else {
+        const seen = this.seenKeys(table);
+        seenBefore = seen.has(key);
+        if (!seenBefore) seen.add(key);
+      }
+      this.ops.push(OP_ROW, TABLE_INDEX.get(table)!, line, key);
+      for (const v of r.values) this.ops.push(v);
+      this.ops.push(seenBefore ? cells : null);
+    }
+    if (this.ops.length >= BATCH_OPS) this.flush();
+  }
+
+  private seenKeys(table: TableName): Set<string> {
+    let set = this.keys.get(table);
+    if (!set) this.keys.set(table, (set = new Set()));
+    return set;
+  }
+
+  bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void {
+    this.ops.push(OP_BAD, line, column, value, reason, reasonSv, null);
+  }
+
+  tick(): boolean {
+    // A slow file (xlsx) still reports progress: flush a partial batch now and then.
+    if (++this.sinceCheck >= 256) {
+      this.sinceCheck = 0;
+      if (this.ops.length > 0 && Date.now() - this.lastFlush > FLUSH_EVERY_MS) this.flush();
+    }
+    return false;
+  }
+
+  flush(): void {
+    this.lastFlush = Date.now();
+    if (this.ops.length === 0) return;
+    const ops = this.ops;
+    this.ops = [];
+    try {
+      this.consumer.batch(ops, { ...this.counter });
+    } catch (err) {
+      this.consumerError = err;
+      throw err;
+    }
+  }
+}
+
+export const TABLE_INDEX: ReadonlyMap<TableName, number> = new Map(TABLE_NAMES.map((t, i) => [t, i]));
+
+/** Width of a row's values in a batch. */
+export const valueCount = (table: TableName): number => factColumns(table).length;
+
+// Messages of the worker mode (parse-worker.ts → importer.ts); the importer answers each batch with 'ack'.
+/** Worker mode: batches posted but not yet acknowledged by the writer, at most. */
+export const MAX_IN_FLIGHT = 4;
+
+export type ParseMessage =
+  | { t: 'start'; index: number }
+  | { t: 'batch'; ops: unknown[]; bytesRead: number; bytesTotal: number }
+  | { t: 'end'; index: number; bytesRead: number; bytesTotal: number }
+  | { t: 'done'; busyMs: number }
+  | { t: 'error'; error: SerialisedError };
+
+export type SerialisedError =
+  | { kind: 'import'; code: ImportError['code']; messageSv: string; messageEn: string; file?: string }
+  | { kind: 'internal'; message: string; stack?: string };
+
+export function serialiseError(err: unknown): SerialisedError {
+  if (err instanceof ImportError) return { kind: 'import', code: err.code, messageSv: err.messageSv, messageEn: err.messageEn, file: err.file };
+  return { kind: 'internal', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined };
+}
+
+/** The importer's view of a worker failure: the same error classes the in-thread path throws. */
+export function deserialiseError(e: SerialisedError): Error {
+  if (e.kind === 'import') return new ImportError(e.code, e.messageSv, e.messageEn, e.file);
+  return Object.assign(new TypeError(e.message), { stack: e.stack });
+}
