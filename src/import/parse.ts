@@ -35,6 +35,8 @@ export interface ParseConsumer {
 export type Ready = () => Promise<void> | null;
 
 const BATCH_OPS = 1 << 15;
+/** Room past BATCH_OPS for the row that crosses it (the widest table has fewer values). */
+const OPS_SLACK = 64;
 const FLUSH_EVERY_MS = 200;
 
 /** Reads `files` in order into `consumer`. Errors: ImportError, or TypeError for internal faults. */
@@ -61,7 +63,9 @@ class NormalisingSink implements RowSink {
   private readonly occurrences = new OccurrenceCounter();
   /** Keys of the file's id tables so far (short: the id itself), to spot possible duplicates. */
   private readonly keys = new Map<TableName, Set<string>>();
-  private ops: unknown[] = [];
+  // Written by index into a preallocated array (pushing into a growing one costs as much as the tokenizer).
+  private ops: unknown[] = new Array(BATCH_OPS + OPS_SLACK);
+  private n = 0;
   private lastFlush = Date.now();
   private sinceCheck = 0;
   /** An error the consumer threw (passed through unwrapped). */
@@ -81,13 +85,13 @@ class NormalisingSink implements RowSink {
       throw new ImportError('missing_headers', `${this.label}: obligatoriska kolumner saknas: ${cols}`, `${this.label}: required columns missing: ${cols}`, this.label);
     }
     this.normalisers.set(table, new RowNormaliser(mapping, opts));
-    this.ops.push(OP_HEADER, table, headers, opts?.allowExtOrgNr ?? false);
+    this.put4(OP_HEADER, table, headers, opts?.allowExtOrgNr ?? false);
   }
 
   row(table: TableName, line: number, cells: string[]): void {
     const r = this.normalisers.get(table)!.normalise(cells);
     if (!r.ok) {
-      this.ops.push(OP_BAD, line, r.column, r.value, r.reason, r.reasonSv, cells);
+      this.putBad(line, r.column, r.value, r.reason, r.reasonSv, cells);
     } else {
       let key = r.key;
       let seenBefore = false;
@@ -97,11 +101,15 @@ class NormalisingSink implements RowSink {
         seenBefore = seen.has(key);
         if (!seenBefore) seen.add(key);
       }
-      this.ops.push(OP_ROW, TABLE_INDEX.get(table)!, line, key);
-      for (const v of r.values) this.ops.push(v);
-      this.ops.push(seenBefore ? cells : null);
+      this.put4(OP_ROW, TABLE_INDEX.get(table)!, line, key);
+      const ops = this.ops;
+      const values = r.values;
+      let n = this.n;
+      for (let i = 0; i < values.length; i++) ops[n++] = values[i];
+      ops[n++] = seenBefore ? cells : null;
+      this.n = n;
     }
-    if (this.ops.length >= BATCH_OPS) this.flush();
+    if (this.n >= BATCH_OPS) this.flush();
   }
 
   private seenKeys(table: TableName): Set<string> {
@@ -111,23 +119,49 @@ class NormalisingSink implements RowSink {
   }
 
   bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void {
-    this.ops.push(OP_BAD, line, column, value, reason, reasonSv, null);
+    this.putBad(line, column, value, reason, reasonSv, null);
+    if (this.n >= BATCH_OPS) this.flush();
+  }
+
+  private put4(a: unknown, b: unknown, c: unknown, d: unknown): void {
+    const ops = this.ops;
+    const n = this.n;
+    ops[n] = a;
+    ops[n + 1] = b;
+    ops[n + 2] = c;
+    ops[n + 3] = d;
+    this.n = n + 4;
+  }
+
+  private putBad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string, cells: string[] | null): void {
+    const ops = this.ops;
+    const n = this.n;
+    ops[n] = OP_BAD;
+    ops[n + 1] = line;
+    ops[n + 2] = column;
+    ops[n + 3] = value;
+    ops[n + 4] = reason;
+    ops[n + 5] = reasonSv;
+    ops[n + 6] = cells;
+    this.n = n + 7;
   }
 
   tick(): boolean {
     // A slow file (xlsx) still reports progress: flush a partial batch now and then.
     if (++this.sinceCheck >= 256) {
       this.sinceCheck = 0;
-      if (this.ops.length > 0 && Date.now() - this.lastFlush > FLUSH_EVERY_MS) this.flush();
+      if (this.n > 0 && Date.now() - this.lastFlush > FLUSH_EVERY_MS) this.flush();
     }
     return false;
   }
 
   flush(): void {
     this.lastFlush = Date.now();
-    if (this.ops.length === 0) return;
+    if (this.n === 0) return;
     const ops = this.ops;
-    this.ops = [];
+    ops.length = this.n;
+    this.ops = new Array(BATCH_OPS + OPS_SLACK);
+    this.n = 0;
     try {
       this.consumer.batch(ops, { ...this.counter });
     } catch (err) {
