@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { APP_OUT, buildAll } from '../../electron/build.mjs';
+import { buildApp } from '../../electron/build.mjs';
 import { TABLE_NAMES, type TableName } from '../../src/model/tables';
 import { openDb } from '../../src/store/db';
 import { factColumns } from '../../src/store/facts';
@@ -27,7 +27,8 @@ import { writeBulkFile } from './support/bulk-file';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
-const CLI = path.join(APP_OUT, 'insyn.js');
+// A private build, so a rebuild of dist/app during a long run cannot change what is measured.
+const CLI = path.join(CACHE, 'bench-app', 'insyn.js');
 const PROBE = path.join(import.meta.dirname, 'support/rss-probe.mjs');
 const SEED = 20261125;
 const arg = (name: string): string | undefined => {
@@ -201,7 +202,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--child-schema') return childSchema(process.argv[3]!, JSON.parse(process.argv[4]!) as Record<string, number>);
   fs.mkdirSync(CACHE, { recursive: true });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  await buildAll();
+  await buildApp(path.dirname(CLI));
   const only = arg('--only');
   const runs: Run[] = [];
   if (only !== 'bulk') runs.push(measure(arg('--data') ? 'custom' : 'national', arg('--data') ?? ensureNational()));
