@@ -38,6 +38,7 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
       const tp = performance.now();
       const parsed = await parseInto(plan.files, run, opts.parseInWorker);
       const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
+      run.finish();
       const result = run.result(name, plan.skipped);
       setDatasetSummary(db, datasetId, summaryOf(result));
       const tc = performance.now();
@@ -218,8 +219,8 @@ class ImportRun implements ParseConsumer {
         const width = valueCount(table);
         const values = ops.slice(i + 4, i + 4 + width);
         const raw = ops[i + 4 + width] as string[] | null;
-        this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw);
-        i += 5 + width;
+        this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw, ops[i + 5 + width] as number);
+        i += 6 + width;
       } else if (op === OP_BAD) {
         this.fileRecords++;
         this.addQuarantine(ops[i + 1] as number, ops[i + 2] as string | null, ops[i + 3] as string | null, ops[i + 4] as string, ops[i + 5] as string, ops[i + 6] as string[] | null);
@@ -239,9 +240,9 @@ class ImportRun implements ParseConsumer {
     this.currentTable = table;
   }
 
-  private row(table: TableName, line: number, key: string, values: unknown[], raw: string[] | null): void {
+  private row(table: TableName, line: number, key: string, values: unknown[], raw: string[] | null, dupOf: number): void {
     this.fileRecords++;
-    const outcome = this.writer.upsert(table, key, values, this.file, line);
+    const outcome = this.writer.upsert(table, key, values, this.file, line, dupOf);
     if (typeof outcome === 'object') {
       const m = this.normalisers.get(table)!;
       // The reader sends the raw cells of every row whose key it saw before in the file.
@@ -271,6 +272,12 @@ class ImportRun implements ParseConsumer {
     // Per file: a cumulative count under the current file's name reads as that file's size.
     const secs = Math.max((now - this.fileStarted) / 1000, 0.001);
     this.onProgress({ file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs) });
+  }
+
+  finish(): void {
+    const t0 = performance.now();
+    this.writer.finish();
+    this.writeMs += performance.now() - t0;
   }
 
   result(name: string, skipped: string[]): ImportResult {

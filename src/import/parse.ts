@@ -16,10 +16,11 @@ import { ImportError } from './types';
  *
  * A batch is one flat array of operations (few objects cross the thread boundary):
  *   OP_HEADER, table, header cells, allowExtOrgNr
- *   OP_ROW, table index, line, key, …values (factColumns(table).length), raw cells or null
+ *   OP_ROW, table index, line, key, …values (factColumns(table).length), raw cells or null, dupOf
  *   OP_BAD, line, column, value, reason, reasonSv, raw cells or null
- * A row's raw cells travel only when its key was already seen in the file (a possible duplicate,
- * which the writer quarantines with the cells); a bad row always carries them.
+ * A row's raw cells travel only when its key was already seen in the file (a duplicate, which the
+ * writer quarantines with the cells); then dupOf is the line of the key's first row, else 0.
+ * A bad row always carries its cells.
  */
 export const OP_HEADER = 0;
 export const OP_ROW = 1;
@@ -61,8 +62,8 @@ export async function parseFiles(files: readonly PlannedFile[], consumer: ParseC
 class NormalisingSink implements RowSink {
   private readonly normalisers = new Map<TableName, RowNormaliser>();
   private readonly occurrences = new OccurrenceCounter();
-  /** Keys of the file's id tables so far (short: the id itself), to spot possible duplicates. */
-  private readonly keys = new Map<TableName, Set<string>>();
+  /** Keys of the file's id tables so far (short: the id itself) with their first line, to spot duplicates. */
+  private readonly keys = new Map<TableName, Map<string, number>>();
   // Written by index into a preallocated array (pushing into a growing one costs as much as the tokenizer).
   private ops: unknown[] = new Array(BATCH_OPS + OPS_SLACK);
   private n = 0;
@@ -94,28 +95,29 @@ class NormalisingSink implements RowSink {
       this.putBad(line, r.column, r.value, r.reason, r.reasonSv, cells);
     } else {
       let key = r.key;
-      let seenBefore = false;
+      let dupOf = 0;
       if (OCCURRENCE_KEYED.has(table)) key = occurrenceKey(r.key, this.occurrences.next(table, r.key));
       else {
         const seen = this.seenKeys(table);
-        seenBefore = seen.has(key);
-        if (!seenBefore) seen.add(key);
+        dupOf = seen.get(key) ?? 0;
+        if (dupOf === 0) seen.set(key, line);
       }
       this.put4(OP_ROW, TABLE_INDEX.get(table)!, line, key);
       const ops = this.ops;
       const values = r.values;
       let n = this.n;
       for (let i = 0; i < values.length; i++) ops[n++] = values[i];
-      ops[n++] = seenBefore ? cells : null;
+      ops[n++] = dupOf > 0 ? cells : null;
+      ops[n++] = dupOf;
       this.n = n;
     }
     if (this.n >= BATCH_OPS) this.flush();
   }
 
-  private seenKeys(table: TableName): Set<string> {
-    let set = this.keys.get(table);
-    if (!set) this.keys.set(table, (set = new Set()));
-    return set;
+  private seenKeys(table: TableName): Map<string, number> {
+    let seen = this.keys.get(table);
+    if (!seen) this.keys.set(table, (seen = new Map()));
+    return seen;
   }
 
   bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void {

@@ -52,7 +52,8 @@ export function migrate(db: Db): void {
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;
     db.transaction(() => {
-      db.exec(m.sql);
+      if (m.run) m.run(db);
+      else db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

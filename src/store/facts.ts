@@ -110,12 +110,30 @@ interface TableStatements {
   columns: readonly string[];
 }
 
+/** A table being bulk-loaded: the file whose rows it takes, and the indexes to build afterwards. */
+interface BulkLoad {
+  file: string;
+  indexes: string[];
+  insert: Statement<unknown[]>;
+}
+
 /**
  * Upserts facts of one dataset import. Must be used inside the caller's transaction.
  * A row whose key already exists with the same dataset and file is a duplicate within the file.
+ *
+ * Bulk load: a table that is empty when the import first writes to it has all its indexes (the
+ * unique key index too, migration 010) dropped and takes plain inserts; they are built when the
+ * file is done (another file writing the same table, or finish()). Building an index from the
+ * finished table is one sort, where updating it row by row in random key order rewrites its pages
+ * again and again once it outgrows the page cache. Duplicates within the file are then known from
+ * the reader (`dupOfLine`, the line of the key's first row), not from the index. All inside the
+ * import's transaction: a rollback or crash restores the indexes with everything else.
  */
 export class FactWriter {
   private readonly stmts = new Map<TableName, TableStatements>();
+  private readonly bulk = new Map<TableName, BulkLoad>();
+  /** Tables this writer has written to (only the first write can start a bulk load). */
+  private readonly touched = new Set<TableName>();
   private readonly history: Statement<unknown[]>;
   private readonly quarantineStmt: Statement<unknown[]>;
 
@@ -143,7 +161,43 @@ export class FactWriter {
     return s;
   }
 
-  upsert(table: TableName, key: string, values: unknown[], file: string, line: number): UpsertOutcome {
+  /** Starts a bulk load of `table` by `file` when the table is empty; see the class comment. */
+  private startBulk(table: TableName, file: string): BulkLoad | undefined {
+    this.touched.add(table);
+    if (this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return undefined;
+    const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string; sql: string }[];
+    // A store whose key is still a column constraint (not migrated) cannot drop it: no bulk load.
+    if (!indexes.some((i) => i.name === `${table}_key`)) return undefined;
+    for (const i of indexes) this.db.exec(`DROP INDEX ${i.name}`);
+    const all = ['key', ...factColumns(table), 'dataset_id', 'src_file', 'src_line', 'imported_at'];
+    const load: BulkLoad = { file, indexes: indexes.map((i) => i.sql), insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`) };
+    this.bulk.set(table, load);
+    return load;
+  }
+
+  /** Builds the indexes of a bulk-loaded table; it takes ordinary upserts from then on. */
+  private endBulk(table: TableName): void {
+    const load = this.bulk.get(table);
+    if (!load) return;
+    this.bulk.delete(table);
+    for (const sql of load.indexes) this.db.exec(sql);
+  }
+
+  /**
+   * `dupOfLine`: the line of an earlier row of the same file with the same key, as the reader saw
+   * it (0 = none; the reader does not track event tables, whose keys never repeat in a file).
+   */
+  upsert(table: TableName, key: string, values: unknown[], file: string, line: number, dupOfLine = 0): UpsertOutcome {
+    let load = this.bulk.get(table);
+    if (load && load.file !== file) {
+      this.endBulk(table);
+      load = undefined;
+    } else if (!load && !this.touched.has(table)) load = this.startBulk(table, file);
+    if (load) {
+      if (dupOfLine > 0) return { duplicateOfLine: dupOfLine };
+      load.insert.run(key, ...values, this.datasetId, file, line, this.importedAt);
+      return 'inserted';
+    }
     const s = this.statements(table);
     if (s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt).changes === 1) return 'inserted';
     const existing = s.select.get(key) as unknown[];
@@ -164,6 +218,11 @@ export class FactWriter {
     this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt);
     s.update.run(...next, this.datasetId, file, line, this.importedAt, key);
     return 'updated';
+  }
+
+  /** Builds the indexes of every bulk-loaded table; call before committing. */
+  finish(): void {
+    for (const table of [...this.bulk.keys()]) this.endBulk(table);
   }
 
   quarantine(q: StoredQuarantine, raw: string | null): void {
