@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TABLE_NAMES, type TableName } from '../model/tables';
 import { isSqliteError, type Db } from '../store/db';
-import { datasetQuarantine, FactWriter, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
+import { datasetQuarantine, FactWriter, type RecordId, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
 import { spawnWorker } from '../threads/spawn-worker';
-import { deserialiseError, OP_BAD, OP_ROW, parseFiles, valueCount, type ParseConsumer, type ParseMessage } from './parse';
+import { deserialiseError, OP_BAD, OP_ROW, OP_SAME, parseFiles, valueCount, type ParseConsumer, type ParseMessage } from './parse';
 import { planImport, type PlannedFile } from './plan';
 import { mapHeader, RowNormaliser } from './rows';
 import type { ByteCounter } from './source';
@@ -36,7 +36,7 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
       const datasetId = insertDataset(db, { name, source_path: path.resolve(inputPath), content_hash: hash, imported_at: importedAt });
       const run = new ImportRun(db, datasetId, importedAt, plan.files, opts.onProgress);
       const tp = performance.now();
-      const parsed = await parseInto(plan.files, run, opts.parseInWorker);
+      const parsed = await parseInto(plan.files, run, opts.parseInWorker, opts.rereadUnchanged ? undefined : storeFileOf(db));
       const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
       run.finish();
       const result = run.result(name, plan.skipped);
@@ -44,7 +44,7 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
       const tc = performance.now();
       db.exec('COMMIT');
       const ms = (x: number): number => Math.round(x);
-      result.timings = { total_ms: ms(performance.now() - t0), hash_ms: ms(hashMs), write_ms: ms(run.writeMs + performance.now() - tc), read_ms: ms(readMs), parse_in_worker: parsed.inWorker };
+      result.timings = { total_ms: ms(performance.now() - t0), hash_ms: ms(hashMs), write_ms: ms(run.writeMs + performance.now() - tc), read_ms: ms(readMs), parse_in_worker: parsed.inWorker, unchanged_unread: run.unread };
       return result;
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -115,16 +115,21 @@ const WORKER_MIN_BYTES = 4 << 20;
  * Reads the planned files into `run`: in a worker thread (large inputs) or on this thread.
  * `busyMs` is the worker's time spent reading (not waiting for the writer).
  */
-async function parseInto(files: readonly PlannedFile[], run: ImportRun, mode: ImportOptions['parseInWorker']): Promise<{ inWorker: boolean; busyMs?: number }> {
+/** The store's file when another connection can read it (not an in-memory store). */
+function storeFileOf(db: Db): string | undefined {
+  return db.memory || !db.name || db.name === ':memory:' ? undefined : db.name;
+}
+
+async function parseInto(files: readonly PlannedFile[], run: ImportRun, mode: ImportOptions['parseInWorker'], storeFile: string | undefined): Promise<{ inWorker: boolean; busyMs?: number }> {
   const bytes = files.reduce((a, f) => a + fs.statSync(f.path).size, 0);
   const inWorker = mode ?? bytes >= WORKER_MIN_BYTES;
   if (!inWorker) {
-    await parseFiles(files, run, () => null);
+    await parseFiles(files, run, () => null, storeFile);
     return { inWorker };
   }
   let busyMs = 0;
   await new Promise<void>((resolve, reject) => {
-    const worker = spawnWorker(import.meta.url, './parse-worker', { files });
+    const worker = spawnWorker(import.meta.url, './parse-worker', { files, storeFile });
     let settled = false;
     const settle = (err: unknown): void => {
       if (settled) return;
@@ -163,6 +168,8 @@ class ImportRun implements ParseConsumer {
   private readonly records: Record<string, number> = {};
   private readonly quarantineList: QuarantineEntry[] = [];
   private quarantined = 0;
+  /** Records the reader recognised as stored already (OP_SAME). */
+  unread = 0;
   /** Time spent writing batches (the write path's share of the import). */
   writeMs = 0;
   private inserted = 0;
@@ -219,8 +226,12 @@ class ImportRun implements ParseConsumer {
         const width = valueCount(table);
         const values = ops.slice(i + 4, i + 4 + width);
         const raw = ops[i + 4 + width] as string[] | null;
-        this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw, ops[i + 5 + width] as number);
-        i += 6 + width;
+        const rec = { lineHash: ops[i + 6 + width] as number, keyHash: ops[i + 7 + width] as number, occ: ops[i + 8 + width] as number };
+        this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw, ops[i + 5 + width] as number, rec);
+        i += 9 + width;
+      } else if (op === OP_SAME) {
+        this.same(TABLE_NAMES[ops[i + 1] as number]!);
+        i += 4;
       } else if (op === OP_BAD) {
         this.fileRecords++;
         this.addQuarantine(ops[i + 1] as number, ops[i + 2] as string | null, ops[i + 3] as string | null, ops[i + 4] as string, ops[i + 5] as string, ops[i + 6] as string[] | null);
@@ -240,9 +251,17 @@ class ImportRun implements ParseConsumer {
     this.currentTable = table;
   }
 
-  private row(table: TableName, line: number, key: string, values: unknown[], raw: string[] | null, dupOf: number): void {
+  /** A record the store holds exactly so already (unchanged.ts): nothing to write. */
+  private same(table: TableName): void {
+    this.unread++;
     this.fileRecords++;
-    const outcome = this.writer.upsert(table, key, values, this.file, line, dupOf);
+    this.rows[table] = (this.rows[table] ?? 0) + 1;
+    this.unchanged++;
+  }
+
+  private row(table: TableName, line: number, key: string, values: unknown[], raw: string[] | null, dupOf: number, rec: RecordId): void {
+    this.fileRecords++;
+    const outcome = this.writer.upsert(table, key, values, this.file, line, dupOf, rec);
     if (typeof outcome === 'object') {
       const m = this.normalisers.get(table)!;
       // The reader sends the raw cells of every row whose key it saw before in the file.

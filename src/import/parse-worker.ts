@@ -7,7 +7,7 @@ import type { PlannedFile } from './plan';
  * posts batches to the importer, which writes them and acknowledges each one. At most
  * MAX_IN_FLIGHT batches wait unacknowledged, so a fast reader never piles rows up in memory.
  */
-function run(port: NonNullable<typeof parentPort>, files: PlannedFile[]): void {
+function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFile: string | undefined): void {
   let inFlight = 0;
   let wake: (() => void) | null = null;
   port.on('message', (m: unknown) => {
@@ -33,10 +33,11 @@ function run(port: NonNullable<typeof parentPort>, files: PlannedFile[]): void {
     const t = performance.now();
     return new Promise<void>((resolve) => (wake = resolve)).then(() => void (waitedMs += performance.now() - t));
   };
-  parseFiles(files, consumer, ready).then(
+  parseFiles(files, consumer, ready, storeFile).then(
     () => post({ t: 'done', busyMs: performance.now() - started - waitedMs }),
     (err: unknown) => post({ t: 'error', error: serialiseError(err) }),
   );
 }
 
-if (parentPort && (workerData as { files?: unknown } | undefined)?.files) run(parentPort, (workerData as { files: PlannedFile[] }).files);
+const data = workerData as { files?: PlannedFile[]; storeFile?: string } | undefined;
+if (parentPort && data?.files) run(parentPort, data.files, data.storeFile);

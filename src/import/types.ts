@@ -42,6 +42,8 @@ export interface ImportTimings {
   read_ms: number;
   /** True when the read side ran in a worker thread, overlapping the writes. */
   parse_in_worker: boolean;
+  /** Records recognised as stored exactly so already, by their hash, and not read further (unchanged.ts). */
+  unchanged_unread: number;
 }
 
 export interface ImportProgress {
@@ -62,6 +64,8 @@ export interface ImportOptions {
    * size (default: a worker from 4 MiB on). Both give the same store.
    */
   parseInWorker?: boolean;
+  /** Read and normalise every record even when the store holds it exactly so (tests compare both paths). */
+  rereadUnchanged?: boolean;
 }
 
 export const QUARANTINE_LIST_CAP = 100_000;

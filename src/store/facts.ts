@@ -110,6 +110,17 @@ interface TableStatements {
   columns: readonly string[];
 }
 
+/** Stored with every row a record wrote (src/import/unchanged.ts); not content, never compared. */
+const RECORD = ['line_hash', 'key_hash', 'key_occ'] as const;
+
+/** The record a row was written from: its hash, and for event tables its key's hash and occurrence. */
+export interface RecordId {
+  lineHash: number;
+  keyHash: number;
+  occ: number;
+}
+const NO_RECORD: RecordId = { lineHash: 0, keyHash: 0, occ: 0 };
+
 /** A table being bulk-loaded: the file whose rows it takes, and the indexes to build afterwards. */
 interface BulkLoad {
   file: string;
@@ -150,12 +161,12 @@ export class FactWriter {
     let s = this.stmts.get(table);
     if (s) return s;
     const columns = factColumns(table);
-    const all = ['key', ...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'];
+    const all = ['key', ...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at', ...RECORD];
     s = {
       columns,
       insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
       select: this.db.prepare(`SELECT ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
-      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'].map((c) => `${c} = ?`).join(', ')} WHERE key = ?`),
+      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at', ...RECORD].map((c) => `${c} = ?`).join(', ')} WHERE key = ?`),
     };
     this.stmts.set(table, s);
     return s;
@@ -169,7 +180,7 @@ export class FactWriter {
     // A store whose key is still a column constraint (not migrated) cannot drop it: no bulk load.
     if (!indexes.some((i) => i.name === `${table}_key`)) return undefined;
     for (const i of indexes) this.db.exec(`DROP INDEX ${i.name}`);
-    const all = ['key', ...factColumns(table), 'dataset_id', 'src_file', 'src_line', 'imported_at'];
+    const all = ['key', ...factColumns(table), 'dataset_id', 'src_file', 'src_line', 'imported_at', ...RECORD];
     const load: BulkLoad = { file, indexes: indexes.map((i) => i.sql), insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`) };
     this.bulk.set(table, load);
     return load;
@@ -187,7 +198,7 @@ export class FactWriter {
    * `dupOfLine`: the line of an earlier row of the same file with the same key, as the reader saw
    * it (0 = none; the reader does not track event tables, whose keys never repeat in a file).
    */
-  upsert(table: TableName, key: string, values: unknown[], file: string, line: number, dupOfLine = 0): UpsertOutcome {
+  upsert(table: TableName, key: string, values: unknown[], file: string, line: number, dupOfLine = 0, rec: RecordId = NO_RECORD): UpsertOutcome {
     let load = this.bulk.get(table);
     if (load && load.file !== file) {
       this.endBulk(table);
@@ -195,11 +206,11 @@ export class FactWriter {
     } else if (!load && !this.touched.has(table)) load = this.startBulk(table, file);
     if (load) {
       if (dupOfLine > 0) return { duplicateOfLine: dupOfLine };
-      load.insert.run(key, ...values, this.datasetId, file, line, this.importedAt);
+      load.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
       return 'inserted';
     }
     const s = this.statements(table);
-    if (s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt).changes === 1) return 'inserted';
+    if (s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null).changes === 1) return 'inserted';
     const existing = s.select.get(key) as unknown[];
     const n = s.columns.length;
     if (existing[n] === this.datasetId && existing[n + 1] === file) return { duplicateOfLine: existing[n + 2] as number };
@@ -216,7 +227,7 @@ export class FactWriter {
     const names = [...s.columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'];
     names.forEach((c, i) => (old[c] = existing[i]));
     this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt);
-    s.update.run(...next, this.datasetId, file, line, this.importedAt, key);
+    s.update.run(...next, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null, key);
     return 'updated';
   }
 
