@@ -10,8 +10,13 @@
  * `import --json`: hashing, the read side, the write side). Data are generated once into
  * test/bench/cache/. Writes test/bench/results/latest/import.json and import.md.
  *
+ * Re-import (issue 10.2): after the national import, the same extract with 1 % of its rows changed
+ * (test/bench/support/changed-extract.ts) is imported into that store; its wall time against the
+ * first import's, and its inserted/updated/unchanged counts checked against the rows changed.
+ *
  * Options: --only national|bulk, --bulk-rows N (default 1 800 000), --data DIR (a custom extract
- * instead of the national one), --skip-bigfile (skip the 1 GB bounded-memory run, bigfile.bench.ts).
+ * instead of the national one), --skip-bigfile (skip the 1 GB bounded-memory run, bigfile.bench.ts),
+ * --skip-schema (skip the schema-bound ceiling, the slowest part of the run).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +29,7 @@ import { openDb } from '../../src/store/db';
 import { factColumns } from '../../src/store/facts';
 import { RESULTS_DIR } from './results-dir';
 import { writeBulkFile } from './support/bulk-file';
+import { writeChangedExtract } from './support/changed-extract';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
@@ -159,10 +165,10 @@ function countLines(input: string): number {
   return n;
 }
 
-type Run = ReturnType<typeof measure>;
+type Run = Awaited<ReturnType<typeof measure>>;
 
 /** One dataset: raw ceiling, the import, raw ceiling again (same row count), schema-bound ceiling. */
-function measure(label: string, input: string) {
+async function measure(label: string, input: string) {
   const bytes = bytesOf(input);
   log(`\n== ${label}: ${input} (${(bytes / 1e6).toFixed(0)} MB)`);
   const estimate = countLines(input);
@@ -173,7 +179,7 @@ function measure(label: string, input: string) {
   const n = Object.values(imp.json.rows).reduce((a, b) => a + b, 0) + imp.json.quarantined;
   log(`Mäter det råa taket igen (${n} rader) och det schemabundna taket (samma tabeller och index)…`);
   const rawAfter = runChild(['--child-raw', freshDbFile('bench-raw.sqlite'), String(n)]);
-  const schema = runChild(['--child-schema', freshDbFile('bench-schema.sqlite'), JSON.stringify(imp.json.rows)]);
+  const schema = process.argv.includes('--skip-schema') ? null : runChild(['--child-schema', freshDbFile('bench-schema.sqlite'), JSON.stringify(imp.json.rows)]);
   for (const f of ['bench-raw.sqlite', 'bench-schema.sqlite']) freshDbFile(f);
   const rawRate = (rawBefore.rows / rawBefore.seconds + rawAfter.rows / rawAfter.seconds) / 2;
   const importRate = n / imp.wallSeconds;
@@ -192,8 +198,32 @@ function measure(label: string, input: string) {
     write_share: round(t.write_ms / t.total_ms, 3),
     raw: { before_s: round(rawBefore.seconds), before_rows: rawBefore.rows, after_s: round(rawAfter.seconds), rows_per_s: Math.round(rawRate) },
     ratio_vs_raw: round(importRate / rawRate, 3),
-    schema_bound_s: round(schema.seconds),
-    ratio_vs_schema_bound: round(schema.seconds / imp.wallSeconds, 3),
+    schema_bound_s: schema ? round(schema.seconds) : null,
+    ratio_vs_schema_bound: schema ? round(schema.seconds / imp.wallSeconds, 3) : null,
+    reimport: label === 'bulk' ? null : await measureReimport(label, input, imp),
+  };
+}
+
+/** The extract with 1 % of rows changed, imported into the store of the first import. */
+async function measureReimport(label: string, input: string, first: CliImport) {
+  const dir = path.join(CACHE, `${path.basename(input)}-changed`);
+  log('Skriver en kopia av extraktet med 1 % ändrade rader och importerar den ovanpå…');
+  const { changed, total } = await writeChangedExtract(input, dir);
+  const imp = cliImport(dir, path.join(CACHE, `bench-import-${label}.sqlite`));
+  const j = imp.json as CliImport['json'] & { updated: number; unchanged: number };
+  const stored = Object.values(first.json.rows).reduce((a, b) => a + b, 0);
+  return {
+    changed_rows: changed,
+    total_rows: total,
+    wall_s: round(imp.wallSeconds),
+    ratio_vs_first_import: round(imp.wallSeconds / first.wallSeconds, 3),
+    peak_rss_mb: imp.maxRssMB,
+    inserted: j.inserted,
+    updated: j.updated,
+    unchanged: j.unchanged,
+    // Exact: every changed row updated, every other stored row unchanged, nothing new.
+    counts_exact: j.inserted === 0 && j.updated === changed && j.unchanged === stored - changed,
+    unchanged_unread: (j.timings as { unchanged_unread?: number }).unchanged_unread ?? null,
   };
 }
 
@@ -205,8 +235,8 @@ async function main(): Promise<void> {
   await buildApp(path.dirname(CLI));
   const only = arg('--only');
   const runs: Run[] = [];
-  if (only !== 'bulk') runs.push(measure(arg('--data') ? 'custom' : 'national', arg('--data') ?? ensureNational()));
-  if (only !== 'national') runs.push(measure('bulk', await ensureBulk(Number(arg('--bulk-rows') ?? 1_800_000))));
+  if (only !== 'bulk') runs.push(await measure(arg('--data') ? 'custom' : 'national', arg('--data') ?? ensureNational()));
+  if (only !== 'national') runs.push(await measure('bulk', await ensureBulk(Number(arg('--bulk-rows') ?? 1_800_000))));
   const result = {
     benchmark: 'import',
     date: new Date().toISOString(),
@@ -231,11 +261,14 @@ async function main(): Promise<void> {
       ['`insyn import` wall, start-up included', (r: Run) => `${r.import_wall_s} s (${r.import_rows_per_s} rows/s)`],
       ['raw insert before / after', (r: Run) => `${r.raw.before_s} s / ${r.raw.after_s} s (${r.raw.rows_per_s} rows/s)`],
       ['**ratio vs raw insert** (target ≥ 0.40)', (r: Run) => `**${r.ratio_vs_raw}**`],
-      ['schema-bound ceiling (own tables + indexes) / ratio', (r: Run) => `${r.schema_bound_s} s / ${r.ratio_vs_schema_bound}`],
+      ['schema-bound ceiling (own tables + indexes) / ratio', (r: Run) => (r.schema_bound_s === null ? 'not measured (--skip-schema)' : `${r.schema_bound_s} s / ${r.ratio_vs_schema_bound}`)],
       ['peak RSS (target ≤ 2048 MB)', (r: Run) => `**${r.import_peak_rss_mb} MB**`],
       ['CPU time, all threads', (r: Run) => `${r.import_cpu_s} s`],
       ['in the import: hash / read side / write side (ms)', (r: Run) => `${r.timings_ms.hash_ms} / ${r.timings_ms.read_ms} / ${r.timings_ms.write_ms}${r.timings_ms.parse_in_worker ? ' (read side in a worker)' : ''}`],
       ['write side share of the import', (r: Run) => `${Math.round(100 * r.write_share)} %`],
+      ['re-import, 1 % of rows changed: wall / **ratio vs first import** (target ≤ 0.25)', (r: Run) => (r.reimport ? `${r.reimport.wall_s} s / **${r.reimport.ratio_vs_first_import}**` : '–')],
+      ['re-import: inserted / updated / unchanged (changed rows; exact?)', (r: Run) => (r.reimport ? `${r.reimport.inserted} / ${r.reimport.updated} / ${r.reimport.unchanged} (${r.reimport.changed_rows}; ${r.reimport.counts_exact ? 'exact' : '**not exact**'})` : '–')],
+      ['re-import: records recognised unread / peak RSS', (r: Run) => (r.reimport ? `${r.reimport.unchanged_unread} / ${r.reimport.peak_rss_mb} MB` : '–')],
     ].map(([name, f]) => `| ${name as string} | ${runs.map((r) => (f as (r: Run) => string)(r)).join(' | ')} |`),
     '',
   ].join('\n');
