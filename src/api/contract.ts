@@ -652,6 +652,9 @@ export const API = {
       checked: z.number().int(),
       /** The first entry that fails, with a Swedish explanation. */
       firstBad: z.object({ seq: z.number().int(), problem: z.string() }).nullable(),
+      // issue 13: the head the log ends at (what receipts and exports state), and entries written before keys.
+      head: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).nullable().optional(),
+      unkeyed: z.number().int().optional(),
     }),
   ),
 

@@ -243,7 +243,8 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     auditVerify: async () => {
       const verify = await core('verifyAudit');
       const r = verify(db);
-      return r.ok ? { ok: true, checked: r.entries, firstBad: null } : { ok: false, checked: r.entries, firstBad: { seq: r.seq ?? r.brokenAt, problem: r.message_sv } };
+      const facts = { checked: r.entries, head: r.head, unkeyed: r.unkeyed };
+      return r.ok ? { ok: true, ...facts, firstBad: null } : { ok: false, ...facts, firstBad: { seq: r.seq ?? r.brokenAt, problem: r.message_sv } };
     },
 
     exportRun: ({ format, scope, pseudonymise, dir, overwrite }) => {

@@ -7,15 +7,17 @@ import { AUDIT_ACTION_SV, appendAudit, defaultActor, verifyAudit } from './log';
 import { iterateAuditRows } from '../store/casework';
 
 /**
- * The audit log as CSV, with each entry's hashes so a reader can re-check the chain outside
- * Insyn: hash = sha256(prev_hash + canonical JSON of {seq, at, actor, action, details}).
+ * The audit log as CSV, with each entry's hashes so a reader holding the installation key can
+ * re-check the chain outside Insyn: hash = HMAC-SHA-256(key, prev_hash + canonical JSON of
+ * {seq, at, actor, action, details, key_id}); rows with an empty key_id were written before keys
+ * and use sha256(prev_hash + canonical JSON of {seq, at, actor, action, details}).
  */
 export function auditCsv(db: Db): { csv: string; rows: number } {
   const rows: (string | number)[][] = [];
   for (const r of iterateAuditRows(db)) {
-    rows.push([r.seq, r.at, r.actor, r.action, AUDIT_ACTION_SV[r.action as keyof typeof AUDIT_ACTION_SV] ?? r.action, r.details, r.prev_hash, r.hash]);
+    rows.push([r.seq, r.at, r.actor, r.action, AUDIT_ACTION_SV[r.action as keyof typeof AUDIT_ACTION_SV] ?? r.action, r.details, r.prev_hash, r.hash, r.key_id ?? '']);
   }
-  return { csv: csvTable(['seq', 'at', 'actor', 'action', 'handelse', 'details', 'prev_hash', 'hash'], rows), rows: rows.length };
+  return { csv: csvTable(['seq', 'at', 'actor', 'action', 'handelse', 'details', 'prev_hash', 'hash', 'key_id'], rows), rows: rows.length };
 }
 
 /** Writes the log to `<dir>/<name>` (same folder rules as every export) and records that it did. */

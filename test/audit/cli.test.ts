@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -58,5 +59,64 @@ describe('insyn audit', () => {
     expect(page.total).toBe(4);
     expect(page.entries.map((e: { seq: number }) => e.seq)).toEqual([2, 3]);
     expect(await main(['audit', 'list', '--db', file, '--limit', 'x'])).toBe(2);
+  });
+
+  it('receipt --out writes the head; verify --receipt fails once the log no longer contains it', async () => {
+    const file = seededFile();
+    const dir = path.dirname(file);
+    // An old copy of the store, as someone might restore to hide what came after.
+    fs.copyFileSync(file, path.join(dir, 'gammal.sqlite'));
+    const db = openDb(file);
+    appendAudit(db, { actor: 'u', action: 'export', details: { files: ['x.gexf'] } });
+    db.close();
+
+    const receiptFile = path.join(dir, 'kvitto.json');
+    let io = capture();
+    expect(await main(['audit', 'receipt', '--db', file, '--out', receiptFile])).toBe(0);
+    expect(io.out.join('')).toContain('kvitto.json');
+    const receipt = JSON.parse(fs.readFileSync(receiptFile, 'utf8'));
+    expect(receipt).toMatchObject({ format: 'insyn-audit-receipt', seq: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/), at: expect.any(String) });
+    vi.restoreAllMocks();
+
+    io = capture();
+    expect(await main(['audit', 'receipt', '--db', file, '--json'])).toBe(0);
+    expect(JSON.parse(io.out.join(''))).toMatchObject({ seq: 5, hash: receipt.hash });
+    // Never over an existing file.
+    expect(await main(['audit', 'receipt', '--db', file, '--out', receiptFile])).toBe(1);
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+
+    io = capture();
+    expect(await main(['audit', 'verify', '--db', file, '--receipt', receiptFile])).toBe(0);
+    expect(io.out.join('')).toMatch(/Kvittots post nr 5/);
+    vi.restoreAllMocks();
+
+    // The restored old copy is a consistent log on its own; only the receipt shows the truncation.
+    fs.copyFileSync(path.join(dir, 'gammal.sqlite'), file);
+    io = capture();
+    expect(await main(['audit', 'verify', '--db', file])).toBe(0);
+    vi.restoreAllMocks();
+    io = capture();
+    expect(await main(['audit', 'verify', '--db', file, '--receipt', receiptFile])).toBe(1);
+    expect(io.err.join('')).toMatch(/finns inte längre i loggen.*har kortats/);
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+
+    fs.writeFileSync(path.join(dir, 'fel.json'), '{"seq": 1}');
+    io = capture();
+    expect(await main(['audit', 'verify', '--db', file, '--receipt', path.join(dir, 'fel.json')])).toBe(2);
+    expect(io.err.join('')).toMatch(/inget kvitto/);
+  });
+
+  it('verify fails when the head pointer was removed with the last entries', async () => {
+    const file = seededFile();
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER audit_log_no_delete');
+    raw.prepare('DELETE FROM audit_log WHERE seq >= 3').run();
+    raw.prepare("DELETE FROM meta WHERE k = 'audit_head'").run();
+    raw.close();
+    const io = capture();
+    expect(await main(['audit', 'verify', '--db', file])).toBe(1);
+    expect(io.err.join('')).toMatch(/huvudpekare saknas/);
   });
 });
