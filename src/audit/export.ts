@@ -2,8 +2,8 @@ import { todayIso } from '../model/dates';
 import path from 'node:path';
 import type { Db } from '../store/db';
 import { csvTable } from '../export/csv';
-import { writeExportFiles, type WrittenFile } from '../export/files';
-import { AUDIT_ACTION_SV, appendAudit, defaultActor, verifyAudit } from './log';
+import { writeWithAudit, type WrittenFile } from '../export/files';
+import { AUDIT_ACTION_SV, defaultActor, verifyAudit } from './log';
 import { iterateAuditRows } from '../store/casework';
 
 /**
@@ -24,8 +24,9 @@ export function auditCsv(db: Db): { csv: string; rows: number } {
 export function exportAuditLog(db: Db, opts: { outDir: string; fileName?: string; overwrite?: boolean; actor?: string }): { file: WrittenFile; rows: number; verified: boolean } {
   const { csv, rows } = auditCsv(db);
   const name = opts.fileName ?? `insyn-granskningslogg-${todayIso()}.csv`;
-  const [file] = writeExportFiles(opts.outDir, [{ name, content: csv }], opts.overwrite ?? false);
   const verified = verifyAudit(db).ok;
-  appendAudit(db, { actor: opts.actor ?? defaultActor(), action: 'export', details: { format: 'audit-csv', dir: path.resolve(opts.outDir), files: [name], rows, verified } });
+  const [file] = writeWithAudit(db, opts.outDir, [{ name, content: csv }], opts.overwrite ?? false, {
+    actor: opts.actor ?? defaultActor(), action: 'export', details: { format: 'audit-csv', dir: path.resolve(opts.outDir), files: [name], rows, verified },
+  });
   return { file: file!, rows, verified };
 }

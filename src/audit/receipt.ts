@@ -34,13 +34,22 @@ export function parseReceipt(text: string): AuditReceipt {
   const r = v as Partial<ReceiptFile> | null;
   if (!r || typeof r !== 'object' || r.format !== 'insyn-audit-receipt') throw new ReceiptError('filen är inget kvitto från insyn audit receipt');
   if (!Number.isSafeInteger(r.seq) || (r.seq as number) < 1) throw new ReceiptError('kvittot saknar ett giltigt postnummer (seq)');
-  if (typeof r.hash !== 'string' || !/^[0-9a-f]{64}$/.test(r.hash)) throw new ReceiptError('kvittot saknar en giltig kontrollsumma (hash)');
+  const hash = typeof r.hash === 'string' ? r.hash.replace(/\s+/g, '').toLowerCase() : '';
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new ReceiptError('kvittot saknar en giltig kontrollsumma (hash)');
   if (typeof r.at !== 'string') throw new ReceiptError('kvittot saknar tid (at)');
-  return { seq: r.seq as number, hash: r.hash, at: r.at };
+  return { seq: r.seq as number, hash, at: r.at };
 }
 
-/** "nr 12 · 2026-05-01 10:00:00 UTC · 3f2a…": the head as people read it in reports. */
+/**
+ * A hash as exports print it: groups of 8 hex digits. No run of 10 digits can then look like a
+ * personnummer to a scanner of pseudonymised files; receipts accept it with or without spaces.
+ */
+export function groupedHash(hash: string): string {
+  return hash.match(/.{1,8}/g)?.join(' ') ?? hash;
+}
+
+/** "post nr 12, 2026-05-01 10:00:00 UTC, kontrollsumma 3f2a9c01 …": the head as people read it in reports. */
 export function describeHead(head: AuditHead | null): string {
   if (!head) return 'granskningsloggen är tom';
-  return `post nr ${head.seq}, ${head.at.replace('T', ' ').slice(0, 19)} UTC, kontrollsumma ${head.hash}`;
+  return `post nr ${head.seq}, ${head.at.replace('T', ' ').slice(0, 19)} UTC, kontrollsumma ${groupedHash(head.hash)}`;
 }
