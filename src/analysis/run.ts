@@ -48,6 +48,8 @@ export interface AnalysisOptions {
   facts?: Facts;
   /** Skip persisting (evaluation harness); run_id is then 0. */
   persist?: boolean;
+  /** Runs in the transaction that stores the run (the audit entry: issue 13); throwing stores nothing. */
+  onPersist?: (run: { run_id: number; as_of: string; params: ResolvedParams; data_version: string; hits: readonly AnalysisHit[] }) => void;
 }
 
 export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult {
@@ -99,13 +101,17 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
   const timings: Timings = { load_ms: round(loadMs), signals_ms: signalsMs, scoring_ms: round(scoringMs), persist_ms: 0, total_ms: 0 };
   let runId = 0;
   if (opts.persist !== false) {
-    runId = insertRun(
-      db,
-      { started_at: started.toISOString(), finished_at: new Date().toISOString(), as_of: asOf, params, data_version: version, coverage, timings },
-      hits,
-      scores,
-      clusters.map((c) => ({ rank: c.rank, size: c.size, score: c.score, members: JSON.stringify(c.members), signals: JSON.stringify(c.signals) })),
-    );
+    runId = db.transaction(() => {
+      const id = insertRun(
+        db,
+        { started_at: started.toISOString(), finished_at: new Date().toISOString(), as_of: asOf, params, data_version: version, coverage, timings },
+        hits,
+        scores,
+        clusters.map((c) => ({ rank: c.rank, size: c.size, score: c.score, members: JSON.stringify(c.members), signals: JSON.stringify(c.signals) })),
+      );
+      opts.onPersist?.({ run_id: id, as_of: asOf, params, data_version: version, hits });
+      return id;
+    })();
   }
   timings.persist_ms = round(performance.now() - tp);
   timings.total_ms = round(performance.now() - t0);

@@ -8,6 +8,7 @@ import { GlobalSearch } from '../search/index';
 import type { Db } from '../store/db';
 import { countQuarantine, iterateQuarantine, pageQuarantine, type QuarantineDbRow } from '../store/workbench';
 import type { ParsedReq, QuarantineRow, Res } from './contract';
+import { appendAudit } from '../audit/log';
 import { core } from './core';
 import { ApiFailure, notFound, type ServiceImpl } from './handler';
 import { HitTable } from './hit-table';
@@ -68,9 +69,13 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     void search.warm().catch(() => undefined);
   });
 
-  const audit = async (action: string, details: Record<string, unknown>): Promise<void> => {
-    const append = await core('appendAudit').catch(() => null);
-    append?.(db, { actor, action, details });
+  // Never optional (issue 13): an action whose entry cannot be written fails with a clear message.
+  const audit = (action: string, details: Record<string, unknown>): void => {
+    try {
+      appendAudit(db, { actor, action, details });
+    } catch (err) {
+      throw auditFailure(err);
+    }
   };
 
   const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView'>(name: K) => core(name);
@@ -157,7 +162,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const get = await core('getEntity');
       const raw = get(db, id);
       if (!raw) throw notFound(`Entiteten ${id}`);
-      if (raw.kind === 'person') await audit('open_profile', { id: raw.id });
+      if (raw.kind === 'person') audit('open_profile', { id: raw.id });
       return toProfile(db, raw, labels, hits);
     },
 
@@ -180,16 +185,18 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     search: async ({ q, limit }) => {
       const items = await search.search(q, limit);
       // Searches are analyst actions (issue 6.3); the query is logged, not the results.
-      if (q.trim()) await audit('search', { q: q.trim(), results: items.length });
+      if (q.trim()) audit('search', { q: q.trim(), results: items.length });
       return { items };
     },
 
     rulesList: () => ({ rules: rulesList(db) }),
-    rulesUpdate: async ({ signal, params }) => {
-      const r = rulesUpdate(db, signal, params);
-      if (r.saved) await audit('config_change', { signal, params: r.values });
-      return r;
-    },
+    rulesUpdate: ({ signal, params }) =>
+      // The new parameters and their entry commit together; if the entry fails, nothing is saved.
+      db.transaction(() => {
+        const r = rulesUpdate(db, signal, params);
+        if (r.saved) audit('config_change', { signal, params: r.values });
+        return r;
+      }).immediate(),
 
     demoLoad: () => ({ jobId: jobs.start({ kind: 'demo', actor }) }),
 
@@ -282,3 +289,12 @@ function normaliseGraph(g: { nodes: { id: string; kind: string; label: string; a
 }
 
 export type { ParsedReq };
+
+/** A Swedish reply for an audit entry that could not be written; a locked store says what to do. */
+export function auditFailure(err: unknown): ApiFailure {
+  const msg = err instanceof Error ? err.message : String(err);
+  if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
+    return new ApiFailure('busy', 'Åtgärden avbröts: databasen är låst av en annan skrivare (t.ex. en import i ett annat fönster eller i terminalen), så granskningsloggen kunde inte skrivas. Försök igen när den är klar.');
+  }
+  return new ApiFailure('audit_failed', `Åtgärden avbröts eftersom granskningsloggen inte kunde skrivas: ${msg}`);
+}

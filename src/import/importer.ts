@@ -42,6 +42,7 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
       for (const f of plan.files) await run.importFile(f);
       const result = run.result(name, plan.skipped);
       setDatasetSummary(db, datasetId, summaryOf(result));
+      opts.beforeCommit?.(result);
       db.exec('COMMIT');
       return result;
     } catch (err) {

@@ -43,6 +43,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   datasetName?: string;
+  /** Runs inside the import's transaction just before it commits (the audit entry: issue 13); throwing rolls the import back. */
+  beforeCommit?: (result: ImportResult) => void;
 }
 
 export const QUARANTINE_LIST_CAP = 100_000;

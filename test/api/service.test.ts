@@ -228,3 +228,51 @@ describe('jobs in a worker thread', () => {
     db.close();
   });
 });
+
+describe('audit entries are never optional (issue 13)', () => {
+  /** A trigger stands in for any failure to write an entry (locked store, full disk, broken key). */
+  const failAudit = (db: ReturnType<typeof openDb>, action: string) =>
+    db.exec(`CREATE TRIGGER fail_${action} BEFORE INSERT ON audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+
+  it('an action whose entry cannot be written fails, and its effect rolls back with it', async () => {
+    const db = openDb(':memory:');
+    const w = createWorkbench({ db, dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export-audit') });
+    const handle = createApiHandler(w.service);
+    const c = createClient((m, r) => handle(m, r));
+
+    failAudit(db, 'import');
+    const imp = await w.jobs.wait(unwrap(await c.importStart({ paths: [world.dir] })).jobId);
+    expect(imp.state).toBe('failed');
+    expect(imp.error?.message).toMatch(/disk full/);
+    expect(db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(0);
+    db.exec('DROP TRIGGER fail_import');
+    expect((await w.jobs.wait(unwrap(await c.importStart({ paths: [world.dir] })).jobId)).state).toBe('done');
+
+    failAudit(db, 'analysis_run');
+    const run = await w.jobs.wait(unwrap(await c.analysisRun({ asOf: '2025-01-01' })).jobId);
+    expect(run.state).toBe('failed');
+    expect(db.prepare('SELECT count(*) FROM analysis_runs').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM hits').pluck().get()).toBe(0);
+
+    failAudit(db, 'search');
+    const s = await c.search({ q: 'Östlund' });
+    expect(s).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+    expect(!s.ok && s.error.message).toMatch(/granskningsloggen inte kunde skrivas/);
+
+    failAudit(db, 'open_profile');
+    expect(await c.entityGet({ id: world.p })).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+
+    failAudit(db, 'config_change');
+    const before = unwrap(await c.rulesList()).rules.find((r) => r.id === 'address-hub')!.values;
+    expect(await c.rulesUpdate({ signal: 'address-hub', params: { minCompanies: 9 } })).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+    expect(unwrap(await c.rulesList()).rules.find((r) => r.id === 'address-hub')!.values).toEqual(before);
+
+    failAudit(db, 'export');
+    const dir = path.join(tmp, 'export-audit', 'x');
+    expect((await c.exportRun({ format: 'html', scope: { subject: world.p }, dir })).ok).toBe(false);
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+    // What was written is intact.
+    expect(unwrap(await c.auditVerify())).toMatchObject({ ok: true });
+  });
+});

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
 import { openDb } from '../../src/store/db';
 import { appendAudit } from '../../src/audit/log';
-import { tmpDir } from '../support/fixtures';
+import { orgNr, tmpDir, writeDataset } from '../support/fixtures';
 
 function capture() {
   const out: string[] = [];
@@ -118,5 +118,24 @@ describe('insyn audit', () => {
     const io = capture();
     expect(await main(['audit', 'verify', '--db', file])).toBe(1);
     expect(io.err.join('')).toMatch(/huvudpekare saknas/);
+  });
+
+  it('import and analyze whose audit entry cannot be written change nothing', async () => {
+    const file = path.join(tmpDir(), 's.sqlite');
+    const db = openDb(file);
+    db.exec("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    db.close();
+    const dir = writeDataset(tmpDir(), { companies: [{ org_nr: orgNr('556036079'), name: 'Ett AB' }] });
+    let io = capture();
+    expect(await main(['import', dir, '--db', file])).toBe(1);
+    expect(io.err.join('')).toMatch(/disk full/);
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+    io = capture();
+    expect(await main(['analyze', '--db', file, '--as-of', '2025-01-01'])).not.toBe(0);
+    vi.restoreAllMocks();
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT (SELECT count(*) FROM datasets) + (SELECT count(*) FROM companies) + (SELECT count(*) FROM analysis_runs)').pluck().get()).toBe(0);
+    check.close();
   });
 });

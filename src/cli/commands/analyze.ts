@@ -26,10 +26,10 @@ export function register(program: Command): void {
           asOf: opts.asOf,
           params,
           onProgress: (p) => { if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`); },
+          // Parameters and data version of every run are logged with it, so a result can be reproduced.
+          onPersist: (run) => auditAnalysisRun(db, run),
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-        // Parameters and data version of every run are logged, so a result can be reproduced.
-        auditAnalysisRun(db, result);
         if (opts.json) printJson(contractJson(result));
         else process.stdout.write(renderTable(result));
         process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);

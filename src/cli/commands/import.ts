@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import path from 'node:path';
-import { auditImport } from '../../audit/events';
-import { importPath, ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
+import { importAudited } from '../../audit/events';
+import { ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
 
@@ -21,11 +20,10 @@ export function register(program: Command): void {
         const progress = progressPrinter();
         let result: ImportResult;
         try {
-          result = await importPath(db, input, { onProgress: progress.onProgress });
+          result = await importAudited(db, input, { onProgress: progress.onProgress });
         } finally {
           progress.end();
         }
-        auditImport(db, result, path.resolve(input));
         if (opts.json) printJson(jsonOf(result));
         else process.stdout.write(summaryText(result));
       } catch (err) {
