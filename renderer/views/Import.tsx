@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ImportSummary, JobStatus, PreviewFile, QuarantineRow } from '../../src/api/contract';
 import { api } from '../api';
 import { ErrorBox } from '../components/bits';
+import { FileRoots } from '../components/FileRoots';
 import { downloadText } from '../lib/download';
 import { fmtInt } from '../lib/format';
 import { JobBar, useJob } from '../lib/useJob';
@@ -57,14 +58,15 @@ export function ImportView() {
   return (
     <>
       <h1>Importera</h1>
+      <FileRoots />
       <section className="card" aria-labelledby="h-src">
         <h2 id="h-src">1. Välj mapp eller filer</h2>
         <p className="small muted">
-          Ange sökvägar på den här datorn, en per rad: en mapp med CSV-filer (companies.csv, roles.csv …), en enskild fil,
-          .xlsx, .csv.gz, Bolagsverkets bulkfil (.txt/.zip) eller FtM JSON lines.
+          Ange sökvägar i importmappen, en per rad (fullständiga eller relativa till importmappen): en mapp med CSV-filer
+          (companies.csv, roles.csv …), en enskild fil, .xlsx, .csv.gz, Bolagsverkets bulkfil (.txt/.zip) eller FtM JSON lines.
         </p>
         <label className="field">Sökvägar
-          <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="/home/utredare/data/extrakt-2026" spellCheck={false} aria-describedby="paths-count" />
+          <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="extrakt-2026" spellCheck={false} aria-describedby="paths-count" />
         </label>
         <div className="row" style={{ marginTop: 8 }}>
           <button type="button" className="btn" onClick={() => void doPreview()} disabled={paths.length === 0}>Förhandsgranska</button>

@@ -550,6 +550,17 @@ export const Dossier = z.object({
 });
 export type Dossier = z.infer<typeof Dossier>;
 
+// issue 13: file roots
+export const FileRootsReply = z.object({
+  importRoot: z.string(),
+  exportRoot: z.string(),
+  importRootExists: z.boolean(),
+  exportRootExists: z.boolean(),
+  /** What the roots are when the user has chosen none ($INSYN_IMPORT_ROOT/$INSYN_EXPORT_ROOT or ~/Insyn-import, ~/Insyn-export). */
+  defaults: z.object({ importRoot: z.string(), exportRoot: z.string() }),
+});
+export type FileRootsReply = z.infer<typeof FileRootsReply>;
+
 // ---------------------------------------------------------------------------------------------
 // The API: method name → { request, response }
 
@@ -677,6 +688,13 @@ export const API = {
   ),
 
   dossier: def(DossierRequest, Dossier),
+
+  // issue 13: the folders the API reads from (imports) and writes to (exports); paths outside are refused.
+  fileRootsGet: def(empty, FileRootsReply),
+  fileRootsSet: def(
+    z.object({ importRoot: z.string().optional(), exportRoot: z.string().optional() }),
+    FileRootsReply,
+  ),
 } as const;
 
 export type Api = typeof API;

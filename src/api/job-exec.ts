@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAnalysis, type AnalysisResult } from '../analysis/run';
 import type { ImportResult } from '../import/importer';
+import { confineRead } from './roots';
 import { auditAnalysisRun, importAudited } from '../audit/events';
 import type { Db } from '../store/db';
 import type { AnalysisSummary, ImportSummary, JobProgress, JobResult } from './contract';
@@ -12,7 +13,7 @@ import type { AnalysisSummary, ImportSummary, JobProgress, JobResult } from './c
  */
 
 export type JobSpec =
-  | { kind: 'import'; paths: string[]; datasetName?: string; actor: string }
+  | { kind: 'import'; paths: string[]; datasetName?: string; actor: string; /** API imports: the import root, checked again when the job runs. */ root?: string }
   | { kind: 'analysis'; asOf?: string; actor: string }
   | { kind: 'demo'; actor: string };
 
@@ -52,9 +53,11 @@ export function toAnalysisSummary(r: AnalysisResult, durationMs: number, titles:
   };
 }
 
-async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string): Promise<ImportSummary[]> {
+async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string, root?: string): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
   for (const [i, p] of paths.entries()) {
+    // A link may have appeared since the request was checked: check again right before reading.
+    if (root !== undefined) confineRead(root, p);
     const prefix = paths.length > 1 ? `(${i + 1}/${paths.length}) ` : '';
     report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Förbereder import av ${path.basename(p)}` });
     // The audit entry is written in the import's transaction: no import without its entry (issue 13).
@@ -97,7 +100,7 @@ function stepLabel(step: string): string {
 export async function executeJob(db: Db, spec: JobSpec, report: ProgressReporter): Promise<JobResult> {
   switch (spec.kind) {
     case 'import':
-      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName), analysis: null };
+      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName, spec.root), analysis: null };
     case 'analysis':
       return { imports: [], analysis: await runAnalysisJob(db, spec.actor, report, spec.asOf) };
     case 'demo': {

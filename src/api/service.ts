@@ -1,6 +1,9 @@
 import { todayIso } from '../model/dates';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getMeta, setMeta } from '../store/casework';
+import { checkRootChoice, confineRead, confineWriteDir, defaultRoots, RootError, type FileRoots } from './roots';
 import { SIGNALS } from '../signals/index';
 import { ExportExistsError, ExportPathError, ExportScopeError, exportScope } from '../export/index';
 import { csvTable } from '../export/csv';
@@ -31,8 +34,10 @@ export interface ServiceOptions {
   /** Who is at the keyboard (audit log); defaults to the OS user. */
   actor?: string;
   executor?: JobExecutor;
-  /** Default folder for exports when the user picks none. */
+  /** Default export folder (the export root until the user picks another); default ~/Insyn-export. */
   exportDir?: string;
+  /** Default import folder (the import root until the user picks another); default ~/Insyn-import. */
+  importRoot?: string;
 }
 
 export interface Workbench {
@@ -53,6 +58,9 @@ function actorOf(explicit?: string): string {
 const toQuarantine = (r: QuarantineDbRow): QuarantineRow => ({
   id: r.id, datasetId: r.dataset_id, file: r.file, line: r.line, column: r.column_name, value: r.value, reason: r.reason, reasonSv: r.reason_sv,
 });
+
+const IMPORT_ROOT_KEY = 'import_root';
+const EXPORT_ROOT_KEY = 'export_root';
 
 export function createWorkbench(opts: ServiceOptions): Workbench {
   const { db } = opts;
@@ -78,6 +86,29 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     }
   };
 
+  // issue 13: imports read and exports write only inside the roots the user chose.
+  const rootDefaults: FileRoots = {
+    importRoot: path.resolve(opts.importRoot ?? defaultRoots().importRoot),
+    exportRoot: path.resolve(opts.exportDir ?? defaultRoots().exportRoot),
+  };
+  const roots = (): FileRoots => ({
+    importRoot: getMeta(db, IMPORT_ROOT_KEY) ?? rootDefaults.importRoot,
+    exportRoot: getMeta(db, EXPORT_ROOT_KEY) ?? rootDefaults.exportRoot,
+  });
+  const rootsReply = (): Res<'fileRootsGet'> => {
+    const r = roots();
+    const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    return { ...r, importRootExists: isDir(r.importRoot), exportRootExists: isDir(r.exportRoot), defaults: rootDefaults };
+  };
+  const confined = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof RootError) throw new ApiFailure('invalid_request', err.message);
+      throw err;
+    }
+  };
+
   const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView'>(name: K) => core(name);
   const caseError = (err: unknown): never => {
     if ((err as Error)?.name === 'CaseError') throw new ApiFailure('invalid_request', (err as Error).message);
@@ -90,9 +121,10 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     importPreview: async ({ paths }) => {
       const preview = await core('previewPath');
       const files = [];
+      const root = roots().importRoot;
       for (const p of paths) {
         try {
-          files.push(...(await preview(p)));
+          files.push(...(await preview(confineRead(root, p))));
         } catch (err) {
           const e = err as { messageSv?: string; message?: string };
           files.push({ file: p, table: null, format: 'csv' as const, encoding: '', delimiter: null, headers: [], missingRequired: [], unknownColumns: [], sampleRows: [], error: e.messageSv ?? e.message ?? String(err) });
@@ -100,7 +132,11 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       }
       return { files: files.map((f) => ({ ...f, error: f.error ?? null })) };
     },
-    importStart: ({ paths, datasetName }) => ({ jobId: jobs.start({ kind: 'import', paths, datasetName, actor }) }),
+    importStart: ({ paths, datasetName }) => {
+      const root = roots().importRoot;
+      const real = confined(() => paths.map((p) => confineRead(root, p)));
+      return { jobId: jobs.start({ kind: 'import', paths: real, datasetName, actor, root }) };
+    },
     jobStatus: ({ jobId }) => jobs.get(jobId),
 
     quarantineList: ({ offset, limit, ...filter }) => ({
@@ -255,7 +291,10 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     },
 
     exportRun: ({ format, scope, pseudonymise, dir, overwrite }) => {
-      const outDir = path.resolve(dir ?? opts.exportDir ?? path.join(os.homedir(), 'Insyn-export'));
+      const root = roots().exportRoot;
+      // The default export folder is made on first use, as before; a chosen one must exist.
+      if (!getMeta(db, EXPORT_ROOT_KEY)) fs.mkdirSync(root, { recursive: true });
+      const outDir = confined(() => confineWriteDir(root, dir));
       const exportScopeArg = scope.subject !== undefined ? { subject: scope.subject } : scope.case !== undefined ? { case: scope.case } : { cluster: scope.cluster! };
       try {
         const r = exportScope(db, { format, scope: exportScopeArg, outDir, pseudonymise, overwrite, actor });
@@ -265,6 +304,20 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         if (err instanceof ExportPathError || err instanceof ExportScopeError) throw new ApiFailure('invalid_request', err.message);
         throw err;
       }
+    },
+
+    fileRootsGet: () => rootsReply(),
+    fileRootsSet: ({ importRoot, exportRoot }) => {
+      const next = confined(() => ({
+        importRoot: importRoot === undefined ? undefined : checkRootChoice(importRoot, 'import'),
+        exportRoot: exportRoot === undefined ? undefined : checkRootChoice(exportRoot, 'export'),
+      }));
+      db.transaction(() => {
+        if (next.importRoot !== undefined) setMeta(db, IMPORT_ROOT_KEY, next.importRoot);
+        if (next.exportRoot !== undefined) setMeta(db, EXPORT_ROOT_KEY, next.exportRoot);
+        audit('config_change', { fileRoots: { ...(next.importRoot !== undefined ? { importRoot: next.importRoot } : {}), ...(next.exportRoot !== undefined ? { exportRoot: next.exportRoot } : {}) } });
+      }).immediate();
+      return rootsReply();
     },
 
     dossier: async (req) => {

@@ -25,7 +25,7 @@ async function waitJob(jobId: string) {
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-api-'));
   world = revokedNetworkWorld(path.join(tmp, 'data'));
-  wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export') });
+  wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare', exportDir: tmp, importRoot: tmp });
   const handle = createApiHandler(wb.service, (m, e) => console.error(m, e));
   api = createClient((method, req) => handle(method, req));
 });
@@ -208,7 +208,7 @@ describe('jobs in a worker thread', () => {
   it('imports and analyses a store file off the main thread', async () => {
     const file = path.join(tmp, 'worker.sqlite');
     const db = openDb(file);
-    const w = createWorkbench({ db, dbPath: file, actor: 'testare' });
+    const w = createWorkbench({ db, dbPath: file, actor: 'testare', importRoot: tmp });
     const handle = createApiHandler(w.service);
     const c = createClient((m, r) => handle(m, r));
     const { jobId } = unwrap(await c.importStart({ paths: [world.dir] }));
@@ -222,9 +222,10 @@ describe('jobs in a worker thread', () => {
     const a = await w.jobs.wait(unwrap(await c.analysisRun({ asOf: '2025-01-01' })).jobId);
     expect(a.state, JSON.stringify(a.error)).toBe('done');
     expect(unwrap(await c.hitsList({})).total).toBeGreaterThan(0);
-    const failed = await w.jobs.wait(unwrap(await c.importStart({ paths: [path.join(tmp, 'finns-inte')] })).jobId);
-    expect(failed.state).toBe('failed');
-    expect(failed.error?.message).toBeTruthy();
+    // A path that does not exist is refused before a job starts.
+    const missing = await c.importStart({ paths: [path.join(tmp, 'finns-inte')] });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(!missing.ok && missing.error.message).toMatch(/finns inte/);
     db.close();
   });
 });
@@ -236,7 +237,7 @@ describe('audit entries are never optional (issue 13)', () => {
 
   it('an action whose entry cannot be written fails, and its effect rolls back with it', async () => {
     const db = openDb(':memory:');
-    const w = createWorkbench({ db, dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export-audit') });
+    const w = createWorkbench({ db, dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export-audit'), importRoot: tmp });
     const handle = createApiHandler(w.service);
     const c = createClient((m, r) => handle(m, r));
 
