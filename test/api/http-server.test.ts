@@ -150,3 +150,39 @@ describe('loopback server', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('oversized request bodies (issue 13)', () => {
+  /** Streams `bytes` of JSON-ish body in 1 MiB chunks, with or without a Content-Length. */
+  function bigPost(bytes: number, withLength: boolean) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-insyn-token': srv.token };
+      if (withLength) headers['content-length'] = String(bytes);
+      const req = http.request({ host: '127.0.0.1', port: srv.port, method: 'POST', path: '/api/search', headers }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      const chunk = Buffer.alloc(1 << 20, 0x20);
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < bytes) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+  }
+
+  it('a 100 MB body gets HTTP 413 with a Swedish message, not a connection reset', async () => {
+    for (const withLength of [true, false]) {
+      const r = await bigPost(100 * (1 << 20), withLength);
+      expect(r.status, `content-length: ${withLength}`).toBe(413);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { message: 'Förfrågan är för stor' } });
+    }
+    // The server still answers afterwards.
+    expect((await post({ 'x-insyn-token': srv.token })).status).toBe(200);
+  }, 60_000);
+});
