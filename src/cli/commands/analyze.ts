@@ -7,6 +7,7 @@ import { SIGNALS } from '../../signals/index';
 import { auditAnalysisRun } from '../../audit/events';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
+import { termText } from '../terminal';
 
 /** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json]` (contract §5). */
 export function register(program: Command): void {
@@ -31,7 +32,7 @@ export function register(program: Command): void {
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         if (opts.json) printJson(contractJson(result));
-        else process.stdout.write(renderTable(result));
+        else process.stdout.write(termText(renderTable(result)));
         process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
       } catch (err) {
         if (err instanceof ParamsError) throw new UsageError(err.message);

@@ -8,6 +8,7 @@ import { exportAuditLog } from '../../audit/export';
 import { ExportExistsError, ExportPathError } from '../../export/files';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson, resolveDbPath } from '../options';
+import { termSafe } from '../terminal';
 
 /**
  * `insyn audit verify [--db FILE] [--json] [--receipt FILE]`: checks the keyed chain and its head;
@@ -121,7 +122,7 @@ export function register(program: Command): void {
         }
         for (const e of page.entries) {
           const label = AUDIT_ACTION_SV[e.action as keyof typeof AUDIT_ACTION_SV] ?? e.action;
-          process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.actor.padEnd(12)}  ${label.padEnd(22)}  ${JSON.stringify(e.details)}\n`);
+          process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${termSafe(e.actor).padEnd(12)}  ${label.padEnd(22)}  ${termSafe(JSON.stringify(e.details))}\n`);
         }
         process.stderr.write(`insyn: ${page.entries.length} av ${page.total} poster\n`);
       } finally {
@@ -139,7 +140,7 @@ export function register(program: Command): void {
       const db = openStoreFromOptions(opts);
       try {
         const r = exportAuditLog(db, { outDir: path.dirname(opts.out), fileName: path.basename(opts.out), overwrite: opts.overwrite ?? false });
-        process.stdout.write(`${r.file.path}\n`);
+        process.stdout.write(`${termSafe(r.file.path)}\n`);
         process.stderr.write(`insyn: ${r.rows} poster${r.verified ? '' : ' (OBS: kedjan är bruten, kör insyn audit verify)'}\n`);
       } catch (err) {
         if (err instanceof ExportPathError) throw new UsageError(err.message);
