@@ -114,10 +114,11 @@ export function ImportView() {
           <h2 id="h-res">Resultat</h2>
           {result.imports.map((r) => <ImportResult key={r.datasetId} r={r} />)}
           {analysis ? (
-            <p data-testid="analysis-done">Analys körd: <strong>{fmtInt(analysis.hitCount)}</strong> larm per {analysis.asOf}.{' '}
+            <><p data-testid="analysis-done">Analys körd: <strong>{fmtInt(analysis.hitCount)}</strong> larm per {analysis.asOf}.{' '}
               <button type="button" className="btn sm primary" onClick={() => go('overview')}>Till översikten</button>{' '}
               <button type="button" className="btn sm" onClick={() => go('alerts')}>Till larmen</button>
             </p>
+            {analysis.snapshotNote && <div className="notice" role="status" data-testid="snapshot-note">{analysis.snapshotNote}</div>}</>
           ) : ajob ? (
             <div data-testid="analysis-progress"><h3>Analys</h3><JobBar status={ajob} /></div>
           ) : (

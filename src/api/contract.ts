@@ -118,6 +118,8 @@ export const AnalysisSummary = z.object({
   hitsBySignal: z.record(z.string(), z.number()),
   coverage: z.array(CoverageEntry),
   durationMs: z.number(),
+  // issue 13: set when the run read its data while an import was writing, or the data changed meanwhile.
+  snapshotNote: z.string().nullable().optional(),
 });
 export type AnalysisSummary = z.infer<typeof AnalysisSummary>;
 

@@ -50,6 +50,7 @@ export function toAnalysisSummary(r: AnalysisResult, durationMs: number, titles:
     hitsBySignal,
     coverage: Object.entries(r.coverage).map(([signal, c]) => ({ signal, title: titles.get(signal) ?? signal, evaluable: c.evaluable, reason: c.evaluable ? null : c.reason })),
     durationMs: Math.round(durationMs),
+    snapshotNote: r.snapshot.note_sv,
   };
 }
 
@@ -64,6 +65,8 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
     const result = await importAudited(db, p, {
       actor,
       datasetName,
+      onWaitForStore: (waited) =>
+        report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Väntar på databasen: en annan import eller analys skriver just nu (${Math.round(waited / 1000)} s). Importen startar när den är klar.` }),
       onProgress: (g) =>
         report({
           phase: 'import',
@@ -94,7 +97,7 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
 }
 
 function stepLabel(step: string): string {
-  return ({ load: 'läser in fakta', scoring: 'beräknar poäng och kluster', persist: 'sparar resultat', done: 'klar' } as Record<string, string>)[step] ?? step;
+  return ({ load: 'läser in fakta', scoring: 'beräknar poäng och kluster', persist: 'sparar resultat', wait: 'väntar på databasen (en import skriver just nu)', done: 'klar' } as Record<string, string>)[step] ?? step;
 }
 
 export async function executeJob(db: Db, spec: JobSpec, report: ProgressReporter): Promise<JobResult> {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ApiClient, unwrap } from '../../src/api/client';
 import { createApiHandler } from '../../src/api/handler';
 import { createWorkbench, type Workbench } from '../../src/api/service';
+import { inProcessExecutor } from '../../src/api/jobs';
 import { openDb } from '../../src/store/db';
 import { revokedNetworkWorld } from './fixture';
 
@@ -275,5 +276,28 @@ describe('audit entries are never optional (issue 13)', () => {
     expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
     // What was written is intact.
     expect(unwrap(await c.auditVerify())).toMatchObject({ ok: true });
+  });
+});
+
+describe('a second writer (issue 13.4)', () => {
+  it('an import job waits for the store with a progress message that says why, then runs', async () => {
+    const file = path.join(tmp, 'busy.sqlite');
+    const db = openDb(file);
+    const w = createWorkbench({ db, dbPath: file, actor: 'testare', importRoot: tmp, executor: inProcessExecutor(db) });
+    const handle = createApiHandler(w.service);
+    const c = createClient((m, r) => handle(m, r));
+    const other = openDb(file);
+    other.exec('BEGIN IMMEDIATE');
+    const { jobId } = unwrap(await c.importStart({ paths: [world.dir] }));
+    let message = '';
+    for (let i = 0; i < 100 && !/Väntar på databasen/.test(message); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      message = unwrap(await c.jobStatus({ jobId })).progress.message;
+    }
+    expect(message).toMatch(/Väntar på databasen: en annan import eller analys skriver just nu .* Importen startar när den är klar/);
+    other.exec('COMMIT');
+    expect((await w.jobs.wait(jobId)).state).toBe('done');
+    db.close();
+    other.close();
   });
 });

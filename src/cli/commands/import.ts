@@ -21,7 +21,7 @@ export function register(program: Command): void {
         const progress = progressPrinter();
         let result: ImportResult;
         try {
-          result = await importAudited(db, input, { onProgress: progress.onProgress });
+          result = await importAudited(db, input, { onProgress: progress.onProgress, onWaitForStore: progress.onWait });
         } finally {
           progress.end();
         }
@@ -61,9 +61,14 @@ export function jsonOf(r: ImportResult): Record<string, unknown> {
  * newline when the next file starts, so every file's final row count stays visible; `end()` closes
  * the last line before the summary.
  */
-function progressPrinter(): { onProgress: (p: ImportProgress) => void; end: () => void } {
+function progressPrinter(): { onProgress: (p: ImportProgress) => void; onWait: (waitedMs: number) => void; end: () => void } {
   let current: string | null = null;
   return {
+    // issue 13: a second writer waits its turn and says so, instead of failing after 5 s.
+    onWait: (waitedMs) => {
+      current = '';
+      process.stderr.write(`\rväntar på databasen: en annan import eller analys skriver just nu (${Math.round(waitedMs / 1000)} s) – importen startar när den är klar; Ctrl+C avbryter   `);
+    },
     onProgress: (p) => {
       if (current !== null && current !== p.file) process.stderr.write('\n');
       current = p.file;
