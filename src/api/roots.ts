@@ -89,7 +89,8 @@ export function confineRead(root: string, p: string): string {
 export function confineWriteDir(root: string, dir: string | undefined): string {
   const base = realRoot(root, 'export');
   if (dir === undefined) return base;
-  refuseText(dir);
+  if (typeof dir !== 'string' || dir.includes('\0')) throw new RootError('Sökvägen innehåller otillåtna tecken.');
+  if (dir.trim() === '') throw new RootError(`Ange en mapp i exportmappen ${base}, eller ingen mapp alls för att exportera till exportmappen själv.`);
   const target = path.resolve(base, dir.trim());
   if (!inside(target, base)) throw outside(dir, base, 'export');
   let existing = target;

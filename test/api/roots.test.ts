@@ -46,7 +46,7 @@ describe('confineRead / confineWriteDir', () => {
     expect(confineWriteDir(l.exportRoot, undefined)).toBe(l.exportRoot);
     expect(confineWriteDir(l.exportRoot, 'ärende/2026')).toBe(path.join(l.exportRoot, 'ärende', '2026'));
     expect(confineWriteDir(l.exportRoot, path.join(l.exportRoot, 'x'))).toBe(path.join(l.exportRoot, 'x'));
-    expect(() => confineWriteDir(l.exportRoot, '')).toThrow(/Ange en sökväg/);
+    expect(() => confineWriteDir(l.exportRoot, '')).toThrow(/Ange en mapp i exportmappen/);
     expect(() => confineWriteDir(l.exportRoot, '  ')).toThrow(RootError);
     expect(() => confineWriteDir(l.exportRoot, l.outside)).toThrow(/utanför exportmappen/);
     expect(() => confineWriteDir(l.exportRoot, '..')).toThrow(/utanför exportmappen/);
@@ -96,7 +96,7 @@ describe('the API reads and writes only inside the chosen roots', () => {
     for (const dir of ['', l.outside, 'ut-länk', '../utanför']) {
       const r = await c.exportRun({ format: 'csv', scope, dir });
       expect(r.ok, dir).toBe(false);
-      expect(!r.ok && r.error.message, dir).toMatch(/Ange en sökväg|utanför exportmappen/);
+      expect(!r.ok && r.error.message, dir).toMatch(/Ange en mapp i exportmappen|utanför exportmappen/);
     }
     expect(fs.readdirSync(l.outside)).toEqual(['companies.csv']);
     const ok = unwrap(await c.exportRun({ format: 'html', scope, dir: 'ärende' }));
