@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY, resolveStatic, startServer, type RunningServer
 import { createApiHandler, type ServiceImpl } from '../../src/api/handler';
 import { createClient } from '../../src/api/client';
 import { httpTransport } from '../../src/api/transports';
+import { streamPost } from '../support/http';
 
 /** A raw request, so tests control every header (fetch would set Host/Origin itself). */
 function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
@@ -152,29 +153,7 @@ describe('loopback server', () => {
 });
 
 describe('oversized request bodies (issue 13)', () => {
-  /** Streams `bytes` of JSON-ish body in 1 MiB chunks, with or without a Content-Length. */
-  function bigPost(bytes: number, withLength: boolean) {
-    return new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-insyn-token': srv.token };
-      if (withLength) headers['content-length'] = String(bytes);
-      const req = http.request({ host: '127.0.0.1', port: srv.port, method: 'POST', path: '/api/search', headers }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      const chunk = Buffer.alloc(1 << 20, 0x20);
-      let sent = 0;
-      const pump = (): void => {
-        while (sent < bytes) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      pump();
-    });
-  }
+  const bigPost = (bytes: number, withLength: boolean) => streamPost(srv.port, srv.token, bytes, withLength);
 
   it('a 100 MB body gets HTTP 413 with a Swedish message, not a connection reset', async () => {
     for (const withLength of [true, false]) {

@@ -7,7 +7,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer } from '../../src/api/http-server';
@@ -22,6 +21,7 @@ import { main } from '../../src/cli/main';
 import { importPath } from '../../src/import/importer';
 import { openDb, type Db } from '../../src/store/db';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
+import { streamPost } from '../support/http';
 import { RESULTS_DIR } from './results-dir';
 
 type Outcome = { handled: boolean; detail: string };
@@ -38,33 +38,11 @@ const caught = (db: Db, receipt?: { seq: number; hash: string; at: string }): Ou
   return { handled: !v.ok, detail: v.ok ? 'verified as intact' : v.message_sv };
 };
 
-function post(port: number, token: string, bytes: number, withLength: boolean): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-insyn-token': token };
-    if (withLength) headers['content-length'] = String(bytes);
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/search', headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    const chunk = Buffer.alloc(1 << 20, 0x20);
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < bytes) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
-  });
-}
-
 async function bodyCase(bytes: number, withLength: boolean): Promise<Outcome> {
   const service = { search: () => ({ items: [] }) } as unknown as ServiceImpl;
   const srv = await startServer({ handle: createApiHandler(service) });
   try {
-    const status = await post(srv.port, srv.token, bytes, withLength);
+    const { status } = await streamPost(srv.port, srv.token, bytes, withLength);
     return { handled: status === 413, detail: `HTTP ${status}` };
   } catch (err) {
     return { handled: false, detail: String(err) };

@@ -7,16 +7,10 @@ import { jsonSafe, termSafe, termText } from '../../src/cli/terminal';
 import { importPath } from '../../src/import/importer';
 import { openDb } from '../../src/store/db';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
+import { captureStdio } from '../support/stdio';
 
 /** Hostile inputs of issue 13 item 3 that are not the readers' (issue 10): values and terminal output. */
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  return { out, err };
-}
 afterEach(() => {
   vi.restoreAllMocks();
   process.exitCode = undefined;
@@ -62,21 +56,21 @@ describe('control characters on the terminal', () => {
     const evil = 'skräp\x1b]0;pwned\x07\u202egpj.txt';
     fs.writeFileSync(path.join(dir, evil), 'x');
     const db = path.join(tmpDir(), 's.sqlite');
-    let io = capture();
+    let io = captureStdio();
     expect(await main(['import', dir, '--db', db])).toBe(0);
     const text = io.out.join('') + io.err.join('');
     expect(text).not.toMatch(CONTROL);
     expect(text).toContain('skräp\\x1b]0;pwned\\x07\\u202egpj.txt');
     vi.restoreAllMocks();
 
-    io = capture();
+    io = captureStdio();
     expect(await main(['import', dir, '--db', db, '--json'])).toBe(0);
     expect(io.out.join('')).not.toMatch(CONTROL);
     expect(JSON.parse(io.out.join(''))).toMatchObject({ skipped: [evil] });
     vi.restoreAllMocks();
 
     const missing = path.join(dir, 'finns\x1b[31m-inte');
-    io = capture();
+    io = captureStdio();
     expect(await main(['import', missing, '--db', db])).toBe(2);
     expect(io.err.join('')).not.toMatch(CONTROL);
     expect(io.err.join('')).toContain('finns\\x1b[31m-inte');

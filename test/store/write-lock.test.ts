@@ -8,6 +8,7 @@ import { importPath, ImportError } from '../../src/import/importer';
 import { openDb } from '../../src/store/db';
 import { beginWrite, StoreBusyError, writerActive } from '../../src/store/write-lock';
 import { orgNr, tmpDir, writeDataset } from '../support/fixtures';
+import { captureStdio } from '../support/stdio';
 
 /** Writers queue instead of failing with "database is locked" after 5 s (issue 13.4). */
 
@@ -35,13 +36,6 @@ function dataset(n: number): string {
   return writeDataset(tmpDir(), { companies: [{ org_nr: orgNr(String(556000000 + n * 7)), name: `Bolag ${n} AB` }] });
 }
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  return { out, err };
-}
 afterEach(() => {
   vi.restoreAllMocks();
   process.exitCode = undefined;
@@ -86,7 +80,7 @@ describe('queued writers', () => {
     const file = path.join(tmpDir(), 's.sqlite');
     openDb(file).close();
     const other = await holdLockInAnotherProcess(file, 1500);
-    const io = capture();
+    const io = captureStdio();
     expect(await main(['import', dataset(2), '--db', file])).toBe(0);
     expect(io.err.join('')).toMatch(/väntar på databasen: en annan import eller analys skriver just nu/);
     vi.restoreAllMocks();
@@ -118,7 +112,7 @@ describe('analysis beside an import', () => {
     await importPath(db, dataset(4));
     db.close();
     const other = await holdLockInAnotherProcess(file, 1500);
-    const io = capture();
+    const io = captureStdio();
     expect(await main(['analyze', '--db', file, '--as-of', '2025-01-01'])).toBe(0);
     const err = io.err.join('');
     vi.restoreAllMocks();
