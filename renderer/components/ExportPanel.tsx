@@ -48,9 +48,9 @@ export function ExportPanel({ scope, title = 'Exportera' }: { scope: Scope; titl
           </select>
         </label>
         <label className="field">Målmapp
-          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="Standardmapp (Insyn-export)" aria-describedby={`${uid}-dirhelp`} />
+          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="Exportmappen" aria-describedby={`${uid}-dirhelp`} />
         </label>
-        <span id={`${uid}-dirhelp`} className="small muted">Lämna tomt för standardmappen.</span>
+        <span id={`${uid}-dirhelp`} className="small muted">Lämna tomt för exportmappen; en relativ sökväg blir en undermapp. Exportmappen väljs under Importera → Mappar.</span>
         <label className="check"><input type="checkbox" checked={pseudonymise} onChange={(e) => setPseudonymise(e.target.checked)} /> Pseudonymisera (ersätt namn och personnummer)</label>
         <label className="check"><input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Skriv över befintliga filer</label>
         <div><button type="submit" className="btn primary sm" disabled={busy}>{busy ? 'Exporterar …' : 'Exportera'}</button></div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ImportSummary, JobStatus, PreviewFile, QuarantineRow } from '../../src/api/contract';
 import { api } from '../api';
 import { ErrorBox } from '../components/bits';
+import { FileRoots } from '../components/FileRoots';
 import { downloadText } from '../lib/download';
 import { fmtInt } from '../lib/format';
 import { JobBar, useJob } from '../lib/useJob';
@@ -57,14 +58,15 @@ export function ImportView() {
   return (
     <>
       <h1>Importera</h1>
+      <FileRoots />
       <section className="card" aria-labelledby="h-src">
         <h2 id="h-src">1. Välj mapp eller filer</h2>
         <p className="small muted">
-          Ange sökvägar på den här datorn, en per rad: en mapp med CSV-filer (companies.csv, roles.csv …), en enskild fil,
-          .xlsx, .csv.gz, Bolagsverkets bulkfil (.txt/.zip) eller FtM JSON lines.
+          Ange sökvägar i importmappen, en per rad (fullständiga eller relativa till importmappen): en mapp med CSV-filer
+          (companies.csv, roles.csv …), en enskild fil, .xlsx, .csv.gz, Bolagsverkets bulkfil (.txt/.zip) eller FtM JSON lines.
         </p>
         <label className="field">Sökvägar
-          <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="/home/utredare/data/extrakt-2026" spellCheck={false} aria-describedby="paths-count" />
+          <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="extrakt-2026" spellCheck={false} aria-describedby="paths-count" />
         </label>
         <div className="row" style={{ marginTop: 8 }}>
           <button type="button" className="btn" onClick={() => void doPreview()} disabled={paths.length === 0}>Förhandsgranska</button>
@@ -112,10 +114,11 @@ export function ImportView() {
           <h2 id="h-res">Resultat</h2>
           {result.imports.map((r) => <ImportResult key={r.datasetId} r={r} />)}
           {analysis ? (
-            <p data-testid="analysis-done">Analys körd: <strong>{fmtInt(analysis.hitCount)}</strong> larm per {analysis.asOf}.{' '}
+            <><p data-testid="analysis-done">Analys körd: <strong>{fmtInt(analysis.hitCount)}</strong> larm per {analysis.asOf}.{' '}
               <button type="button" className="btn sm primary" onClick={() => go('overview')}>Till översikten</button>{' '}
               <button type="button" className="btn sm" onClick={() => go('alerts')}>Till larmen</button>
             </p>
+            {analysis.snapshotNote && <div className="notice" role="status" data-testid="snapshot-note">{analysis.snapshotNote}</div>}</>
           ) : ajob ? (
             <div data-testid="analysis-progress"><h3>Analys</h3><JobBar status={ajob} /></div>
           ) : (

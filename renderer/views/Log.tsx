@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Res } from '../../src/api/contract';
 import { api } from '../api';
 import { ErrorBox, Loading } from '../components/bits';
 import { fmtInt } from '../lib/format';
@@ -20,7 +21,7 @@ function Details({ value }: { value: unknown }) {
 export function LogView() {
   const [offset, setOffset] = useState(0);
   const log = useLoad(() => api.auditList({ offset, limit: PAGE }), [offset]);
-  const [verify, setVerify] = useState<{ ok: boolean; checked: number; firstBad: { seq: number; problem: string } | null } | null>(null);
+  const [verify, setVerify] = useState<Res<'auditVerify'> | null>(null);
   const [vErr, setVErr] = useState<string | null>(null);
   const doVerify = async () => {
     const env = await api.auditVerify({});
@@ -34,7 +35,7 @@ export function LogView() {
         <button type="button" className="btn primary" onClick={() => void doVerify()}>Verifiera loggkedjan</button>
       </div>
       {verify && (verify.ok
-        ? <div className="notice ok" role="status">Loggen är obruten: {fmtInt(verify.checked)} poster kontrollerade.</div>
+        ? <div className="notice ok" role="status">Loggen är obruten: {fmtInt(verify.checked)} poster kontrollerade.{verify.head && <> Huvud: post nr {verify.head.seq}, kontrollsumma <span className="mono" title={verify.head.hash}>{verify.head.hash.slice(0, 16)}…</span></>}</div>
         : <div className="notice err" role="alert">Loggen är bruten vid post {verify.firstBad?.seq}: {verify.firstBad?.problem}</div>)}
       <ErrorBox error={vErr ?? log.error} />
       <section className="card">

@@ -14,7 +14,7 @@ export function RulesView() {
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId, (s) => {
     status.reload();
-    if (s.state === 'done') toastInfo(`Analysen klar: ${fmtInt(s.result?.analysis?.hitCount ?? 0)} larm`);
+    if (s.state === 'done') toastInfo(`Analysen klar: ${fmtInt(s.result?.analysis?.hitCount ?? 0)} larm${s.result?.analysis?.snapshotNote ? `. ${s.result.analysis.snapshotNote}` : ''}`);
   });
   const counts = useMemo(() => {
     const m = new Map<string, number>();

@@ -8,6 +8,7 @@ import { loadFacts, type Facts } from './facts';
 import { evidenceHash, hitKey } from './hit-key';
 import { resolveParams, type ResolvedParams } from './params';
 import { isIsoDate, todayIso } from '../model/dates';
+import { withWriteLock, writerActive } from '../store/write-lock';
 
 /**
  * One analysis run: facts snapshot → coverage → every evaluable signal → scores and clusters →
@@ -28,6 +29,23 @@ export interface AnalysisResult {
   params: ResolvedParams;
   data_version: string;
   timings: Timings;
+  /** What the run saw when other writers were busy (issue 13.4): never a silent old snapshot. */
+  snapshot: SnapshotInfo;
+}
+
+export interface SnapshotInfo {
+  /** Another connection was writing (an import in progress) when the run read its data. */
+  writer_active: boolean;
+  /** Another connection committed (an import finished) while the run was computing. */
+  changed_during_run: boolean;
+  /** A Swedish sentence for the user when either is true. */
+  note_sv: string | null;
+}
+
+export function snapshotNote(writerActive: boolean, changed: boolean): string | null {
+  if (changed) return 'Obs: databasen ändrades medan analysen kördes (en import blev klar). Analysen bygger på uppgifterna från när den startade; kör analysen igen för att ta med de nya.';
+  if (writerActive) return 'Obs: en import (eller annan skrivning) pågick när analysen startade. Analysen bygger på databasen som den var innan importen blev klar; kör analysen igen när importen är klar.';
+  return null;
 }
 
 export interface Timings {
@@ -48,6 +66,8 @@ export interface AnalysisOptions {
   facts?: Facts;
   /** Skip persisting (evaluation harness); run_id is then 0. */
   persist?: boolean;
+  /** Runs in the transaction that stores the run (the audit entry: issue 13); throwing stores nothing. */
+  onPersist?: (run: { run_id: number; as_of: string; params: ResolvedParams; data_version: string; hits: readonly AnalysisHit[] }) => void;
 }
 
 export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult {
@@ -62,7 +82,14 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
 
   progress('load', 0);
   const hubMin = Number(params['address-hub']?.minCompanies ?? 5);
-  const facts = opts.facts ?? loadFacts(db, { scope: { minCompaniesAtAddress: hubMin } });
+  // One read transaction: the facts and their data version come from the same snapshot, even
+  // while an import writes; whether one was writing (or commits later) is reported, not hidden.
+  const writing = opts.facts ? false : writerActive(db);
+  const versionAtLoad = db.pragma('data_version', { simple: true }) as number;
+  const { facts, version } = readSnapshot(db, () => ({
+    facts: opts.facts ?? loadFacts(db, { scope: { minCompaniesAtAddress: hubMin } }),
+    version: dataVersion(db),
+  }));
   const loadMs = performance.now() - t0;
 
   const coverage: Record<string, Coverage> = {};
@@ -95,23 +122,38 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
 
   progress('persist', SIGNALS.length + 2);
   const tp = performance.now();
-  const version = dataVersion(db);
+  const changed = (db.pragma('data_version', { simple: true }) as number) !== versionAtLoad;
+  const snapshot: SnapshotInfo = { writer_active: writing, changed_during_run: changed, note_sv: snapshotNote(writing, changed) };
   const timings: Timings = { load_ms: round(loadMs), signals_ms: signalsMs, scoring_ms: round(scoringMs), persist_ms: 0, total_ms: 0 };
   let runId = 0;
   if (opts.persist !== false) {
-    runId = insertRun(
-      db,
-      { started_at: started.toISOString(), finished_at: new Date().toISOString(), as_of: asOf, params, data_version: version, coverage, timings },
-      hits,
-      scores,
-      clusters.map((c) => ({ rank: c.rank, size: c.size, score: c.score, members: JSON.stringify(c.members), signals: JSON.stringify(c.signals) })),
-    );
+    runId = withWriteLock(db, () => {
+      const id = insertRun(
+        db,
+        { started_at: started.toISOString(), finished_at: new Date().toISOString(), as_of: asOf, params, data_version: version, coverage, timings },
+        hits,
+        scores,
+        clusters.map((c) => ({ rank: c.rank, size: c.size, score: c.score, members: JSON.stringify(c.members), signals: JSON.stringify(c.signals) })),
+      );
+      opts.onPersist?.({ run_id: id, as_of: asOf, params, data_version: version, hits });
+      return id;
+    }, { onWait: () => progress('wait', SIGNALS.length + 2) });
   }
   timings.persist_ms = round(performance.now() - tp);
   timings.total_ms = round(performance.now() - t0);
-  if (runId) updateRunTimings(db, runId, timings);
+  if (runId) withWriteLock(db, () => updateRunTimings(db, runId, timings));
   progress('done', total);
-  return { as_of: asOf, coverage, hits, scores, run_id: runId, clusters, params, data_version: version, timings };
+  return { as_of: asOf, coverage, hits, scores, run_id: runId, clusters, params, data_version: version, timings, snapshot };
+}
+
+function readSnapshot<T>(db: Db, read: () => T): T {
+  if (db.inTransaction) return read();
+  db.exec('BEGIN');
+  try {
+    return read();
+  } finally {
+    db.exec('COMMIT');
+  }
 }
 
 /** A signal must not report the same hit twice; keep the first (its evidence is complete). */

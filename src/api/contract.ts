@@ -118,6 +118,8 @@ export const AnalysisSummary = z.object({
   hitsBySignal: z.record(z.string(), z.number()),
   coverage: z.array(CoverageEntry),
   durationMs: z.number(),
+  // issue 13: set when the run read its data while an import was writing, or the data changed meanwhile.
+  snapshotNote: z.string().nullable().optional(),
 });
 export type AnalysisSummary = z.infer<typeof AnalysisSummary>;
 
@@ -550,6 +552,17 @@ export const Dossier = z.object({
 });
 export type Dossier = z.infer<typeof Dossier>;
 
+// issue 13: file roots
+export const FileRootsReply = z.object({
+  importRoot: z.string(),
+  exportRoot: z.string(),
+  importRootExists: z.boolean(),
+  exportRootExists: z.boolean(),
+  /** What the roots are when the user has chosen none ($INSYN_IMPORT_ROOT/$INSYN_EXPORT_ROOT or ~/Insyn-import, ~/Insyn-export). */
+  defaults: z.object({ importRoot: z.string(), exportRoot: z.string() }),
+});
+export type FileRootsReply = z.infer<typeof FileRootsReply>;
+
 // ---------------------------------------------------------------------------------------------
 // The API: method name → { request, response }
 
@@ -652,6 +665,9 @@ export const API = {
       checked: z.number().int(),
       /** The first entry that fails, with a Swedish explanation. */
       firstBad: z.object({ seq: z.number().int(), problem: z.string() }).nullable(),
+      // issue 13: the head the log ends at (what receipts and exports state), and entries written before keys.
+      head: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).nullable().optional(),
+      unkeyed: z.number().int().optional(),
     }),
   ),
 
@@ -674,6 +690,13 @@ export const API = {
   ),
 
   dossier: def(DossierRequest, Dossier),
+
+  // issue 13: the folders the API reads from (imports) and writes to (exports); paths outside are refused.
+  fileRootsGet: def(empty, FileRootsReply),
+  fileRootsSet: def(
+    z.object({ importRoot: z.string().optional(), exportRoot: z.string().optional() }),
+    FileRootsReply,
+  ),
 } as const;
 
 export type Api = typeof API;

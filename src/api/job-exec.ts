@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAnalysis, type AnalysisResult } from '../analysis/run';
-import { importPath, type ImportResult } from '../import/importer';
+import type { ImportResult } from '../import/importer';
+import { confineRead } from './roots';
+import { auditAnalysisRun, importAudited } from '../audit/events';
 import type { Db } from '../store/db';
 import type { AnalysisSummary, ImportSummary, JobProgress, JobResult } from './contract';
-import { core } from './core';
 
 /**
  * The work of a long job (import, analysis, demo), shared by the worker thread and the
@@ -12,7 +13,7 @@ import { core } from './core';
  */
 
 export type JobSpec =
-  | { kind: 'import'; paths: string[]; datasetName?: string; actor: string }
+  | { kind: 'import'; paths: string[]; datasetName?: string; actor: string; /** API imports: the import root, checked again when the job runs. */ root?: string }
   | { kind: 'analysis'; asOf?: string; actor: string }
   | { kind: 'demo'; actor: string };
 
@@ -49,21 +50,23 @@ export function toAnalysisSummary(r: AnalysisResult, durationMs: number, titles:
     hitsBySignal,
     coverage: Object.entries(r.coverage).map(([signal, c]) => ({ signal, title: titles.get(signal) ?? signal, evaluable: c.evaluable, reason: c.evaluable ? null : c.reason })),
     durationMs: Math.round(durationMs),
+    snapshotNote: r.snapshot.note_sv,
   };
 }
 
-async function audit(db: Db, actor: string, action: string, details: Record<string, unknown>): Promise<void> {
-  const append = await core('appendAudit').catch(() => null);
-  append?.(db, { actor, action, details });
-}
-
-async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string): Promise<ImportSummary[]> {
+async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string, root?: string): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
   for (const [i, p] of paths.entries()) {
+    // A link may have appeared since the request was checked: check again right before reading.
+    if (root !== undefined) confineRead(root, p);
     const prefix = paths.length > 1 ? `(${i + 1}/${paths.length}) ` : '';
     report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Förbereder import av ${path.basename(p)}` });
-    const result = await importPath(db, p, {
+    // The audit entry is written in the import's transaction: no import without its entry (issue 13).
+    const result = await importAudited(db, p, {
+      actor,
       datasetName,
+      onWaitForStore: (waited) =>
+        report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Väntar på databasen: en annan import eller analys skriver just nu (${Math.round(waited / 1000)} s). Importen startar när den är klar.` }),
       onProgress: (g) =>
         report({
           phase: 'import',
@@ -73,9 +76,7 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
           message: `${prefix}Läser ${g.file} (${pct(g.bytesRead, g.bytesTotal)} %) – ${g.rows.toLocaleString('sv-SE')} rader`,
         }),
     });
-    const summary = toImportSummary(p, result);
-    out.push(summary);
-    await audit(db, actor, 'import', { path: p, dataset: result.dataset, datasetId: result.dataset_id, rows: result.rows, quarantined: result.quarantined, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged });
+    out.push(toImportSummary(p, result));
   }
   return out;
 }
@@ -90,20 +91,19 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
   const result = runAnalysis(db, {
     asOf,
     onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${titles.get(p.step) ?? stepLabel(p.step)}` }),
+    onPersist: (run) => auditAnalysisRun(db, run, actor),
   });
-  const summary = toAnalysisSummary(result, performance.now() - t0, titles);
-  await audit(db, actor, 'analysis_run', { runId: result.run_id, asOf: result.as_of, params: result.params, dataVersion: result.data_version, hitCount: result.hits.length });
-  return summary;
+  return toAnalysisSummary(result, performance.now() - t0, titles);
 }
 
 function stepLabel(step: string): string {
-  return ({ load: 'läser in fakta', scoring: 'beräknar poäng och kluster', persist: 'sparar resultat', done: 'klar' } as Record<string, string>)[step] ?? step;
+  return ({ load: 'läser in fakta', scoring: 'beräknar poäng och kluster', persist: 'sparar resultat', wait: 'väntar på databasen (en import skriver just nu)', done: 'klar' } as Record<string, string>)[step] ?? step;
 }
 
 export async function executeJob(db: Db, spec: JobSpec, report: ProgressReporter): Promise<JobResult> {
   switch (spec.kind) {
     case 'import':
-      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName), analysis: null };
+      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName, spec.root), analysis: null };
     case 'analysis':
       return { imports: [], analysis: await runAnalysisJob(db, spec.actor, report, spec.asOf) };
     case 'demo': {

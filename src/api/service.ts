@@ -1,6 +1,9 @@
 import { todayIso } from '../model/dates';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getMeta, setMeta } from '../store/casework';
+import { checkRootChoice, confineRead, confineWriteDir, defaultRoots, RootError, type FileRoots } from './roots';
 import { SIGNALS } from '../signals/index';
 import { ExportExistsError, ExportPathError, ExportScopeError, exportScope } from '../export/index';
 import { csvTable } from '../export/csv';
@@ -8,6 +11,7 @@ import { GlobalSearch } from '../search/index';
 import type { Db } from '../store/db';
 import { countQuarantine, iterateQuarantine, pageQuarantine, type QuarantineDbRow } from '../store/workbench';
 import type { ParsedReq, QuarantineRow, Res } from './contract';
+import { appendAudit } from '../audit/log';
 import { core } from './core';
 import { ApiFailure, notFound, type ServiceImpl } from './handler';
 import { HitTable } from './hit-table';
@@ -30,8 +34,10 @@ export interface ServiceOptions {
   /** Who is at the keyboard (audit log); defaults to the OS user. */
   actor?: string;
   executor?: JobExecutor;
-  /** Default folder for exports when the user picks none. */
+  /** Default export folder (the export root until the user picks another); default ~/Insyn-export. */
   exportDir?: string;
+  /** Default import folder (the import root until the user picks another); default ~/Insyn-import. */
+  importRoot?: string;
 }
 
 export interface Workbench {
@@ -53,6 +59,9 @@ const toQuarantine = (r: QuarantineDbRow): QuarantineRow => ({
   id: r.id, datasetId: r.dataset_id, file: r.file, line: r.line, column: r.column_name, value: r.value, reason: r.reason, reasonSv: r.reason_sv,
 });
 
+const IMPORT_ROOT_KEY = 'import_root';
+const EXPORT_ROOT_KEY = 'export_root';
+
 export function createWorkbench(opts: ServiceOptions): Workbench {
   const { db } = opts;
   const actor = actorOf(opts.actor);
@@ -68,9 +77,36 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     void search.warm().catch(() => undefined);
   });
 
-  const audit = async (action: string, details: Record<string, unknown>): Promise<void> => {
-    const append = await core('appendAudit').catch(() => null);
-    append?.(db, { actor, action, details });
+  // Never optional (issue 13): an action whose entry cannot be written fails with a clear message.
+  const audit = (action: string, details: Record<string, unknown>): void => {
+    try {
+      appendAudit(db, { actor, action, details });
+    } catch (err) {
+      throw auditFailure(err);
+    }
+  };
+
+  // issue 13: imports read and exports write only inside the roots the user chose.
+  const rootDefaults: FileRoots = {
+    importRoot: path.resolve(opts.importRoot ?? defaultRoots().importRoot),
+    exportRoot: path.resolve(opts.exportDir ?? defaultRoots().exportRoot),
+  };
+  const roots = (): FileRoots => ({
+    importRoot: getMeta(db, IMPORT_ROOT_KEY) ?? rootDefaults.importRoot,
+    exportRoot: getMeta(db, EXPORT_ROOT_KEY) ?? rootDefaults.exportRoot,
+  });
+  const rootsReply = (): Res<'fileRootsGet'> => {
+    const r = roots();
+    const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    return { ...r, importRootExists: isDir(r.importRoot), exportRootExists: isDir(r.exportRoot), defaults: rootDefaults };
+  };
+  const confined = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof RootError) throw new ApiFailure('invalid_request', err.message);
+      throw err;
+    }
   };
 
   const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView'>(name: K) => core(name);
@@ -85,9 +121,10 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     importPreview: async ({ paths }) => {
       const preview = await core('previewPath');
       const files = [];
+      const root = roots().importRoot;
       for (const p of paths) {
         try {
-          files.push(...(await preview(p)));
+          files.push(...(await preview(confineRead(root, p))));
         } catch (err) {
           const e = err as { messageSv?: string; message?: string };
           files.push({ file: p, table: null, format: 'csv' as const, encoding: '', delimiter: null, headers: [], missingRequired: [], unknownColumns: [], sampleRows: [], error: e.messageSv ?? e.message ?? String(err) });
@@ -95,7 +132,11 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       }
       return { files: files.map((f) => ({ ...f, error: f.error ?? null })) };
     },
-    importStart: ({ paths, datasetName }) => ({ jobId: jobs.start({ kind: 'import', paths, datasetName, actor }) }),
+    importStart: ({ paths, datasetName }) => {
+      const root = roots().importRoot;
+      const real = confined(() => paths.map((p) => confineRead(root, p)));
+      return { jobId: jobs.start({ kind: 'import', paths: real, datasetName, actor, root }) };
+    },
     jobStatus: ({ jobId }) => jobs.get(jobId),
 
     quarantineList: ({ offset, limit, ...filter }) => ({
@@ -157,7 +198,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const get = await core('getEntity');
       const raw = get(db, id);
       if (!raw) throw notFound(`Entiteten ${id}`);
-      if (raw.kind === 'person') await audit('open_profile', { id: raw.id });
+      if (raw.kind === 'person') audit('open_profile', { id: raw.id });
       return toProfile(db, raw, labels, hits);
     },
 
@@ -180,16 +221,18 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     search: async ({ q, limit }) => {
       const items = await search.search(q, limit);
       // Searches are analyst actions (issue 6.3); the query is logged, not the results.
-      if (q.trim()) await audit('search', { q: q.trim(), results: items.length });
+      if (q.trim()) audit('search', { q: q.trim(), results: items.length });
       return { items };
     },
 
     rulesList: () => ({ rules: rulesList(db) }),
-    rulesUpdate: async ({ signal, params }) => {
-      const r = rulesUpdate(db, signal, params);
-      if (r.saved) await audit('config_change', { signal, params: r.values });
-      return r;
-    },
+    rulesUpdate: ({ signal, params }) =>
+      // The new parameters and their entry commit together; if the entry fails, nothing is saved.
+      db.transaction(() => {
+        const r = rulesUpdate(db, signal, params);
+        if (r.saved) audit('config_change', { signal, params: r.values });
+        return r;
+      }).immediate(),
 
     demoLoad: () => ({ jobId: jobs.start({ kind: 'demo', actor }) }),
 
@@ -243,11 +286,15 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     auditVerify: async () => {
       const verify = await core('verifyAudit');
       const r = verify(db);
-      return r.ok ? { ok: true, checked: r.entries, firstBad: null } : { ok: false, checked: r.entries, firstBad: { seq: r.seq ?? r.brokenAt, problem: r.message_sv } };
+      const facts = { checked: r.entries, head: r.head, unkeyed: r.unkeyed };
+      return r.ok ? { ok: true, ...facts, firstBad: null } : { ok: false, ...facts, firstBad: { seq: r.seq ?? r.brokenAt, problem: r.message_sv } };
     },
 
     exportRun: ({ format, scope, pseudonymise, dir, overwrite }) => {
-      const outDir = path.resolve(dir ?? opts.exportDir ?? path.join(os.homedir(), 'Insyn-export'));
+      const root = roots().exportRoot;
+      // The default export folder is made on first use, as before; a chosen one must exist.
+      if (!getMeta(db, EXPORT_ROOT_KEY)) fs.mkdirSync(root, { recursive: true });
+      const outDir = confined(() => confineWriteDir(root, dir));
       const exportScopeArg = scope.subject !== undefined ? { subject: scope.subject } : scope.case !== undefined ? { case: scope.case } : { cluster: scope.cluster! };
       try {
         const r = exportScope(db, { format, scope: exportScopeArg, outDir, pseudonymise, overwrite, actor });
@@ -257,6 +304,20 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         if (err instanceof ExportPathError || err instanceof ExportScopeError) throw new ApiFailure('invalid_request', err.message);
         throw err;
       }
+    },
+
+    fileRootsGet: () => rootsReply(),
+    fileRootsSet: ({ importRoot, exportRoot }) => {
+      const next = confined(() => ({
+        importRoot: importRoot === undefined ? undefined : checkRootChoice(importRoot, 'import'),
+        exportRoot: exportRoot === undefined ? undefined : checkRootChoice(exportRoot, 'export'),
+      }));
+      db.transaction(() => {
+        if (next.importRoot !== undefined) setMeta(db, IMPORT_ROOT_KEY, next.importRoot);
+        if (next.exportRoot !== undefined) setMeta(db, EXPORT_ROOT_KEY, next.exportRoot);
+        audit('config_change', { fileRoots: { ...(next.importRoot !== undefined ? { importRoot: next.importRoot } : {}), ...(next.exportRoot !== undefined ? { exportRoot: next.exportRoot } : {}) } });
+      }).immediate();
+      return rootsReply();
     },
 
     dossier: async (req) => {
@@ -281,3 +342,12 @@ function normaliseGraph(g: { nodes: { id: string; kind: string; label: string; a
 }
 
 export type { ParsedReq };
+
+/** A Swedish reply for an audit entry that could not be written; a locked store says what to do. */
+export function auditFailure(err: unknown): ApiFailure {
+  const msg = err instanceof Error ? err.message : String(err);
+  if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
+    return new ApiFailure('busy', 'Åtgärden avbröts: databasen är låst av en annan skrivare (t.ex. en import i ett annat fönster eller i terminalen), så granskningsloggen kunde inte skrivas. Försök igen när den är klar.');
+  }
+  return new ApiFailure('audit_failed', `Åtgärden avbröts eftersom granskningsloggen inte kunde skrivas: ${msg}`);
+}

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Db } from '../store/db';
+import { importPath, type ImportOptions, type ImportResult } from '../import/importer';
 import { appendAudit, defaultActor } from './log';
 
 /**
@@ -40,4 +42,17 @@ export function auditSearch(db: Db, q: string, results: number, actor: string = 
 
 export function auditOpenProfile(db: Db, id: string, kind: string | null, actor: string = defaultActor()): void {
   appendAudit(db, { actor, action: 'open_profile', details: { id, kind } });
+}
+
+/**
+ * importPath with its audit entry written inside the import's transaction: an import whose entry
+ * cannot be written is rolled back (issue 13). Content imported before changes nothing and is
+ * logged on its own.
+ */
+export async function importAudited(db: Db, inputPath: string, opts: ImportOptions & { actor?: string } = {}): Promise<ImportResult> {
+  const { actor = defaultActor(), ...rest } = opts;
+  const source = path.resolve(inputPath);
+  const result = await importPath(db, inputPath, { ...rest, beforeCommit: (r) => auditImport(db, r, source, actor) });
+  if (result.already_imported) auditImport(db, result, source, actor);
+  return result;
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index';
+import { termText } from './terminal';
 
 /** Contract §5 exit codes: 0 success, 2 usage error, 1 anything else. */
 export const EXIT_OK = 0;
@@ -31,10 +32,10 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`insyn: ${err.message}\n`);
+      process.stderr.write(`insyn: ${termText(err.message)}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`insyn: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`insyn: ${termText(err instanceof Error ? err.message : String(err))}\n`);
     if (process.env.INSYN_DEBUG) console.error(err);
     return EXIT_FAILURE;
   }

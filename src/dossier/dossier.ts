@@ -7,7 +7,7 @@ import { listHits } from '../analysis/queries';
 import { isControllingRole, REVOKED_STATUSES } from '../model/index';
 import { normaliseOrgNr } from '../ids/orgnr';
 import { normalisePersonId } from '../ids/personnummer';
-import { appendAudit, defaultActor } from '../audit/log';
+import { appendAudit, auditHead, defaultActor } from '../audit/log';
 import { formatSek } from '../export/html-kit';
 import { ROLE_SV, SIGNAL_SV } from '../export/labels';
 import { addMonths, periodText, todayIso } from '../model/dates';
@@ -313,6 +313,7 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
     sections,
     undeclared,
   };
+  const head = auditHead(db);
   appendAudit(db, {
     actor: opts.actor ?? defaultActor(),
     action: 'dossier',
@@ -321,5 +322,5 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
       findings: sections.reduce((n, s) => n + s.findings.length, 0),
     },
   });
-  return { ...dossier, html: renderDossierHtml(dossier) };
+  return { ...dossier, html: renderDossierHtml(dossier, head) };
 }

@@ -1,8 +1,10 @@
 import { flattenEdges, flattenNodes, type Scalar } from './attributes';
 import type { ExportBundle, ExportFile } from './types';
+import { groupedHash } from '../audit/receipt';
 
 /**
- * nodes.csv + edges.csv + hits.csv (RFC 4180, UTF-8 with BOM so Swedish Excel reads å/ä/ö).
+ * nodes.csv + edges.csv + hits.csv (+ export.csv: what the export is and the audit log's head when
+ * it was made) (RFC 4180, UTF-8 with BOM so Swedish Excel reads å/ä/ö).
  * Cells that a spreadsheet would run as a formula (= + - @ TAB CR first) get a leading `'`.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -46,5 +48,22 @@ export function writeCsv(bundle: ExportBundle, base: string): ExportFile[] {
       name: `${base}hits.csv`,
       content: csvTable(['hit_key', 'signal', 'subject_kind', 'subject_id', 'related_ids', 'severity', 'status', 'status_reason', 'changed', 'evidence', 'sources'], hitRows),
     },
+    ...(bundle.auditHead !== undefined ? [{ name: `${base}export.csv`, content: csvTable(['key', 'value'], exportFacts(bundle)) }] : []),
+  ];
+}
+
+// issue 13: one key/value file saying what the export is and where the audit log stood.
+function exportFacts(bundle: ExportBundle): (string | number | boolean | null)[][] {
+  const h = bundle.auditHead ?? null;
+  return [
+    ['title', bundle.title],
+    ['scope', bundle.scopeLabel],
+    ['generated_at', bundle.generatedAt],
+    ['pseudonymised', bundle.pseudonymised],
+    ['analysis_run', bundle.run?.id ?? null],
+    ['data_version', bundle.run?.data_version ?? null],
+    ['audit_head_seq', h?.seq ?? null],
+    ['audit_head_at', h?.at ?? null],
+    ['audit_head_hash', h ? groupedHash(h.hash) : null],
   ];
 }

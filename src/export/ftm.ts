@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ExportBundle, ExportEdge, ExportNode } from './types';
+import { describeHead } from '../audit/receipt';
 
 /**
  * FollowTheMoney JSON lines for Aleph: Company, Person, Address, License (with IVO as authority),
@@ -166,6 +167,8 @@ export function ftmEntities(bundle: ExportBundle): FtmEntity[] {
     byId.set(n.id, ent);
     out.push(ent);
   }
+  const head = auditHeadNote(bundle);
+  if (head) out.unshift(head);
   if (out.some((e) => e.schema === 'License')) {
     out.unshift({ id: IVO_ID, schema: 'PublicBody', properties: { name: ['Inspektionen för vård och omsorg'], country: ['se'] } });
   }
@@ -199,4 +202,15 @@ export function ftmEntities(bundle: ExportBundle): FtmEntity[] {
 
 export function writeFtm(bundle: ExportBundle): string {
   return ftmEntities(bundle).map((e) => JSON.stringify(e)).join('\n') + '\n';
+}
+
+/** issue 13: a Note stating the audit log's head when the export was made (FtM has no file header). */
+function auditHeadNote(bundle: ExportBundle): FtmEntity | null {
+  if (bundle.auditHead === undefined) return null;
+  const h = bundle.auditHead;
+  const p: Record<string, string[]> = {};
+  put(p, 'name', 'Insyn-export: granskningsloggens huvud');
+  put(p, 'description', `${bundle.title}. Exporten gjordes ${bundle.generatedAt} när granskningsloggen stod vid ${describeHead(h)}.`);
+  put(p, 'publisher', 'Insyn');
+  return { id: ftmId('export', `${bundle.generatedAt}|${h?.hash ?? ''}`), schema: 'Note', properties: p };
 }

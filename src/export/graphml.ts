@@ -1,6 +1,7 @@
 import { flattenEdges, flattenNodes, type FlatElements, type ScalarType } from './attributes';
 import type { ExportBundle } from './types';
 import { escapeXml } from './xml';
+import { groupedHash } from '../audit/receipt';
 
 /**
  * GraphML (yEd, Gephi, Cytoscape). graphology-graphml only parses, so this writes the XML itself;
@@ -38,7 +39,9 @@ export function writeGraphml(bundle: ExportBundle): string {
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...nk.xml,
     ...ek.xml,
+    ...auditHeadKeys(bundle),
     `  <graph id="insyn" edgedefault="directed">`,
+    ...auditHeadData(bundle),
   ];
   for (const n of bundle.graph.nodes) {
     if (present.has(n.id)) continue;
@@ -57,4 +60,18 @@ export function writeGraphml(bundle: ExportBundle): string {
   }
   out.push('  </graph>', '</graphml>', '');
   return out.join('\n');
+}
+
+// issue 13: the audit log's head when the export was made, as graph data.
+const HEAD_KEYS = [['ga0', 'audit_head_seq', 'int'], ['ga1', 'audit_head_hash', 'string'], ['ga2', 'audit_head_at', 'string']] as const;
+
+function auditHeadKeys(bundle: ExportBundle): string[] {
+  if (bundle.auditHead === undefined) return [];
+  return HEAD_KEYS.map(([id, name, type]) => `  <key id="${id}" for="graph" attr.name="${name}" attr.type="${type}"/>`);
+}
+
+function auditHeadData(bundle: ExportBundle): string[] {
+  const h = bundle.auditHead;
+  if (!h) return [];
+  return [String(h.seq), groupedHash(h.hash), h.at].map((v, i) => `    <data key="${HEAD_KEYS[i]![0]}">${escapeXml(v)}</data>`);
 }

@@ -1,9 +1,9 @@
 import { todayIso } from '../model/dates';
 import path from 'node:path';
 import type { Db } from '../store/db';
-import { appendAudit, defaultActor } from '../audit/log';
+import { defaultActor } from '../audit/log';
 import { personNames } from '../store/casework';
-import { fileStem, writeExportFiles, type WrittenFile } from './files';
+import { fileStem, writeWithAudit, type WrittenFile } from './files';
 import { pseudonymiseBundle, pseudonymKey, Pseudonymiser, asPersonId } from './pseudonymise';
 import { renderExport } from './render';
 import { resolveScope, type ExportScope } from './scope';
@@ -62,8 +62,8 @@ export function exportScope(db: Db, opts: ExportOptions): ExportResult {
   let bundle = resolveScope(db, opts.scope);
   if (opts.pseudonymise) bundle = pseudonymiseForExport(db, bundle);
   const files = renderExport(bundle, opts.format, base);
-  const written = writeExportFiles(opts.outDir, files, opts.overwrite ?? false);
-  appendAudit(db, {
+  // The entry and the files stand or fall together: no files without their entry (issue 13).
+  const written = writeWithAudit(db, opts.outDir, files, opts.overwrite ?? false, {
     actor: opts.actor ?? defaultActor(),
     action: 'export',
     details: {
@@ -71,11 +71,12 @@ export function exportScope(db: Db, opts: ExportOptions): ExportResult {
       scope: opts.scope,
       pseudonymised: opts.pseudonymise ?? false,
       dir: path.resolve(opts.outDir),
-      files: written.map((f) => path.basename(f.path)),
+      files: files.map((f) => f.name),
       nodes: bundle.graph.nodes.length,
       edges: bundle.graph.edges.length,
       hits: bundle.hits.length,
       run: bundle.run?.id ?? null,
+      auditHeadSeq: bundle.auditHead?.seq ?? null,
     },
   });
   return { dir: path.resolve(opts.outDir), files: written, nodes: bundle.graph.nodes.length, edges: bundle.graph.edges.length, hits: bundle.hits.length };

@@ -3,6 +3,7 @@ import { escapeHtml, htmlPage, sev, table } from './html-kit';
 import { SIGNAL_SV, STATUS_SV } from './labels';
 import { KIND_SV, legend, networkSvg } from './svg';
 import type { ExportBundle } from './types';
+import { describeHead } from '../audit/receipt';
 
 /**
  * The self-contained HTML report: case summary, hits with evidence and sources, the network
@@ -17,7 +18,8 @@ export function writeHtmlReport(bundle: ExportBundle): string {
 <div class="meta">Skapad ${escapeHtml(bundle.generatedAt.replace('T', ' ').slice(0, 19))} UTC · Urval: ${escapeHtml(bundle.scopeLabel)}${
     bundle.run ? ` · Analys ${escapeHtml(bundle.run.id)} per ${escapeHtml(bundle.run.as_of)}` : ''
   }</div>
-${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Personnummer och personnamn är ersatta med nyckelade pseudonymer.</p>' : ''}</header>`);
+${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Personnummer och personnamn är ersatta med nyckelade pseudonymer.</p>' : ''}
+${bundle.auditHead !== undefined ? `<div class="meta" data-audit-head>Granskningsloggen när rapporten skapades: ${escapeHtml(describeHead(bundle.auditHead))}</div>` : ''}</header>`);
 
   if (bundle.caseInfo) {
     const c = bundle.caseInfo;

@@ -4,7 +4,7 @@ import { nodeIdOf } from '../graph/types';
 import { latestRun, listClusters, listHits, type StoredHitView } from '../analysis/queries';
 import { getHitStatuses } from '../cases/triage';
 import { getCase } from '../cases/cases';
-import { AUDIT_ACTION_SV, listAudit, type AuditEntry } from '../audit/log';
+import { AUDIT_ACTION_SV, auditHead, listAudit, type AuditEntry } from '../audit/log';
 import { sanctionRowsFor } from '../store/casework';
 import type { ExportAuditLine, ExportBundle, ExportEdge, ExportGraph, ExportHit, ExportNode } from './types';
 
@@ -154,5 +154,6 @@ export function resolveScope(db: Db, scope: ExportScope): ExportBundle {
     audit: auditExcerpt(db, ids, caseInfo?.id ?? null),
     sanctions,
     pseudonymised: false,
+    auditHead: auditHead(db),
   };
 }

@@ -1,3 +1,5 @@
+import type { AuditHead } from '../audit/log';
+
 /**
  * What an export carries. The graph shape is the one `egoNetwork` returns (src/graph/ego.ts);
  * declared here structurally so the writers stay pure and testable on hand-built payloads.
@@ -71,6 +73,8 @@ export interface ExportBundle {
   sanctions?: ExportSanction[];
   audit: ExportAuditLine[];
   pseudonymised: boolean;
+  /** The audit log's head when the export was made (issue 13): an old export proves a later truncation. */
+  auditHead?: AuditHead | null;
 }
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'ftm', 'html'] as const;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TableName } from '../model/tables';
 import type { Db } from '../store/db';
+import { beginWrite, StoreBusyError } from '../store/write-lock';
 import { datasetQuarantine, FactWriter, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
 import { firstLine, readDelimited } from './readers/delimited';
 import { isBulkHeader, readBulk } from './readers/bolagsverket';
@@ -35,13 +36,21 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
     if (previous) return previousResult(db, previous);
     if (db.inTransaction) throw new Error('importPath must not run inside another transaction');
     const importedAt = new Date().toISOString();
-    db.exec('BEGIN IMMEDIATE');
+    // Another writer (a second import, the app beside a CLI run) makes this wait its turn, not fail.
+    await beginWrite(db, { onWait: opts.onWaitForStore, maxWaitMs: opts.storeWaitMs });
     try {
+      // The same content may have been imported by the writer we waited for.
+      const meanwhile = findDatasetByHash(db, hash);
+      if (meanwhile) {
+        db.exec('ROLLBACK');
+        return previousResult(db, meanwhile);
+      }
       const datasetId = insertDataset(db, { name, source_path: path.resolve(inputPath), content_hash: hash, imported_at: importedAt });
       const run = new ImportRun(db, datasetId, importedAt, opts.onProgress);
       for (const f of plan.files) await run.importFile(f);
       const result = run.result(name, plan.skipped);
       setDatasetSummary(db, datasetId, summaryOf(result));
+      opts.beforeCommit?.(result);
       db.exec('COMMIT');
       return result;
     } catch (err) {
@@ -55,6 +64,7 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
 
 function asImportError(err: unknown): ImportError {
   if (err instanceof ImportError) return err;
+  if (err instanceof StoreBusyError) return new ImportError('busy', err.messageSv, err.message);
   const msg = err instanceof Error ? err.message : String(err);
   if (err instanceof Database.SqliteError) return new ImportError('store', `lagringsfel: ${msg}`, `store error: ${msg}`);
   if (err instanceof TypeError || err instanceof ReferenceError) return new ImportError('internal', `internt fel: ${msg}`, `internal error: ${msg}`);

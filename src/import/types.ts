@@ -43,11 +43,17 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   datasetName?: string;
+  /** Runs inside the import's transaction just before it commits (the audit entry: issue 13); throwing rolls the import back. */
+  beforeCommit?: (result: ImportResult) => void;
+  /** Called about once a second while another writer holds the store (issue 13: imports queue instead of failing). */
+  onWaitForStore?: (waitedMs: number) => void;
+  /** How long to wait for another writer before giving up (default one hour). */
+  storeWaitMs?: number;
 }
 
 export const QUARANTINE_LIST_CAP = 100_000;
 
-export type ImportErrorCode = 'not_found' | 'no_tables' | 'unknown_table' | 'missing_headers' | 'unreadable' | 'binary' | 'empty' | 'store' | 'internal';
+export type ImportErrorCode = 'not_found' | 'no_tables' | 'unknown_table' | 'missing_headers' | 'unreadable' | 'binary' | 'empty' | 'store' | 'busy' | 'internal';
 
 /**
  * A dataset that cannot be imported at all; the store is left as it was. The message carries

@@ -32,6 +32,8 @@ export interface AuditRow {
   details: string;
   prev_hash: string;
   hash: string;
+  /** Id of the key the entry's HMAC was made with; null = written before keys (plain SHA-256). */
+  key_id: string | null;
 }
 
 export function lastAuditRow(db: Db): AuditRow | null {
@@ -39,7 +41,7 @@ export function lastAuditRow(db: Db): AuditRow | null {
 }
 
 export function insertAuditRow(db: Db, row: Omit<AuditRow, 'id'>): number {
-  const r = stmt(db, 'INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @details, @prev_hash, @hash)').run(row);
+  const r = stmt(db, 'INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash, key_id) VALUES (@seq, @at, @actor, @action, @details, @prev_hash, @hash, @key_id)').run(row);
   return Number(r.lastInsertRowid);
 }
 
@@ -56,6 +58,19 @@ export function countAuditRows(db: Db): number {
 
 export function iterateAuditRows(db: Db): IterableIterator<AuditRow> {
   return stmt(db, 'SELECT * FROM audit_log ORDER BY id ASC').iterate() as IterableIterator<AuditRow>;
+}
+
+export function newestUnkeyedAt(db: Db): string | null {
+  return (stmt(db, 'SELECT max(at) AS at FROM audit_log WHERE key_id IS NULL').get() as { at: string | null }).at;
+}
+
+export function auditRowBySeq(db: Db, seq: number): AuditRow | null {
+  return (stmt(db, 'SELECT * FROM audit_log WHERE seq = ? ORDER BY id LIMIT 1').get(seq) as AuditRow | undefined) ?? null;
+}
+
+/** Whether the store holds work that is always logged (imports, runs, cases): then the log cannot be empty. */
+export function loggedWorkCount(db: Db): number {
+  return (stmt(db, 'SELECT (SELECT count(*) FROM datasets) + (SELECT count(*) FROM analysis_runs) + (SELECT count(*) FROM cases) AS n').get() as { n: number }).n;
 }
 
 export function auditSeqs(db: Db): number[] {

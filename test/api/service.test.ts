@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ApiClient, unwrap } from '../../src/api/client';
 import { createApiHandler } from '../../src/api/handler';
 import { createWorkbench, type Workbench } from '../../src/api/service';
+import { inProcessExecutor } from '../../src/api/jobs';
 import { openDb } from '../../src/store/db';
 import { revokedNetworkWorld } from './fixture';
 
@@ -25,7 +26,7 @@ async function waitJob(jobId: string) {
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-api-'));
   world = revokedNetworkWorld(path.join(tmp, 'data'));
-  wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export') });
+  wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare', exportDir: tmp, importRoot: tmp });
   const handle = createApiHandler(wb.service, (m, e) => console.error(m, e));
   api = createClient((method, req) => handle(method, req));
 });
@@ -208,7 +209,7 @@ describe('jobs in a worker thread', () => {
   it('imports and analyses a store file off the main thread', async () => {
     const file = path.join(tmp, 'worker.sqlite');
     const db = openDb(file);
-    const w = createWorkbench({ db, dbPath: file, actor: 'testare' });
+    const w = createWorkbench({ db, dbPath: file, actor: 'testare', importRoot: tmp });
     const handle = createApiHandler(w.service);
     const c = createClient((m, r) => handle(m, r));
     const { jobId } = unwrap(await c.importStart({ paths: [world.dir] }));
@@ -222,9 +223,81 @@ describe('jobs in a worker thread', () => {
     const a = await w.jobs.wait(unwrap(await c.analysisRun({ asOf: '2025-01-01' })).jobId);
     expect(a.state, JSON.stringify(a.error)).toBe('done');
     expect(unwrap(await c.hitsList({})).total).toBeGreaterThan(0);
-    const failed = await w.jobs.wait(unwrap(await c.importStart({ paths: [path.join(tmp, 'finns-inte')] })).jobId);
-    expect(failed.state).toBe('failed');
-    expect(failed.error?.message).toBeTruthy();
+    // A path that does not exist is refused before a job starts.
+    const missing = await c.importStart({ paths: [path.join(tmp, 'finns-inte')] });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(!missing.ok && missing.error.message).toMatch(/finns inte/);
     db.close();
+  });
+});
+
+describe('audit entries are never optional (issue 13)', () => {
+  /** A trigger stands in for any failure to write an entry (locked store, full disk, broken key). */
+  const failAudit = (db: ReturnType<typeof openDb>, action: string) =>
+    db.exec(`CREATE TRIGGER fail_${action} BEFORE INSERT ON audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+
+  it('an action whose entry cannot be written fails, and its effect rolls back with it', async () => {
+    const db = openDb(':memory:');
+    const w = createWorkbench({ db, dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export-audit'), importRoot: tmp });
+    const handle = createApiHandler(w.service);
+    const c = createClient((m, r) => handle(m, r));
+
+    failAudit(db, 'import');
+    const imp = await w.jobs.wait(unwrap(await c.importStart({ paths: [world.dir] })).jobId);
+    expect(imp.state).toBe('failed');
+    expect(imp.error?.message).toMatch(/disk full/);
+    expect(db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(0);
+    db.exec('DROP TRIGGER fail_import');
+    expect((await w.jobs.wait(unwrap(await c.importStart({ paths: [world.dir] })).jobId)).state).toBe('done');
+
+    failAudit(db, 'analysis_run');
+    const run = await w.jobs.wait(unwrap(await c.analysisRun({ asOf: '2025-01-01' })).jobId);
+    expect(run.state).toBe('failed');
+    expect(db.prepare('SELECT count(*) FROM analysis_runs').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM hits').pluck().get()).toBe(0);
+
+    failAudit(db, 'search');
+    const s = await c.search({ q: 'Östlund' });
+    expect(s).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+    expect(!s.ok && s.error.message).toMatch(/granskningsloggen inte kunde skrivas/);
+
+    failAudit(db, 'open_profile');
+    expect(await c.entityGet({ id: world.p })).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+
+    failAudit(db, 'config_change');
+    const before = unwrap(await c.rulesList()).rules.find((r) => r.id === 'address-hub')!.values;
+    expect(await c.rulesUpdate({ signal: 'address-hub', params: { minCompanies: 9 } })).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+    expect(unwrap(await c.rulesList()).rules.find((r) => r.id === 'address-hub')!.values).toEqual(before);
+
+    failAudit(db, 'export');
+    const dir = path.join(tmp, 'export-audit', 'x');
+    expect((await c.exportRun({ format: 'html', scope: { subject: world.p }, dir })).ok).toBe(false);
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+    // What was written is intact.
+    expect(unwrap(await c.auditVerify())).toMatchObject({ ok: true });
+  });
+});
+
+describe('a second writer (issue 13.4)', () => {
+  it('an import job waits for the store with a progress message that says why, then runs', async () => {
+    const file = path.join(tmp, 'busy.sqlite');
+    const db = openDb(file);
+    const w = createWorkbench({ db, dbPath: file, actor: 'testare', importRoot: tmp, executor: inProcessExecutor(db) });
+    const handle = createApiHandler(w.service);
+    const c = createClient((m, r) => handle(m, r));
+    const other = openDb(file);
+    other.exec('BEGIN IMMEDIATE');
+    const { jobId } = unwrap(await c.importStart({ paths: [world.dir] }));
+    let message = '';
+    for (let i = 0; i < 100 && !/Väntar på databasen/.test(message); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      message = unwrap(await c.jobStatus({ jobId })).progress.message;
+    }
+    expect(message).toMatch(/Väntar på databasen: en annan import eller analys skriver just nu .* Importen startar när den är klar/);
+    other.exec('COMMIT');
+    expect((await w.jobs.wait(jobId)).state).toBe('done');
+    db.close();
+    other.close();
   });
 });

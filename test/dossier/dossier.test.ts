@@ -3,7 +3,9 @@ import { openDb } from '../../src/store/db';
 import { importPath } from '../../src/import/importer';
 import { runAnalysis } from '../../src/analysis/run';
 import { buildDossier, DossierError } from '../../src/dossier/index';
+import { groupedHash } from '../../src/audit/receipt';
 import { listAudit } from '../../src/audit/log';
+import { auditImport } from '../../src/audit/events';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
 import { C1, C2, C3, P1, P2, revokedWorld } from '../cases/world';
 
@@ -29,7 +31,8 @@ async function world() {
   ];
   w.sanctions = [{ subject_id: P1, kind: 'trading_ban', from: '2024-01-01', to: '2027-01-01', decision_ref: 'B 1-24' }];
   const db = openDb(':memory:');
-  await importPath(db, writeDataset(tmpDir(), w));
+  const dir = writeDataset(tmpDir(), w);
+  auditImport(db, await importPath(db, dir), dir);
   runAnalysis(db, { asOf: AS_OF });
   return db;
 }
@@ -69,7 +72,12 @@ describe('ägar- och ledningsprövning dossier', () => {
 
     expect(d.html).toContain('Erik Lindqvist');
     expect(d.html).toContain('ej anmäld');
-    expect(listAudit(db).entries.at(-1)).toMatchObject({ action: 'dossier', actor: 'handläggare' });
+    const entries = listAudit(db).entries;
+    expect(entries.at(-1)).toMatchObject({ action: 'dossier', actor: 'handläggare' });
+    // The report states the log's head it was made at: the entry before its own.
+    const head = entries.at(-2)!;
+    expect(d.html).toContain(`Granskningsloggen när underlaget skapades: post nr ${head.seq},`);
+    expect(d.html).toContain(groupedHash(head.hash));
   });
 
   it('takes an applied licence and its reviewed personkrets', async () => {

@@ -1,7 +1,7 @@
 // End-to-end: the real loopback server + built renderer in Debian Chromium (playwright-core).
 // Walks the investigator's path from import to evidence, network and rules, and saves a
 // screenshot of every view to test/e2e/screenshots/latest/ (git-ignored).
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,8 +129,27 @@ describe('workbench e2e (loopback + Chromium)', () => {
     expect(statuses).toEqual([401, 401]);
   });
 
+  it('imports only inside the chosen import folder: outside is refused, the folder is changed in the UI', async () => {
+    const data = path.join(server.dir, 'demo');
+    cpSync(demoDataPath(), data, { recursive: true });
+    await goView('#/import');
+    const roots = page.getByTestId('file-roots');
+    await roots.getByText('finns inte än').first().waitFor();
+    await roots.getByRole('button', { name: 'Ändra importmapp' }).click();
+    await roots.getByLabel('Importmapp').fill('relativ/mapp');
+    await roots.getByRole('button', { name: 'Spara' }).click();
+    await roots.getByRole('alert').getByText(/fullständig sökväg/).waitFor();
+    await roots.getByLabel('Importmapp').fill(server.dir);
+    await roots.getByRole('button', { name: 'Spara' }).click();
+    await roots.getByTestId('root-importRoot').getByText(server.dir, { exact: true }).waitFor();
+    await page.getByLabel('Sökvägar').fill('/etc/passwd');
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByTestId('preview').getByText(/utanför importmappen/).waitFor();
+    await shot('import-roots');
+  }, 60_000);
+
   it('imports the demo data through the wizard and shows counts and the quarantine', async () => {
-    await importThroughWizard(demoDataPath());
+    await importThroughWizard('demo');
     await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(/rader/);
     await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
     await shot('import');

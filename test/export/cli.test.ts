@@ -42,12 +42,12 @@ describe('insyn export', () => {
     expect(await main(['export', '--format', 'gexf', '--subject', P1, '--out', out, '--db', db, '--overwrite'])).toBe(0);
   });
 
-  it('csv with --out FILE writes three files next to it; --out DIR/ writes default names into the folder', async () => {
+  it('csv with --out FILE writes four files next to it (nodes, edges, hits, export facts); --out DIR/ writes default names into the folder', async () => {
     const db = await dbFile();
     const dir = tmpDir();
     capture();
     expect(await main(['export', '--format', 'csv', '--out', path.join(dir, 'x.csv'), '--db', db])).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual(['x-edges.csv', 'x-hits.csv', 'x-nodes.csv']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['x-edges.csv', 'x-export.csv', 'x-hits.csv', 'x-nodes.csv']);
     const sub = path.join(dir, 'ut') + path.sep;
     expect(await main(['export', '--format', 'ftm', '--out', sub, '--db', db, '--pseudonymise', '--json'])).toBe(0);
     expect(fs.readdirSync(sub)).toHaveLength(1);

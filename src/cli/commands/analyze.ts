@@ -7,6 +7,7 @@ import { SIGNALS } from '../../signals/index';
 import { auditAnalysisRun } from '../../audit/events';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
+import { termText } from '../terminal';
 
 /** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json]` (contract §5). */
 export function register(program: Command): void {
@@ -25,14 +26,19 @@ export function register(program: Command): void {
         const result = runAnalysis(db, {
           asOf: opts.asOf,
           params,
-          onProgress: (p) => { if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`); },
+          onProgress: (p) => {
+            if (p.step === 'wait') process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}väntar på databasen: en import skriver just nu – resultatet sparas när den är klar; Ctrl+C avbryter\n`);
+            else if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`);
+          },
+          // Parameters and data version of every run are logged with it, so a result can be reproduced.
+          onPersist: (run) => auditAnalysisRun(db, run),
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-        // Parameters and data version of every run are logged, so a result can be reproduced.
-        auditAnalysisRun(db, result);
         if (opts.json) printJson(contractJson(result));
-        else process.stdout.write(renderTable(result));
+        else process.stdout.write(termText(renderTable(result)));
         process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
+        // issue 13: never silently an old snapshot.
+        if (result.snapshot.note_sv) process.stderr.write(`insyn: ${result.snapshot.note_sv}\n`);
       } catch (err) {
         if (err instanceof ParamsError) throw new UsageError(err.message);
         throw err;

@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, ExportExistsError, ExportPathError, ExportScopeError, e
 import { normaliseHolderId } from '../../ids/holder';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
+import { termSafe } from '../terminal';
 
 /**
  * `insyn export --format gexf|graphml|csv|ftm|html [--subject ID [--hops N] | --case N | --cluster RANK]
@@ -43,7 +44,7 @@ export function register(program: Command): void {
       try {
         const r = exportScope(db, { format, scope, outDir, baseName, pseudonymise: opts.pseudonymise ?? false, overwrite: opts.overwrite ?? false });
         if (opts.json) printJson(r);
-        else for (const f of r.files) process.stdout.write(`${f.path}\n`);
+        else for (const f of r.files) process.stdout.write(`${termSafe(f.path)}\n`);
         process.stderr.write(`insyn: ${r.files.length} fil(er), ${r.nodes} noder, ${r.edges} kopplingar, ${r.hits} larm${opts.pseudonymise ? ' (pseudonymiserad)' : ''}\n`);
       } catch (err) {
         if (err instanceof ExportPathError || err instanceof ExportScopeError) throw new UsageError(err.message);

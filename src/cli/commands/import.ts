@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import path from 'node:path';
-import { auditImport } from '../../audit/events';
-import { importPath, ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
+import { importAudited } from '../../audit/events';
+import { ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
 import { UsageError } from '../main';
+import { termSafe, termText } from '../terminal';
 import { openStoreFromOptions, printJson } from '../options';
 
 /** `insyn import <folder|file> [--db FILE] [--json]` (contract §5). */
@@ -15,22 +15,21 @@ export function register(program: Command): void {
     .option('--db <file>', 'databasfil (standard: $INSYN_DB eller användarens datakatalog)')
     .option('--json', 'skriv resultatet som JSON på stdout')
     .action(async (input: string, opts: { db?: string; json?: boolean }) => {
-      if (!fs.existsSync(input)) throw new UsageError(`${input} finns inte / does not exist`);
+      if (!fs.existsSync(input)) throw new UsageError(`${termSafe(input)} finns inte / does not exist`);
       const db = openStoreFromOptions(opts);
       try {
         const progress = progressPrinter();
         let result: ImportResult;
         try {
-          result = await importPath(db, input, { onProgress: progress.onProgress });
+          result = await importAudited(db, input, { onProgress: progress.onProgress, onWaitForStore: progress.onWait });
         } finally {
           progress.end();
         }
-        auditImport(db, result, path.resolve(input));
         if (opts.json) printJson(jsonOf(result));
-        else process.stdout.write(summaryText(result));
+        else process.stdout.write(termText(summaryText(result)));
       } catch (err) {
         if (err instanceof ImportError) {
-          process.stderr.write(`insyn import: ${err.messageSv}\n  (${err.messageEn})\nDatabasen är oförändrad / the store is unchanged.\n`);
+          process.stderr.write(`insyn import: ${termText(err.messageSv)}\n  (${termText(err.messageEn)})\nDatabasen är oförändrad / the store is unchanged.\n`);
           process.exitCode = 1;
           return;
         }
@@ -62,14 +61,19 @@ export function jsonOf(r: ImportResult): Record<string, unknown> {
  * newline when the next file starts, so every file's final row count stays visible; `end()` closes
  * the last line before the summary.
  */
-function progressPrinter(): { onProgress: (p: ImportProgress) => void; end: () => void } {
+function progressPrinter(): { onProgress: (p: ImportProgress) => void; onWait: (waitedMs: number) => void; end: () => void } {
   let current: string | null = null;
   return {
+    // issue 13: a second writer waits its turn and says so, instead of failing after 5 s.
+    onWait: (waitedMs) => {
+      current = '';
+      process.stderr.write(`\rväntar på databasen: en annan import eller analys skriver just nu (${Math.round(waitedMs / 1000)} s) – importen startar när den är klar; Ctrl+C avbryter   `);
+    },
     onProgress: (p) => {
       if (current !== null && current !== p.file) process.stderr.write('\n');
       current = p.file;
       const pct = p.bytesTotal ? ((100 * p.bytesRead) / p.bytesTotal).toFixed(0) : '?';
-      process.stderr.write(`\r${p.file}: ${p.rows.toLocaleString('sv-SE')} rader, ${pct} % av filen, ${p.rowsPerSec.toLocaleString('sv-SE')} rader/s   `);
+      process.stderr.write(`\r${termSafe(p.file)}: ${p.rows.toLocaleString('sv-SE')} rader, ${pct} % av filen, ${p.rowsPerSec.toLocaleString('sv-SE')} rader/s   `);
     },
     end: () => {
       if (current !== null) process.stderr.write('\n');
@@ -79,12 +83,13 @@ function progressPrinter(): { onProgress: (p: ImportProgress) => void; end: () =
 }
 
 function summaryText(r: ImportResult): string {
-  const lines = [`Datamängd ${r.dataset} (#${r.dataset_id})${r.already_imported ? ' – redan importerad, inget ändrades' : ''}`];
+  const lines = [`Datamängd ${termSafe(r.dataset)} (#${r.dataset_id})${r.already_imported ? ' – redan importerad, inget ändrades' : ''}`];
   for (const [t, n] of Object.entries(r.rows)) lines.push(`  ${t}: ${n.toLocaleString('sv-SE')} rader`);
   lines.push(`  nya: ${r.inserted}, uppdaterade: ${r.updated}, oförändrade: ${r.unchanged}`);
   lines.push(`  i karantän: ${r.quarantined}`);
-  for (const q of r.quarantine.slice(0, 20)) lines.push(`    ${q.file}:${q.line} ${q.column ?? ''} ${q.value === null ? '' : JSON.stringify(q.value.slice(0, 60))} – ${q.reason_sv}`);
+  for (const q of r.quarantine.slice(0, 20)) lines.push(`    ${termSafe(q.file)}:${q.line} ${termSafe(q.column ?? '')} ${q.value === null ? '' : JSON.stringify(q.value.slice(0, 60))} – ${q.reason_sv}`);
   if (r.quarantine.length > 20) lines.push(`    … och ${r.quarantined - 20} till (visa med --json)`);
-  if (r.skipped.length) lines.push(`  hoppade över: ${r.skipped.join(', ')}`);
+  // File names from the folder are escaped one by one: a newline in one must not look like a line of ours.
+  if (r.skipped.length) lines.push(`  hoppade över: ${r.skipped.map(termSafe).join(', ')}`);
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { getEntity, type EntityProfile, type Fact } from '../../store/entities';
 import { openStoreFromOptions, printJson } from '../options';
+import { termSafe, termText } from '../terminal';
 
 /** `insyn show <org_nr|person_id|licence_id|home_id> [--db FILE] [--json]` (contract §5). */
 export function register(program: Command): void {
@@ -15,12 +16,12 @@ export function register(program: Command): void {
       try {
         const e = getEntity(db, id);
         if (!e) {
-          process.stderr.write(`insyn show: ${id} hittades inte / not found\n`);
+          process.stderr.write(`insyn show: ${termSafe(id)} hittades inte / not found\n`);
           process.exitCode = 1;
           return;
         }
         if (opts.json) printJson(e);
-        else process.stdout.write(profileText(e));
+        else process.stdout.write(termText(profileText(e)));
       } finally {
         db.close();
       }

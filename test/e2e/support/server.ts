@@ -28,7 +28,8 @@ export interface TestServer { app: LoopbackApp; url: string; origin: string; tok
 
 export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'insyn-e2e-'));
-  const app = await startLoopbackApp({ dbPath: path.join(dir, 'insyn.db'), port: 0, log: () => undefined });
+  // Exports go to the test folder; the import folder is chosen through the UI by the test (issue 13).
+  const app = await startLoopbackApp({ dbPath: path.join(dir, 'insyn.db'), port: 0, log: () => undefined, roots: { importRoot: path.join(dir, 'saknas'), exportRoot: dir } });
   return {
     app,
     url: app.server.url,
