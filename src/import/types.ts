@@ -28,6 +28,12 @@ export interface ImportResult {
   already_imported: boolean;
   /** Data rows read per file (every one is either in `rows` or quarantined). */
   records: Record<string, number>;
+  /** Known time (issue 11): the dataset's source label (null = the unnamed default source). */
+  source?: string | null;
+  /** Tables this dataset was a full extract of (rows of its source it lacked are no longer reported). */
+  full?: string[];
+  /** Rows per table this import marked as no longer reported. */
+  ended?: Record<string, number>;
 }
 
 export interface ImportProgress {
@@ -43,6 +49,14 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   datasetName?: string;
+  /**
+   * A full extract (src/import/extract-kind.ts): true = of every table the dataset contains, a
+   * list = of those tables, false = partial even where detection would say full. Default: the
+   * folder's insyn-dataset.json, else detection (a Bolagsverket bulk file alone is full).
+   */
+  full?: boolean | readonly string[];
+  /** The source label (default: the manifest's, 'bolagsverket' for a bulk file alone, else none). */
+  source?: string;
 }
 
 export const QUARANTINE_LIST_CAP = 100_000;
