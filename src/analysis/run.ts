@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
 import { dataVersion, ensureAnalysisIndexes, insertRun, updateRunTimings } from '../store/analysis';
+import { maxDatasetId, withKnownView } from '../store/known';
 import { SIGNALS } from '../signals/index';
 import type { Coverage, Hit } from '../signals/types';
 import { scoreHits, type Cluster, type EntityScore } from '../scoring/index';
@@ -28,6 +29,10 @@ export interface AnalysisResult {
   params: ResolvedParams;
   data_version: string;
   timings: Timings;
+  /** The datasets the run saw: every id up to this one (ids grow in import order). */
+  dataset_max: number;
+  /** The dataset an as-known run was limited to; null for a run over everything imported. */
+  as_known: number | null;
 }
 
 export interface Timings {
@@ -48,6 +53,11 @@ export interface AnalysisOptions {
   facts?: Facts;
   /** Skip persisting (evaluation harness); run_id is then 0. */
   persist?: boolean;
+  /**
+   * Known time: analyse exactly what the store held right after this dataset was imported
+   * (throws UnknownDatasetError for an id that does not exist).
+   */
+  asKnown?: number;
 }
 
 export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult {
@@ -62,7 +72,11 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
 
   progress('load', 0);
   const hubMin = Number(params['address-hub']?.minCompanies ?? 5);
-  const facts = opts.facts ?? loadFacts(db, { scope: { minCompaniesAtAddress: hubMin } });
+  const asKnown = opts.asKnown ?? null;
+  // The data the run sees: read before loading, as one more import may follow it.
+  const datasetMax = asKnown ?? maxDatasetId(db);
+  const version = withKnownView(db, asKnown, () => dataVersion(db));
+  const facts = opts.facts ?? loadFacts(db, { scope: { minCompaniesAtAddress: hubMin }, asKnown });
   const loadMs = performance.now() - t0;
 
   const coverage: Record<string, Coverage> = {};
@@ -95,13 +109,12 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
 
   progress('persist', SIGNALS.length + 2);
   const tp = performance.now();
-  const version = dataVersion(db);
   const timings: Timings = { load_ms: round(loadMs), signals_ms: signalsMs, scoring_ms: round(scoringMs), persist_ms: 0, total_ms: 0 };
   let runId = 0;
   if (opts.persist !== false) {
     runId = insertRun(
       db,
-      { started_at: started.toISOString(), finished_at: new Date().toISOString(), as_of: asOf, params, data_version: version, coverage, timings },
+      { started_at: started.toISOString(), finished_at: new Date().toISOString(), as_of: asOf, params, data_version: version, coverage, timings, dataset_max: datasetMax, as_known: asKnown },
       hits,
       scores,
       clusters.map((c) => ({ rank: c.rank, size: c.size, score: c.score, members: JSON.stringify(c.members), signals: JSON.stringify(c.signals) })),
@@ -111,7 +124,7 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
   timings.total_ms = round(performance.now() - t0);
   if (runId) updateRunTimings(db, runId, timings);
   progress('done', total);
-  return { as_of: asOf, coverage, hits, scores, run_id: runId, clusters, params, data_version: version, timings };
+  return { as_of: asOf, coverage, hits, scores, run_id: runId, clusters, params, data_version: version, timings, dataset_max: datasetMax, as_known: asKnown };
 }
 
 /** A signal must not report the same hit twice; keep the first (its evidence is complete). */
@@ -130,13 +143,14 @@ const round = (ms: number): number => Math.round(ms * 10) / 10;
 export interface ContractScore { subject_kind: string; subject_id: string; score: number; direct_score: number; network_score: number }
 
 /**
- * The contract §5 `analyze --json` object (exactly these four keys, hit fields as specified).
+ * The contract §5 `analyze --json` object (these four keys, hit fields as specified) plus §7.3's
+ * `run` (the stored run's id).
  * A score entry's `score` is the ranking score, max(direct, network): the network score never
  * exceeds the direct evidence it spreads from, so an entity reached only through the network
  * ranks below its source. `direct_score` and `network_score` are added alongside (the contract
  * is extended only by adding). Entities with only a network score are included.
  */
-export function contractJson(r: AnalysisResult): { as_of: string; coverage: Record<string, Coverage>; hits: Hit[]; scores: ContractScore[] } {
+export function contractJson(r: AnalysisResult): { as_of: string; coverage: Record<string, Coverage>; hits: Hit[]; scores: ContractScore[]; run: number } {
   return {
     as_of: r.as_of,
     coverage: r.coverage,
@@ -149,6 +163,8 @@ export function contractJson(r: AnalysisResult): { as_of: string; coverage: Reco
       evidence: h.evidence.map((e) => ({ text: e.text, source: e.source })),
     })),
     scores: contractScores(r.scores),
+    // Contract §7.3: every run is kept; its id lets `insyn changes --since` name it.
+    run: r.run_id,
   };
 }
 

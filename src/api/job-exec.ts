@@ -5,6 +5,7 @@ import { importPath, type ImportResult } from '../import/importer';
 import type { Db } from '../store/db';
 import type { AnalysisSummary, ImportSummary, JobProgress, JobResult } from './contract';
 import { core } from './core';
+import { AS_KNOWN_ACTION } from '../audit/events';
 
 /**
  * The work of a long job (import, analysis, demo), shared by the worker thread and the
@@ -92,7 +93,8 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
     onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${titles.get(p.step) ?? stepLabel(p.step)}` }),
   });
   const summary = toAnalysisSummary(result, performance.now() - t0, titles);
-  await audit(db, actor, 'analysis_run', { runId: result.run_id, asOf: result.as_of, params: result.params, dataVersion: result.data_version, hitCount: result.hits.length });
+  const known = result.as_known != null ? { asKnown: result.as_known } : {};
+  await audit(db, actor, result.as_known != null ? AS_KNOWN_ACTION : 'analysis_run', { runId: result.run_id, asOf: result.as_of, params: result.params, dataVersion: result.data_version, hitCount: result.hits.length, datasetMax: result.dataset_max, ...known });
   return summary;
 }
 
