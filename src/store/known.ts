@@ -66,7 +66,6 @@ function storedColumns(db: Db, table: string): string[] {
   return (db.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 }
 
-const HISTORY_FREE = new Set(['row_id', 'key', 'ended_by']);
 
 function knownViewSql(db: Db, table: TableName, asKnown: number | null): string {
   const cols = storedColumns(db, table);
