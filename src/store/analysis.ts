@@ -88,8 +88,35 @@ export function updateRunTimings(db: Db, runId: number, timings: unknown): void 
   stmt(db, 'UPDATE analysis_runs SET timings = ? WHERE id = ?').run(JSON.stringify(timings), runId);
 }
 
+/**
+ * The latest run over everything imported: the current picture (alerts, triage, profiles). An
+ * as-known run (issue 11) looks at the past and is kept, but never becomes the current picture.
+ */
 export function latestRunRow(db: Db): RunRow | undefined {
-  return stmt(db, 'SELECT * FROM analysis_runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
+  return stmt(db, 'SELECT * FROM analysis_runs WHERE as_known IS NULL ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
+}
+
+/** Every run, newest first (the run picker of "Nytt sedan …"). */
+export function runRows(db: Db, limit = 500): RunRow[] {
+  return stmt(db, 'SELECT * FROM analysis_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[];
+}
+
+/** The latest current-picture run before `runId` (the default "since" of `insyn changes`). */
+export function previousRunRow(db: Db, runId: number): RunRow | undefined {
+  return stmt(db, 'SELECT * FROM analysis_runs WHERE as_known IS NULL AND id < ? ORDER BY id DESC LIMIT 1').get(runId) as RunRow | undefined;
+}
+
+export interface HitIdentityRow { id: number; signal: string; subject_kind: string; subject_id: string; related_ids: string; hit_key: string; evidence_hash: string; severity: number }
+
+/** A run's hits without their evidence: enough to tell new, gone and possibly changed hits apart. */
+export function hitIdentityRows(db: Db, runId: number): HitIdentityRow[] {
+  return stmt(db, 'SELECT id, signal, subject_kind, subject_id, related_ids, hit_key, evidence_hash, severity FROM hits WHERE run_id = ? ORDER BY id').all(runId) as HitIdentityRow[];
+}
+
+/** Full hit rows by their row ids. */
+export function hitRowsById(db: Db, ids: readonly number[]): HitRow[] {
+  if (ids.length === 0) return [];
+  return stmt(db, 'SELECT * FROM hits WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as HitRow[];
 }
 
 export function runRow(db: Db, runId: number): RunRow | undefined {

@@ -82,7 +82,7 @@ export function entityHits(db: Db, id: string): EntityHit[] {
   if (!tableExists(db, 'hits')) return [];
   const hasRuns = tableExists(db, 'analysis_runs');
   const run = hasRuns
-    ? (db.prepare('SELECT id FROM analysis_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { id: number } | undefined)
+    ? (db.prepare('SELECT id FROM analysis_runs WHERE finished_at IS NOT NULL AND as_known IS NULL ORDER BY id DESC LIMIT 1').get() as { id: number } | undefined)
     : (db.prepare('SELECT max(run_id) AS id FROM hits').get() as { id: number | null } | undefined);
   if (!run || run.id === null) return [];
   const raw = db

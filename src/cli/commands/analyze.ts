@@ -6,6 +6,7 @@ import { formatIssues, ParamsError, validateConfig } from '../../analysis/params
 import { SIGNALS } from '../../signals/index';
 import { auditAnalysisRun } from '../../audit/events';
 import { UnknownDatasetError } from '../../store/known';
+import { listDatasets } from '../../store/facts';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
 
@@ -39,7 +40,10 @@ export function register(program: Command): void {
         process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
       } catch (err) {
         if (err instanceof ParamsError) throw new UsageError(err.message);
-        if (err instanceof UnknownDatasetError) throw new UsageError(`--as-known ${err.datasetId}: ${err.message}; se datamängderna med \`insyn import\` eller i Översikt`);
+        if (err instanceof UnknownDatasetError) {
+          const ids = listDatasets(db).map((d) => d.id);
+          throw new UsageError(`--as-known ${err.datasetId}: ${err.message}; ${ids.length ? `befintliga datamängder: ${ids.length > 12 ? `${ids[0]}–${ids[ids.length - 1]}` : ids.join(', ')}` : 'inga datamängder är importerade'}`);
+        }
         throw err;
       } finally {
         db.close();
