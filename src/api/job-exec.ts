@@ -13,8 +13,8 @@ import { AS_KNOWN_ACTION } from '../audit/events';
  */
 
 export type JobSpec =
-  | { kind: 'import'; paths: string[]; datasetName?: string; actor: string }
-  | { kind: 'analysis'; asOf?: string; actor: string }
+  | { kind: 'import'; paths: string[]; datasetName?: string; full?: boolean; source?: string; actor: string }
+  | { kind: 'analysis'; asOf?: string; asKnown?: number; actor: string }
   | { kind: 'demo'; actor: string };
 
 export type ProgressReporter = (p: JobProgress) => void;
@@ -58,13 +58,15 @@ async function audit(db: Db, actor: string, action: string, details: Record<stri
   append?.(db, { actor, action, details });
 }
 
-async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string): Promise<ImportSummary[]> {
+async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string, extract: { full?: boolean; source?: string } = {}): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
   for (const [i, p] of paths.entries()) {
     const prefix = paths.length > 1 ? `(${i + 1}/${paths.length}) ` : '';
     report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Förbereder import av ${path.basename(p)}` });
     const result = await importPath(db, p, {
       datasetName,
+      full: extract.full,
+      source: extract.source || undefined,
       onProgress: (g) =>
         report({
           phase: 'import',
@@ -81,7 +83,7 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
   return out;
 }
 
-async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, asOf?: string): Promise<AnalysisSummary> {
+async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, asOf?: string, asKnown?: number): Promise<AnalysisSummary> {
   const { SIGNALS } = await import('../signals/index');
   const titles = new Map(SIGNALS.map((s) => [s.id, s.title]));
   report({ phase: 'analysis', done: 0, total: SIGNALS.length + 3, rowsPerSec: 0, message: 'Läser in fakta för analys' });
@@ -90,6 +92,7 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
   const t0 = performance.now();
   const result = runAnalysis(db, {
     asOf,
+    asKnown,
     onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${titles.get(p.step) ?? stepLabel(p.step)}` }),
   });
   const summary = toAnalysisSummary(result, performance.now() - t0, titles);
@@ -105,9 +108,9 @@ function stepLabel(step: string): string {
 export async function executeJob(db: Db, spec: JobSpec, report: ProgressReporter): Promise<JobResult> {
   switch (spec.kind) {
     case 'import':
-      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName), analysis: null };
+      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName, { full: spec.full, source: spec.source }), analysis: null };
     case 'analysis':
-      return { imports: [], analysis: await runAnalysisJob(db, spec.actor, report, spec.asOf) };
+      return { imports: [], analysis: await runAnalysisJob(db, spec.actor, report, spec.asOf, spec.asKnown) };
     case 'demo': {
       const imports = await runImport(db, [demoDataPath()], spec.actor, report, 'Demodata');
       return { imports, analysis: await runAnalysisJob(db, spec.actor, report) };

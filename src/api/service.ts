@@ -16,6 +16,8 @@ import { Labels } from './labels';
 import { signalTitle, status } from './overview';
 import { toProfile } from './profile';
 import { rulesList, rulesUpdate } from './rules';
+import * as monitor from './monitor';
+import { datasetExists } from '../store/known';
 
 /**
  * The workbench API implemented once over the core (issue 5): every method of src/api/contract.ts.
@@ -95,7 +97,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       }
       return { files: files.map((f) => ({ ...f, error: f.error ?? null })) };
     },
-    importStart: ({ paths, datasetName }) => ({ jobId: jobs.start({ kind: 'import', paths, datasetName, actor }) }),
+    importStart: ({ paths, datasetName, full, source }) => ({ jobId: jobs.start({ kind: 'import', paths, datasetName, full, source, actor }) }),
     jobStatus: ({ jobId }) => jobs.get(jobId),
 
     quarantineList: ({ offset, limit, ...filter }) => ({
@@ -109,7 +111,10 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       return { filename: `karantan-${todayIso()}.csv`, csv, rows: rows.length };
     },
 
-    analysisRun: ({ asOf }) => ({ jobId: jobs.start({ kind: 'analysis', asOf, actor }) }),
+    analysisRun: ({ asOf, asKnown }) => {
+      if (asKnown !== undefined && !datasetExists(db, asKnown)) throw new ApiFailure('not_found', `Datamängd ${asKnown} finns inte`);
+      return { jobId: jobs.start({ kind: 'analysis', asOf, asKnown, actor }) };
+    },
 
     hitsList: (q) => hits.list(q),
     hitGet: async ({ hitKey }) => {
@@ -268,6 +273,14 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         throw err;
       }
     },
+
+    // Monitoring across imports (issue 11).
+    runsList: () => monitor.runsList(db),
+    changesGet: (req) => monitor.changesGet(db, labels, req),
+    watchList: () => monitor.watchList(db, labels),
+    watchAdd: (req) => monitor.watchAdd(db, labels, req, actor),
+    watchRemove: (req) => monitor.watchRemove(db, req, actor),
+    factHistory: (req) => monitor.factHistory(db, req),
   };
   return { service, jobs, search };
 }

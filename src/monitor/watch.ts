@@ -69,7 +69,7 @@ export interface WatchAddResult {
   updated: boolean;
 }
 
-export function addWatch(db: Db, raw: string, note: string | null | undefined, actor: string = defaultActor()): WatchAddResult {
+export function addWatch(db: Db, raw: string, note?: string | null, actor: string = defaultActor()): WatchAddResult {
   const id = watchId(raw);
   const resolved = resolveWatched(db, id);
   return db.transaction(() => {

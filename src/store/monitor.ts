@@ -115,3 +115,10 @@ export function addressKnown(db: Db, key: string): boolean {
     UNION ALL SELECT 1 FROM licences WHERE address_key = @k UNION ALL SELECT 1 FROM foster_homes WHERE address_key = @k
     UNION ALL SELECT 1 FROM residences WHERE address_key = @k LIMIT 1`).get({ k: key }) !== undefined;
 }
+
+/** The cases each hit key belongs to (case membership survives re-analysis: it is keyed by hit_key). */
+export function casesOfHits(db: Db, hitKeys: readonly string[]): { hit_key: string; id: number; name: string }[] {
+  if (hitKeys.length === 0) return [];
+  return stmt(db, 'SELECT h.hit_key, c.id, c.name FROM case_hits h JOIN cases c ON c.id = h.case_id WHERE h.hit_key IN (SELECT value FROM json_each(?)) ORDER BY c.id')
+    .all(JSON.stringify(hitKeys)) as { hit_key: string; id: number; name: string }[];
+}
