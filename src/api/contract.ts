@@ -100,6 +100,9 @@ export const ImportSummary = z.object({
   unchanged: z.number().int(),
   /** The first quarantined rows (the full list comes from quarantineList). */
   quarantineSample: z.array(QuarantineRow.omit({ id: true, datasetId: true })),
+  /** Issue 11: tables this dataset was a full extract of, and rows per table it marked as no longer reported. */
+  full: z.array(z.string()).default([]),
+  ended: z.record(z.string(), z.number()).default({}),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

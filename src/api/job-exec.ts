@@ -37,6 +37,8 @@ export function toImportSummary(p: string, r: ImportResult): ImportSummary {
     updated: r.updated,
     unchanged: r.unchanged,
     quarantineSample: r.quarantine.slice(0, 200).map((q) => ({ file: q.file, line: q.line, column: q.column, value: q.value, reason: q.reason, reasonSv: q.reason_sv })),
+    full: r.full ?? [],
+    ended: r.ended ?? {},
   };
 }
 
@@ -78,7 +80,7 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
     });
     const summary = toImportSummary(p, result);
     out.push(summary);
-    await audit(db, actor, 'import', { path: p, dataset: result.dataset, datasetId: result.dataset_id, rows: result.rows, quarantined: result.quarantined, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged });
+    await audit(db, actor, 'import', { path: p, dataset: result.dataset, datasetId: result.dataset_id, rows: result.rows, quarantined: result.quarantined, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, full: result.full ?? [], source: result.source ?? null, ended: result.ended ?? {} });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { appendAudit, defaultActor } from './log';
  */
 export function auditImport(
   db: Db,
-  r: { dataset: string; dataset_id?: number; rows: Record<string, number>; quarantined: number; inserted?: number; updated?: number; unchanged?: number },
+  r: { dataset: string; dataset_id?: number; rows: Record<string, number>; quarantined: number; inserted?: number; updated?: number; unchanged?: number; full?: string[]; source?: string | null; ended?: Record<string, number> },
   sourcePath: string,
   actor: string = defaultActor(),
 ): void {
@@ -17,6 +17,8 @@ export function auditImport(
     details: {
       dataset: r.dataset, datasetId: r.dataset_id ?? null, path: sourcePath, rows: r.rows, quarantined: r.quarantined,
       inserted: r.inserted ?? null, updated: r.updated ?? null, unchanged: r.unchanged ?? null,
+      // Known time (issue 11): a full extract and what it marked as no longer reported.
+      full: r.full ?? [], source: r.source ?? null, ended: r.ended ?? {},
     },
   });
 }
