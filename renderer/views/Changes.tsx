@@ -7,6 +7,10 @@ import { api } from '../api';
 import { EntityLink, ErrorBox, Loading, Sev, StatusBadge } from '../components/bits';
 import { KIND_SV, fmtDate, fmtInt } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
+import {
+  COMPANY_STATUS_SV, FINANCIAL_KIND_SV, INSPECTION_OUTCOME_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, OFFENCE_SV, PAYMENT_PURPOSE_SV,
+  PROFESSION_SV, RELATION_KIND_SV, REVIEW_OUTCOME_SV, ROLE_SV, SANCTION_KIND_SV,
+} from '../lib/enumLabels';
 import { useNav } from '../state/nav';
 import { toastError, toastInfo } from '../state/toast';
 import './monitor.css';
@@ -22,12 +26,33 @@ export const CHANGE_SV: Record<WatchedChange['change'], string> = { added: 'Ny u
 const runLabel = (r: RunInfo): string =>
   `Körning ${r.runId} – per ${r.asOf}, ${fmtInt(r.hitCount)} larm, ${r.startedAt.slice(0, 16).replace('T', ' ')}${r.asKnown !== null ? ` (som känt efter datamängd ${r.asKnown})` : ''}`;
 
-/** A value in a fact change: short text, objects (a whole row) as its non-empty fields. */
-export function valueText(v: unknown): string {
+/** Swedish names of the columns a change names most often; others show as the contract column. */
+const FIELD_SV: Record<string, string> = {
+  name: 'namn', status: 'status', status_on: 'statusdatum', granted_on: 'beviljat', from: 'från', to: 'till', role: 'roll',
+  share_pct: 'ägarandel', address: 'adress', postal_code: 'postnummer', city: 'ort', resolved_on: 'reglerad', amount_sek: 'belopp',
+  occurred_on: 'datum', deregistered_on: 'avregistrerad', registered_on: 'registrerad', capacity: 'platser', kind: 'slag',
+  holder_id: 'innehavare', org_nr: 'org.nr', person_id: 'personnummer', outcome: 'utfall', offence: 'brott', deceased_on: 'avliden',
+};
+export const fieldSv = (field: string): string => FIELD_SV[field] ?? field;
+
+const VALUE_LABELS: Record<string, Readonly<Record<string, string>>> = {
+  'companies.status': COMPANY_STATUS_SV, 'licences.status': LICENCE_STATUS_SV, 'licences.kind': LICENCE_KIND_SV, 'roles.role': ROLE_SV,
+  'financial_events.kind': FINANCIAL_KIND_SV, 'sanctions.kind': SANCTION_KIND_SV, 'sanctions.offence': OFFENCE_SV,
+  'inspections.outcome': INSPECTION_OUTCOME_SV, 'relations.kind': RELATION_KIND_SV, 'employments.profession': PROFESSION_SV,
+  'legitimations.profession': PROFESSION_SV, 'reviewed_persons.outcome': REVIEW_OUTCOME_SV, 'payments.purpose': PAYMENT_PURPOSE_SV,
+};
+
+/** A value in a fact change: short text (enum codes in Swedish), a whole row as its non-empty fields. */
+export function valueText(v: unknown, table = '', field = ''): string {
   if (v === null || v === undefined || v === '') return '–';
   if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== '' && !(Array.isArray(x) && x.length === 0)).map(([k, x]) => `${k}: ${valueText(x)}`).join(' · ');
-  return String(v);
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([k, x]) => x !== null && x !== '' && !k.endsWith('_kind') && !(Array.isArray(x) && x.length === 0))
+      .map(([k, x]) => `${fieldSv(k)}: ${valueText(x, table, k)}`).join(' · ');
+  }
+  const label = VALUE_LABELS[`${table}.${field}`]?.[String(v)];
+  return label ? `${label} (${String(v)})` : String(v);
 }
 
 export function ChangesView() {
@@ -268,10 +293,10 @@ function FeedTable({ entity }: { entity: WatchedEntity }) {
           {entity.changes.map((c, i) => (
             <tr key={i} className={`chg-${c.change}`}>
               <td className="small nowrap">{c.dataset.name} <span className="muted">#{c.dataset.id}, {fmtDate(c.dataset.importedAt)}</span></td>
-              <td>{TABLE_SV[c.table] ?? c.table}{c.field ? <span className="mono small"> {c.field}</span> : null}</td>
+              <td>{TABLE_SV[c.table] ?? c.table}{c.field ? <span className="small"> – {fieldSv(c.field)}</span> : null}</td>
               <td><span className="badge">{CHANGE_SV[c.change]}</span></td>
-              <td className="small">{c.change === 'added' ? '–' : <del>{valueText(c.before)}</del>}</td>
-              <td className="small">{c.change === 'ended' ? '–' : <ins>{valueText(c.after)}</ins>}</td>
+              <td className="small">{c.change === 'added' ? '–' : <del>{valueText(c.before, c.table, c.field ?? '')}</del>}</td>
+              <td className="small">{c.change === 'ended' ? '–' : <ins>{valueText(c.after, c.table, c.field ?? '')}</ins>}</td>
               <td className="nowrap"><span className="src">{c.source}</span>{c.beforeSource && c.beforeSource !== c.source ? <div className="small muted">före: {c.beforeSource}</div> : null}</td>
             </tr>
           ))}

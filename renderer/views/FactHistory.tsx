@@ -8,7 +8,7 @@ import { ErrorBox, Loading } from '../components/bits';
 import { fmtDate } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 import { toastError, toastInfo } from '../state/toast';
-import { CHANGE_SV, valueText } from './Changes';
+import { CHANGE_SV, fieldSv, valueText } from './Changes';
 import './monitor.css';
 
 const ds = (d: FactHistoryEntry['firstStated']): string => `${d.name} (#${d.id}, ${fmtDate(d.importedAt)})`;
@@ -40,7 +40,7 @@ export function FactHistorySection({ id }: { id: string }) {
               {f.events.map((e, i) => (
                 <li key={i}>
                   <span className="badge">{CHANGE_SV[e.kind]}</span> {ds(e.dataset)}
-                  {e.kind === 'changed' && <>: <span className="mono">{e.field}</span> <del>{valueText(e.before)}</del> → <ins>{valueText(e.after)}</ins></>}
+                  {e.kind === 'changed' && e.field && <>: {fieldSv(e.field)} <del>{valueText(e.before, f.table, e.field)}</del> → <ins>{valueText(e.after, f.table, e.field)}</ins></>}
                   {' '}<span className="src">{e.source}</span>
                   {e.beforeSource && e.beforeSource !== e.source && <span className="small muted"> (före: {e.beforeSource})</span>}
                 </li>
