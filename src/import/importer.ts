@@ -140,6 +140,7 @@ class ImportRun implements RowSink {
   private currentTable = '';
 
   private readonly ended: Record<string, number> = {};
+  private endMarkingMs = 0;
 
   constructor(
     private readonly db: Db,
@@ -156,12 +157,14 @@ class ImportRun implements RowSink {
    * is a full extract of, marks the rows of its source it did not state as no longer reported.
    */
   finishExtract(): void {
+    const t0 = performance.now();
     for (const table of Object.keys(this.rows) as TableName[]) {
       const stated = this.extract.isFull(table) ? this.writer.statedRows(table) : undefined;
       const ended = stated ? endUnstated(this.db, table, this.writer.datasetId, this.extract.source, stated) : 0;
       if (ended) this.ended[table] = ended;
       recordDatasetTable(this.db, this.writer.datasetId, table, stated !== undefined, ended);
     }
+    this.endMarkingMs = Math.round(performance.now() - t0);
   }
 
   async importFile(f: PlannedFile): Promise<void> {
@@ -294,6 +297,7 @@ class ImportRun implements RowSink {
       source: this.extract.source,
       full: (Object.keys(this.rows) as TableName[]).filter((t) => this.extract.isFull(t)),
       ended: this.ended,
+      end_marking_ms: this.endMarkingMs,
     };
   }
 }

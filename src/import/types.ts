@@ -34,6 +34,8 @@ export interface ImportResult {
   full?: string[];
   /** Rows per table this import marked as no longer reported. */
   ended?: Record<string, number>;
+  /** Time spent marking rows a full extract no longer reports (known time's only import-time cost). */
+  end_marking_ms?: number;
 }
 
 export interface ImportProgress {

@@ -56,7 +56,9 @@ export function entityFactHistory(db: Db, rawId: string): FactHistory[] {
   if (!w.inStore) return [];
   const id = w.kind === 'licence' || w.kind === 'foster_home' || w.kind === 'address' ? w.nodeId.slice(w.nodeId.indexOf(':') + 1) : w.nodeId;
   const role: IdRole = w.kind === 'licence' ? 'licence' : w.kind === 'foster_home' ? 'foster_home' : w.kind === 'address' ? 'address' : 'holder';
-  const naming = factsNaming(db, new Map([[role, [id]]]), 0);
+  // Facts naming the entity now (the full history scan for values it no longer has is the watch
+  // feed's job, bounded there by the datasets since a run).
+  const naming = factsNaming(db, new Map([[role, [id]]]), Number.MAX_SAFE_INTEGER);
   const byTable = new Map<TableName, Set<string>>();
   for (const f of naming) byTable.set(f.table, (byTable.get(f.table) ?? new Set()).add(f.key));
   const datasets = datasetInfos(db);

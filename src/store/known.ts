@@ -171,15 +171,6 @@ export function factChains(db: Db, table: TableName, keys: readonly string[]): F
   });
 }
 
-/** Keys of a table whose history changed after `afterDataset` and whose old values name one of `ids` in `column`. */
-export function keysChangedFrom(db: Db, table: TableName, column: string, ids: readonly string[], afterDataset: number): string[] {
-  if (ids.length === 0) return [];
-  return db
-    .prepare(`SELECT DISTINCT key FROM main.fact_history WHERE replaced_by_dataset > ? AND table_name = ? AND json_extract(old_row, '$.${column}') IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .all(afterDataset, table, JSON.stringify(ids)) as string[];
-}
-
 /** The full extracts after a dataset, per table and source: the basis of "last stated". */
 export interface FullExtract { datasetId: number; table: string; source: string | null }
 

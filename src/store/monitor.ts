@@ -1,6 +1,5 @@
 import type { TableName } from '../model/tables';
 import type { Db } from './db';
-import { keysChangedFrom } from './known';
 import { stmt } from './statements';
 
 /**
@@ -78,11 +77,14 @@ export interface NamingFact { table: TableName; key: string; id: string }
 
 /**
  * The facts (table, key) naming any of the ids, each with the id it names: stored rows (ended
- * ones included), and rows whose value naming the id was replaced after `changedAfter` (a licence
- * moved to another holder still shows up for the old one).
+ * ones included), and rows whose replaced value named the id when it was replaced after
+ * `changedAfter` (a licence moved to another holder still shows up for the old one). The history
+ * since `changedAfter` is read in one pass (index on replaced_by_dataset), not once per column.
  */
 export function factsNaming(db: Db, ids: ReadonlyMap<IdRole, readonly string[]>, changedAfter: number): NamingFact[] {
   const out: NamingFact[] = [];
+  const wanted = new Map<IdRole, Set<string>>([...ids].map(([role, list]) => [role, new Set(list)]));
+  const byTable = new Map<string, { column: string; set: Set<string> }[]>();
   for (const n of NAMING) {
     const list = ids.get(n.role);
     if (!list || list.length === 0) continue;
@@ -91,22 +93,19 @@ export function factsNaming(db: Db, ids: ReadonlyMap<IdRole, readonly string[]>,
       ? db.prepare(`SELECT t.key AS key, j.value AS id FROM main.${n.table} t, json_each(t.${n.column}) j WHERE t.${n.column} IS NOT NULL AND j.value IN (SELECT value FROM json_each(?))`).all(json)
       : db.prepare(`SELECT key, ${n.column} AS id FROM main.${n.table} WHERE ${n.column} IN (SELECT value FROM json_each(?))`).all(json);
     for (const r of rows as { key: string; id: string }[]) out.push({ table: n.table, key: r.key, id: r.id });
-    if (!n.json) {
-      for (const key of keysChangedFrom(db, n.table, n.column, list, changedAfter)) {
-        const old = changedValue(db, n.table, key, n.column, list, changedAfter);
-        if (old !== null) out.push({ table: n.table, key, id: old });
-      }
+    if (!n.json) byTable.set(n.table, [...(byTable.get(n.table) ?? []), { column: n.column, set: wanted.get(n.role)! }]);
+  }
+  if (byTable.size === 0) return out;
+  for (const h of stmt(db, 'SELECT table_name, key, old_row FROM main.fact_history WHERE replaced_by_dataset > ?').iterate(changedAfter) as Iterable<{ table_name: string; key: string; old_row: string }>) {
+    const checks = byTable.get(h.table_name);
+    if (!checks) continue;
+    const old = JSON.parse(h.old_row) as Record<string, unknown>;
+    for (const c of checks) {
+      const v = old[c.column];
+      if (typeof v === 'string' && c.set.has(v)) out.push({ table: h.table_name as TableName, key: h.key, id: v });
     }
   }
   return out;
-}
-
-/** Which of `ids` a replaced version of the fact named in `column`. */
-function changedValue(db: Db, table: TableName, key: string, column: string, ids: readonly string[], after: number): string | null {
-  const set = new Set(ids);
-  const olds = db.prepare(`SELECT json_extract(old_row, '$.${column}') FROM main.fact_history WHERE table_name = ? AND key = ? AND replaced_by_dataset > ?`).pluck().all(table, key, after) as unknown[];
-  for (const v of olds) if (typeof v === 'string' && set.has(v)) return v;
-  return null;
 }
 
 /** Whether any fact is located at an address key (companies, persons, licences, foster homes, folkbokföring). */
