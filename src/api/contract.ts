@@ -603,17 +603,18 @@ export const DatasetRef = z.object({ id: z.number().int(), name: z.string(), imp
 
 export const FactChangeKind = z.enum(['added', 'changed', 'ended', 'reported_again']);
 
-export const WatchedChange = z.object({
-  table: z.string(),
+/** One change of a fact by one dataset: a field's before → after, or a whole row added or ended. */
+const FactChange = z.object({
+  dataset: DatasetRef,
   field: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** `file:line` of the version after the change (ended: the last version). */
   source: z.string(),
   beforeSource: z.string().nullable(),
-  change: FactChangeKind,
-  dataset: DatasetRef,
-  key: z.string(),
 });
+
+export const WatchedChange = FactChange.extend({ table: z.string(), change: FactChangeKind, key: z.string() });
 export type WatchedChange = z.infer<typeof WatchedChange>;
 
 export const WatchedEntity = z.object({
@@ -664,15 +665,7 @@ export const FactHistoryEntry = z.object({
   lastStated: DatasetRef,
   /** No longer reported from this dataset on (a full extract without it). */
   endedBy: DatasetRef.nullable(),
-  events: z.array(z.object({
-    kind: FactChangeKind,
-    dataset: DatasetRef,
-    field: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
-    source: z.string(),
-    beforeSource: z.string().nullable(),
-  })),
+  events: z.array(FactChange.extend({ kind: FactChangeKind })),
 });
 export type FactHistoryEntry = z.infer<typeof FactHistoryEntry>;
 
