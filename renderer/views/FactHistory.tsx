@@ -22,7 +22,7 @@ export function FactHistorySection({ id }: { id: string }) {
   return (
     <section className="card fact-history" aria-labelledby="h-known" data-testid="fact-history">
       <div className="between">
-        <h2 id="h-known">Uppgifternas historik</h2>
+        <h2 id="h-known">Ändringshistorik</h2>
         {items.length > 0 && (
           <label className="row small"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Visa alla uppgifter ({items.length}), inte bara ändrade</label>
         )}

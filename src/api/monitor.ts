@@ -36,15 +36,17 @@ export function changesGet(db: Db, labels: Labels, req: ParsedReq<'changesGet'>)
     if (err instanceof ChangesError) throw new ApiFailure('not_found', err.message.split(' / ')[0]!);
     throw err;
   }
-  const keys = Object.values(r.hit_keys).flat();
+  const keys = [...Object.values(r.hit_keys), ...Object.values(r.hit_keys_before)].flat();
   const status = new Map(hitStatusRows(db, keys).map((s) => [s.hit_key, s.status]));
   const cases = new Map<string, { id: number; name: string }[]>();
   for (const c of casesOfHits(db, keys)) cases.set(c.hit_key, [...(cases.get(c.hit_key) ?? []), { id: c.id, name: c.name }]);
   const view = (h: CoreHit): ChangeHit => {
     const identity = identityOf(h);
     const hitKeys = r.hit_keys[identity] ?? [];
+    // A changed hit whose related ids changed has a new hit key: its casework is under the old one.
+    const allKeys = [...hitKeys, ...(r.hit_keys_before[identity] ?? [])];
     const kind = subjectKind(h.subject_kind);
-    const statuses = hitKeys.map((k) => status.get(k)).filter((s): s is string => !!s);
+    const statuses = allKeys.map((k) => status.get(k)).filter((s): s is string => !!s);
     const seen = new Set<number>();
     return {
       identity,
@@ -59,7 +61,7 @@ export function changesGet(db: Db, labels: Labels, req: ParsedReq<'changesGet'>)
       severity: severity(h.severity),
       evidence: h.evidence,
       status: (statuses[0] ?? null) as ChangeHit['status'],
-      cases: hitKeys.flatMap((k) => cases.get(k) ?? []).filter((c) => !seen.has(c.id) && (seen.add(c.id), true)),
+      cases: allKeys.flatMap((k) => cases.get(k) ?? []).filter((c) => !seen.has(c.id) && (seen.add(c.id), true)),
     };
   };
   const datasets = datasetInfos(db);

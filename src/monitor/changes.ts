@@ -53,6 +53,8 @@ export interface ChangesReport {
   since_dataset: number;
   /** hit_key(s) of each new/changed hit in to_run and of each gone hit in from_run, by identity (for triage links). */
   hit_keys: Record<string, string[]>;
+  /** For changed hits: their hit_key(s) in from_run (a hit key includes the related ids, which may have changed). */
+  hit_keys_before: Record<string, string[]>;
 }
 
 export class ChangesError extends Error {
@@ -174,6 +176,8 @@ export function changesBetween(db: Db, opts: { since?: number; to?: number } = {
   const hitKeys: Record<string, string[]> = {};
   for (const [id, g] of [...added, ...differing]) hitKeys[id] = g.rows.map((r) => r.hit_key);
   for (const [id, g] of removed) hitKeys[id] = g.rows.map((r) => r.hit_key);
+  const hitKeysBefore: Record<string, string[]> = {};
+  for (const [id] of differing) hitKeysBefore[id] = before.get(id)!.rows.map((r) => r.hit_key);
 
   const differences = runDifferences(from, to);
   const sinceDataset = from.dataset_max ?? 0;
@@ -190,5 +194,6 @@ export function changesBetween(db: Db, opts: { since?: number; to?: number } = {
     differences,
     since_dataset: sinceDataset,
     hit_keys: hitKeys,
+    hit_keys_before: hitKeysBefore,
   };
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ApiClient, unwrap } from '../../src/api/client';
 import { createApiHandler } from '../../src/api/handler';
 import { createWorkbench, type Workbench } from '../../src/api/service';
+import { insertRun } from '../../src/store/analysis';
+import { upsertHitStatus } from '../../src/store/casework';
 import { openDb } from '../../src/store/db';
 import { tmpDir } from '../support/fixtures';
 import { AS_OF, ORG, PERSON, writeMonth } from '../monitor/world';
@@ -95,5 +97,25 @@ describe('monitoring API', () => {
     const cmp = unwrap(await api.changesGet({ since: runs[0]!.runId }));
     expect(cmp.differences).toContainEqual(expect.objectContaining({ what: 'as_known', from: 1, to: null }));
     expect(unwrap(await api.auditList({ limit: 5 })).items.map((e) => e.action)).toContain('analysis_as_known');
+  });
+});
+
+describe('casework across a changed hit key', () => {
+  it('a changed hit whose related ids changed (a new hit key) keeps the status and case set on its old key', async () => {
+    const db = openDb(':memory:');
+    const bench = createWorkbench({ db, dbPath: ':memory:', actor: 'testare' });
+    const handle = createApiHandler(bench.service);
+    const client = createClient((method, req) => handle(method, req));
+    const hit = (related: string[], text: string) => ({ signal: 'revoked-network', subject_kind: 'person', subject_id: PERSON.erik, related_ids: related, severity: 3, evidence: [{ text, source: 'roles.csv:2' }], hit_key: `revoked-network|person|${PERSON.erik}|${related.join(',')}`, evidence_hash: text });
+    const run = (h: ReturnType<typeof hit>) => insertRun(db, { started_at: 'x', finished_at: 'x', as_of: AS_OF, params: {}, data_version: 'v', coverage: {}, timings: {}, dataset_max: 0 }, [h], [], []);
+    const old = hit([ORG.alfa, ORG.beta], 'två bolag');
+    const a = run(old);
+    run(hit([ORG.alfa, ORG.beta, ORG.gamma], 'tre bolag'));
+    upsertHitStatus(db, { hit_key: old.hit_key, status: 'bekraftad', reason: 'kontrollerat', actor: 'testare', evidence_hash: old.evidence_hash, updated_at: 'x' });
+    const { id } = unwrap(await client.caseSave({ name: 'Eriks bolag', hitKeys: [old.hit_key] }));
+    const r = unwrap(await client.changesGet({ since: a }));
+    expect(r.changed).toHaveLength(1);
+    expect(r.changed[0]).toMatchObject({ status: 'bekraftad', cases: [{ id, name: 'Eriks bolag' }], relatedIdsBefore: [ORG.alfa, ORG.beta] });
+    db.close();
   });
 });

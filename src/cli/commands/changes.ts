@@ -26,7 +26,7 @@ export function register(program: Command): void {
         }
         if (report.params_differ) process.stderr.write(`insyn changes: körningarna ${report.from_run} och ${report.to_run} har olika parametrar (se "differences"); jämförelsen visas ändå\n`);
         if (opts.json) {
-          const { hit_keys: _keys, ...json } = report;
+          const { hit_keys: _keys, hit_keys_before: _before, ...json } = report;
           printJson(json);
         } else process.stdout.write(changesText(report));
       } finally {
