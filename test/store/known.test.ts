@@ -1,13 +1,17 @@
 // Known time (issue 11.1): which dataset first stated, changed and last stated a fact; full
 // extracts mark rows they no longer contain as no longer reported, never deleting them.
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPath } from '../../src/import/importer';
 import { factEvents, knownTime } from '../../src/monitor/events';
 import { migrate, openDb, type Db } from '../../src/store/db';
+import { egoNetwork } from '../../src/graph/ego';
+import { getEntity } from '../../src/store/entities';
 import { datasetTables, factChains, fullExtracts, withKnownView } from '../../src/store/known';
+import { RowIdSet } from '../../src/store/row-id-set';
 import { MIGRATIONS } from '../../src/store/migrations/index';
 import { orgNr, personId, tmpDir, writeDataset, type FixtureRow } from '../support/fixtures';
 
@@ -160,6 +164,41 @@ describe('first, changed, last stated', () => {
     const [chain] = factChains(db, 'companies', [keyOf(A)]);
     const change = factEvents(chain!).find((e) => e.field === 'name');
     expect(change).toMatchObject({ dataset: d2.dataset_id, before: 'Alfa AB', after: 'Alfa Omsorg AB', beforeSource: 'companies.csv:3', source: 'companies.csv:2' });
+  });
+});
+
+describe('what no longer reported means outside the analysis', () => {
+  it('the network leaves out a role a full extract no longer reports; the profile keeps it, marked', async () => {
+    await imp({ companies: [company(A, 'Alfa AB'), company(B, 'Beta AB')], roles: [role(A), role(B)] });
+    const r = await imp({ companies: [company(A, 'Alfa AB'), company(B, 'Beta AB')], roles: [role(A)] }, { full: ['roles'] });
+    const ego = egoNetwork(db, P, { hops: 1 });
+    expect(ego.nodes.map((n) => n.id).sort()).toEqual([A, P].sort());
+    const profile = getEntity(db, B)!;
+    const roles = profile.roles as { provenance: { ended_by?: number } }[];
+    expect(roles).toHaveLength(1);
+    expect(roles[0]!.provenance.ended_by).toBe(r.dataset_id);
+    expect(Object.keys(roles[0]!)).not.toContain('ended_by');
+  });
+
+  it('the known view is gone after it ran, also when the reader throws', async () => {
+    const d1 = await imp({ companies: [company(A, 'Alfa AB')] });
+    expect(() => withKnownView(db, d1.dataset_id, () => { throw new Error('läsfel'); })).toThrow('läsfel');
+    expect(db.prepare("SELECT count(*) FROM sqlite_temp_master WHERE type = 'view'").pluck().get()).toBe(0);
+    // And writes go to the real tables again.
+    await imp({ companies: [company(B, 'Beta AB')] });
+    expect(db.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(2);
+  });
+});
+
+describe('RowIdSet', () => {
+  it('holds exactly the ids added (any size, duplicates counted once)', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 5_000_000 }), { maxLength: 300 }), fc.array(fc.integer({ min: 1, max: 5_000_000 }), { maxLength: 50 }), (added, probes) => {
+      const s = new RowIdSet();
+      for (const id of added) s.add(id);
+      const ref = new Set(added);
+      expect(s.size).toBe(ref.size);
+      for (const id of [...added, ...probes]) expect(s.has(id)).toBe(ref.has(id));
+    }));
   });
 });
 
