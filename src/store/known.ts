@@ -40,18 +40,13 @@ export function datasetTables(db: Db, datasetId?: number): DatasetTableRow[] {
 export function endUnstated(db: Db, table: TableName, datasetId: number, source: string | null, stated: RowIdSet): number {
   const sameSource = stmt(db, 'SELECT id FROM datasets WHERE source IS ? AND id <> ?').pluck().all(source, datasetId) as number[];
   if (sameSource.length === 0) return 0;
-  const candidates = db
-    .prepare(`SELECT row_id FROM ${table} WHERE ended_by IS NULL AND dataset_id IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .all(JSON.stringify(sameSource)) as number[];
+  // Only the rows that end are kept in memory (a national table has millions of candidates).
+  const unstated: number[] = [];
+  const candidates = db.prepare(`SELECT row_id FROM ${table} WHERE ended_by IS NULL AND dataset_id IN (SELECT value FROM json_each(?))`).pluck();
+  for (const rowId of candidates.iterate(JSON.stringify(sameSource)) as Iterable<number>) if (!stated.has(rowId)) unstated.push(rowId);
   const end = db.prepare(`UPDATE ${table} SET ended_by = ? WHERE row_id = ?`);
-  let ended = 0;
-  for (const rowId of candidates) {
-    if (stated.has(rowId)) continue;
-    end.run(datasetId, rowId);
-    ended++;
-  }
-  return ended;
+  for (const rowId of unstated) end.run(datasetId, rowId);
+  return unstated.length;
 }
 
 // ---------------------------------------------------------------------------------------------
