@@ -8,6 +8,8 @@ import { barExtent, timelineScale, yearTicks } from '../lib/timeline';
 import { useLoad } from '../lib/useLoad';
 import { useNav } from '../state/nav';
 import { todayIso } from '../../src/model/dates';
+// Monitoring across imports (issue 11).
+import { FactHistorySection, WatchToggle } from './FactHistory';
 
 export function EntityView({ id }: { id: string | null }) {
   const go = useNav((s) => s.go);
@@ -29,6 +31,7 @@ export function EntityView({ id }: { id: string | null }) {
           <span className="badge">{KIND_SV[p.kind] ?? p.kind}</span> {p.name ?? p.id} <span className="mono muted">{p.id}</span>
         </h1>
         <div className="row">
+          <WatchToggle id={p.id} label={p.name ?? p.id} />
           <button type="button" className="btn primary" onClick={() => go('network', p.id)}>Öppna nätverk</button>
         </div>
       </div>
@@ -141,6 +144,7 @@ export function EntityView({ id }: { id: string | null }) {
           )}
         </section>
       </div>
+      <FactHistorySection id={p.id} />
     </>
   );
 }

@@ -100,6 +100,9 @@ export const ImportSummary = z.object({
   unchanged: z.number().int(),
   /** The first quarantined rows (the full list comes from quarantineList). */
   quarantineSample: z.array(QuarantineRow.omit({ id: true, datasetId: true })),
+  /** Issue 11: tables this dataset was a full extract of, and rows per table it marked as no longer reported. */
+  full: z.array(z.string()).default([]),
+  ended: z.record(z.string(), z.number()).default({}),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
@@ -564,6 +567,122 @@ export const FileRootsReply = z.object({
 export type FileRootsReply = z.infer<typeof FileRootsReply>;
 
 // ---------------------------------------------------------------------------------------------
+// Monitoring across imports (issue 11): runs kept, changes between runs, the watch list and the
+// known-time history of facts (which dataset stated, changed, ended them).
+
+export const RunInfo = z.object({
+  runId: z.number().int(),
+  asOf: isoDate,
+  startedAt: z.string(),
+  hitCount: z.number().int(),
+  /** The run saw every dataset with id up to this one. */
+  datasetMax: z.number().int(),
+  /** An as-known run: the dataset it was limited to (it never becomes the current picture). */
+  asKnown: z.number().int().nullable(),
+});
+export type RunInfo = z.infer<typeof RunInfo>;
+
+export const ChangeEvidence = z.object({ text: z.string(), source: z.string() });
+
+/** A hit in a changes report, by identity (signal, subject kind, subject id), with its casework. */
+export const ChangeHit = z.object({
+  identity: z.string(),
+  /** Stored hit keys of this identity (triage status and case membership are keyed by them). */
+  hitKeys: z.array(z.string()),
+  signal: z.string(),
+  signalTitle: z.string(),
+  subjectKind: SubjectKind,
+  subjectId: z.string(),
+  subjectLabel: z.string(),
+  relatedIds: z.array(z.string()),
+  relatedLabels: z.array(z.string()),
+  severity: Severity,
+  evidence: z.array(ChangeEvidence),
+  /** Triage status (null = never triaged). */
+  status: HitStatus.nullable(),
+  cases: z.array(z.object({ id: z.number().int(), name: z.string() })),
+});
+export type ChangeHit = z.infer<typeof ChangeHit>;
+
+export const ChangedHit = ChangeHit.extend({
+  evidenceAdded: z.array(ChangeEvidence),
+  evidenceRemoved: z.array(ChangeEvidence),
+  severityBefore: Severity.nullable(),
+  relatedIdsBefore: z.array(z.string()).nullable(),
+});
+export type ChangedHit = z.infer<typeof ChangedHit>;
+
+export const DatasetRef = z.object({ id: z.number().int(), name: z.string(), importedAt: z.string() });
+
+export const FactChangeKind = z.enum(['added', 'changed', 'ended', 'reported_again']);
+
+/** One change of a fact by one dataset: a field's before → after, or a whole row added or ended. */
+const FactChange = z.object({
+  dataset: DatasetRef,
+  field: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  /** `file:line` of the version after the change (ended: the last version). */
+  source: z.string(),
+  beforeSource: z.string().nullable(),
+});
+
+export const WatchedChange = FactChange.extend({ table: z.string(), change: FactChangeKind, key: z.string() });
+export type WatchedChange = z.infer<typeof WatchedChange>;
+
+export const WatchedEntity = z.object({
+  id: z.string(),
+  /** company | person | licence | foster_home | address, or 'unknown' for an id the store does not know. */
+  kind: z.string(),
+  label: z.string(),
+  /** 0 = on the watch list, 1 = one step from a watched entity. */
+  step: z.union([z.literal(0), z.literal(1)]),
+  watchedId: z.string(),
+  note: z.string().nullable(),
+  inStore: z.boolean().nullable(),
+  changes: z.array(WatchedChange),
+});
+export type WatchedEntity = z.infer<typeof WatchedEntity>;
+
+export const ChangesReply = z.object({
+  fromRun: RunInfo,
+  toRun: RunInfo,
+  /** The runs used different rule parameters: compared anyway, flagged. */
+  paramsDiffer: z.boolean(),
+  differences: z.array(z.object({ what: z.enum(['params', 'as_of', 'as_known']), signal: z.string().nullable(), param: z.string().nullable(), from: z.unknown(), to: z.unknown() })),
+  /** The watch feed covers datasets imported after this one. */
+  sinceDataset: z.number().int(),
+  new: z.array(ChangeHit),
+  changed: z.array(ChangedHit),
+  gone: z.array(ChangeHit),
+  watched: z.array(WatchedEntity),
+});
+export type ChangesReply = z.infer<typeof ChangesReply>;
+
+export const WatchEntry = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  note: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+  inStore: z.boolean(),
+});
+export type WatchEntry = z.infer<typeof WatchEntry>;
+
+export const FactHistoryEntry = z.object({
+  table: z.string(),
+  key: z.string(),
+  label: z.string(),
+  firstStated: DatasetRef,
+  lastStated: DatasetRef,
+  /** No longer reported from this dataset on (a full extract without it). */
+  endedBy: DatasetRef.nullable(),
+  events: z.array(FactChange.extend({ kind: FactChangeKind })),
+});
+export type FactHistoryEntry = z.infer<typeof FactHistoryEntry>;
+
+// ---------------------------------------------------------------------------------------------
 // The API: method name → { request, response }
 
 const def = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
@@ -572,7 +691,16 @@ export const API = {
   status: def(empty, StatusReply),
 
   importPreview: def(z.object({ paths }), z.object({ files: z.array(PreviewFile) })),
-  importStart: def(z.object({ paths, datasetName: z.string().optional() }), z.object({ jobId: JobId })),
+  importStart: def(
+    z.object({
+      paths,
+      datasetName: z.string().optional(),
+      /** Issue 11: a full extract (rows of its source it lacks are no longer reported); absent = detect. */
+      full: z.boolean().optional(),
+      source: z.string().trim().optional(),
+    }),
+    z.object({ jobId: JobId }),
+  ),
   jobStatus: def(z.object({ jobId: JobId }), JobStatus),
   quarantineList: def(
     QuarantineFilter.extend(page),
@@ -580,7 +708,14 @@ export const API = {
   ),
   quarantineExportCsv: def(QuarantineFilter, z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })),
 
-  analysisRun: def(z.object({ asOf: isoDate.optional() }).default({}), z.object({ jobId: JobId })),
+  analysisRun: def(
+    z.object({
+      asOf: isoDate.optional(),
+      /** Issue 11: analyse only what the store knew right after this dataset was imported. */
+      asKnown: z.number().int().positive().optional(),
+    }).default({}),
+    z.object({ jobId: JobId }),
+  ),
 
   hitsList: def(
     z.object({
@@ -697,6 +832,21 @@ export const API = {
     z.object({ importRoot: z.string().optional(), exportRoot: z.string().optional() }),
     FileRootsReply,
   ),
+
+  // Monitoring across imports (issue 11).
+  runsList: def(empty, z.object({ items: z.array(RunInfo) })),
+  changesGet: def(
+    z.object({ since: z.number().int().optional(), to: z.number().int().optional() }).default({}),
+    ChangesReply,
+  ),
+  watchList: def(empty, z.object({ items: z.array(WatchEntry) })),
+  watchAdd: def(
+    z.object({ id: z.string().trim().min(1, 'Ange ett id att bevaka'), note: z.string().default('') }),
+    /** warning: the id is not in the store yet (it is watched anyway). */
+    z.object({ entry: WatchEntry, warning: z.string().nullable(), updated: z.boolean() }),
+  ),
+  watchRemove: def(z.object({ id: z.string().trim().min(1) }), z.object({ removed: z.boolean() })),
+  factHistory: def(z.object({ id: z.string().min(1) }), z.object({ items: z.array(FactHistoryEntry) })),
 } as const;
 
 export type Api = typeof API;

@@ -13,8 +13,8 @@ import type { AnalysisSummary, ImportSummary, JobProgress, JobResult } from './c
  */
 
 export type JobSpec =
-  | { kind: 'import'; paths: string[]; datasetName?: string; actor: string; /** API imports: the import root, checked again when the job runs. */ root?: string }
-  | { kind: 'analysis'; asOf?: string; actor: string }
+  | { kind: 'import'; paths: string[]; datasetName?: string; full?: boolean; source?: string; actor: string; /** API imports: the import root, checked again when the job runs. */ root?: string }
+  | { kind: 'analysis'; asOf?: string; asKnown?: number; actor: string }
   | { kind: 'demo'; actor: string };
 
 export type ProgressReporter = (p: JobProgress) => void;
@@ -37,6 +37,8 @@ export function toImportSummary(p: string, r: ImportResult): ImportSummary {
     updated: r.updated,
     unchanged: r.unchanged,
     quarantineSample: r.quarantine.slice(0, 200).map((q) => ({ file: q.file, line: q.line, column: q.column, value: q.value, reason: q.reason, reasonSv: q.reason_sv })),
+    full: r.full ?? [],
+    ended: r.ended ?? {},
   };
 }
 
@@ -54,11 +56,11 @@ export function toAnalysisSummary(r: AnalysisResult, durationMs: number, titles:
   };
 }
 
-async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string, root?: string): Promise<ImportSummary[]> {
+async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string, extract: { full?: boolean; source?: string; root?: string } = {}): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
   for (const [i, p] of paths.entries()) {
     // A link may have appeared since the request was checked: check again right before reading.
-    if (root !== undefined) confineRead(root, p);
+    if (extract.root !== undefined) confineRead(extract.root, p);
     const prefix = paths.length > 1 ? `(${i + 1}/${paths.length}) ` : '';
     report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Förbereder import av ${path.basename(p)}` });
     // The audit entry is written in the import's transaction: no import without its entry (issue 13).
@@ -67,6 +69,8 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
       datasetName,
       onWaitForStore: (waited) =>
         report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Väntar på databasen: en annan import eller analys skriver just nu (${Math.round(waited / 1000)} s). Importen startar när den är klar.` }),
+      full: extract.full,
+      source: extract.source || undefined,
       onProgress: (g) =>
         report({
           phase: 'import',
@@ -81,7 +85,7 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
   return out;
 }
 
-async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, asOf?: string): Promise<AnalysisSummary> {
+async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, asOf?: string, asKnown?: number): Promise<AnalysisSummary> {
   const { SIGNALS } = await import('../signals/index');
   const titles = new Map(SIGNALS.map((s) => [s.id, s.title]));
   report({ phase: 'analysis', done: 0, total: SIGNALS.length + 3, rowsPerSec: 0, message: 'Läser in fakta för analys' });
@@ -90,6 +94,7 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
   const t0 = performance.now();
   const result = runAnalysis(db, {
     asOf,
+    asKnown,
     onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${titles.get(p.step) ?? stepLabel(p.step)}` }),
     onPersist: (run) => auditAnalysisRun(db, run, actor),
   });
@@ -103,9 +108,9 @@ function stepLabel(step: string): string {
 export async function executeJob(db: Db, spec: JobSpec, report: ProgressReporter): Promise<JobResult> {
   switch (spec.kind) {
     case 'import':
-      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName, spec.root), analysis: null };
+      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName, { full: spec.full, source: spec.source, root: spec.root }), analysis: null };
     case 'analysis':
-      return { imports: [], analysis: await runAnalysisJob(db, spec.actor, report, spec.asOf) };
+      return { imports: [], analysis: await runAnalysisJob(db, spec.actor, report, spec.asOf, spec.asKnown) };
     case 'demo': {
       const imports = await runImport(db, [demoDataPath()], spec.actor, report, 'Demodata');
       return { imports, analysis: await runAnalysisJob(db, spec.actor, report) };

@@ -20,6 +20,8 @@ import { Labels } from './labels';
 import { signalTitle, status } from './overview';
 import { toProfile } from './profile';
 import { rulesList, rulesUpdate } from './rules';
+import * as monitor from './monitor';
+import { datasetExists } from '../store/known';
 
 /**
  * The workbench API implemented once over the core (issue 5): every method of src/api/contract.ts.
@@ -132,10 +134,10 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       }
       return { files: files.map((f) => ({ ...f, error: f.error ?? null })) };
     },
-    importStart: ({ paths, datasetName }) => {
+    importStart: ({ paths, datasetName, full, source }) => {
       const root = roots().importRoot;
       const real = confined(() => paths.map((p) => confineRead(root, p)));
-      return { jobId: jobs.start({ kind: 'import', paths: real, datasetName, actor, root }) };
+      return { jobId: jobs.start({ kind: 'import', paths: real, datasetName, full, source, actor, root }) };
     },
     jobStatus: ({ jobId }) => jobs.get(jobId),
 
@@ -150,7 +152,10 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       return { filename: `karantan-${todayIso()}.csv`, csv, rows: rows.length };
     },
 
-    analysisRun: ({ asOf }) => ({ jobId: jobs.start({ kind: 'analysis', asOf, actor }) }),
+    analysisRun: ({ asOf, asKnown }) => {
+      if (asKnown !== undefined && !datasetExists(db, asKnown)) throw new ApiFailure('not_found', `Datamängd ${asKnown} finns inte`);
+      return { jobId: jobs.start({ kind: 'analysis', asOf, asKnown, actor }) };
+    },
 
     hitsList: (q) => hits.list(q),
     hitGet: async ({ hitKey }) => {
@@ -329,6 +334,14 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         throw err;
       }
     },
+
+    // Monitoring across imports (issue 11).
+    runsList: () => monitor.runsList(db),
+    changesGet: (req) => monitor.changesGet(db, labels, req),
+    watchList: () => monitor.watchList(db, labels),
+    watchAdd: (req) => monitor.watchAdd(db, labels, req, actor),
+    watchRemove: (req) => monitor.watchRemove(db, req, actor),
+    factHistory: (req) => monitor.factHistory(db, req),
   };
   return { service, jobs, search };
 }

@@ -6,6 +6,8 @@ import type { TableName } from '../model/tables';
 import type { Db } from '../store/db';
 import { beginWrite, StoreBusyError } from '../store/write-lock';
 import { datasetQuarantine, FactWriter, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
+import { endUnstated, recordDatasetTable, setDatasetSource } from '../store/known';
+import { extractKind, type ExtractKind } from './extract-kind';
 import { firstLine, readDelimited } from './readers/delimited';
 import { isBulkHeader, readBulk } from './readers/bolagsverket';
 import { indexFtm, readFtm } from './readers/ftm';
@@ -35,6 +37,7 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
     const previous = findDatasetByHash(db, hash);
     if (previous) return previousResult(db, previous);
     if (db.inTransaction) throw new Error('importPath must not run inside another transaction');
+    const kind = extractKind(plan, opts);
     const importedAt = new Date().toISOString();
     // Another writer (a second import, the app beside a CLI run) makes this wait its turn, not fail.
     await beginWrite(db, { onWait: opts.onWaitForStore, maxWaitMs: opts.storeWaitMs });
@@ -46,9 +49,11 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
         return previousResult(db, meanwhile);
       }
       const datasetId = insertDataset(db, { name, source_path: path.resolve(inputPath), content_hash: hash, imported_at: importedAt });
-      const run = new ImportRun(db, datasetId, importedAt, opts.onProgress);
+      setDatasetSource(db, datasetId, kind.source);
+      const run = new ImportRun(db, datasetId, importedAt, kind, opts.onProgress);
       for (const f of plan.files) await run.importFile(f);
-      const result = run.result(name, plan.skipped);
+      run.finishExtract();
+      const result = run.result(name, plan.skipped.filter((f) => f !== kind.manifest));
       setDatasetSummary(db, datasetId, summaryOf(result));
       opts.beforeCommit?.(result);
       db.exec('COMMIT');
@@ -90,10 +95,13 @@ interface Summary {
   updated: number;
   unchanged: number;
   skipped: string[];
+  source?: string | null;
+  full?: string[];
+  ended?: Record<string, number>;
 }
 
 function summaryOf(r: ImportResult): Summary {
-  return { rows: r.rows, records: r.records, quarantined: r.quarantined, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped };
+  return { rows: r.rows, records: r.records, quarantined: r.quarantined, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, source: r.source ?? null, full: r.full ?? [], ended: r.ended ?? {} };
 }
 
 function previousResult(db: Db, d: DatasetRow): ImportResult {
@@ -111,6 +119,9 @@ function previousResult(db: Db, d: DatasetRow): ImportResult {
     skipped: s.skipped ?? [],
     already_imported: true,
     records: s.records ?? {},
+    source: s.source ?? null,
+    full: s.full ?? [],
+    ended: {},
   };
 }
 
@@ -138,13 +149,32 @@ class ImportRun implements RowSink {
   private counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
   private currentTable = '';
 
+  private readonly ended: Record<string, number> = {};
+  private endMarkingMs = 0;
+
   constructor(
-    db: Db,
+    private readonly db: Db,
     datasetId: number,
     importedAt: string,
+    private readonly extract: ExtractKind,
     private readonly onProgress?: (p: ImportProgress) => void,
   ) {
     this.writer = new FactWriter(db, datasetId, importedAt);
+  }
+
+  /**
+   * Known time (migration 006): records which tables this dataset contained, and for each one it
+   * is a full extract of, marks the rows of its source it did not state as no longer reported.
+   */
+  finishExtract(): void {
+    const t0 = performance.now();
+    for (const table of Object.keys(this.rows) as TableName[]) {
+      const stated = this.extract.isFull(table) ? this.writer.statedRows(table) : undefined;
+      const ended = stated ? endUnstated(this.db, table, this.writer.datasetId, this.extract.source, stated) : 0;
+      if (ended) this.ended[table] = ended;
+      recordDatasetTable(this.db, this.writer.datasetId, table, stated !== undefined, ended);
+    }
+    this.endMarkingMs = Math.round(performance.now() - t0);
   }
 
   async importFile(f: PlannedFile): Promise<void> {
@@ -202,6 +232,7 @@ class ImportRun implements RowSink {
       throw new ImportError('missing_headers', `${this.file}: obligatoriska kolumner saknas: ${cols}`, `${this.file}: required columns missing: ${cols}`, this.file);
     }
     this.normalisers.set(table, new RowNormaliser(mapping, opts));
+    if (this.extract.isFull(table)) this.writer.trackStated(table);
     this.rows[table] ??= 0;
     this.currentTable = table;
   }
@@ -273,6 +304,10 @@ class ImportRun implements RowSink {
       skipped,
       already_imported: false,
       records: this.records,
+      source: this.extract.source,
+      full: (Object.keys(this.rows) as TableName[]).filter((t) => this.extract.isFull(t)),
+      ended: this.ended,
+      end_marking_ms: this.endMarkingMs,
     };
   }
 }

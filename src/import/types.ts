@@ -28,6 +28,14 @@ export interface ImportResult {
   already_imported: boolean;
   /** Data rows read per file (every one is either in `rows` or quarantined). */
   records: Record<string, number>;
+  /** Known time (issue 11): the dataset's source label (null = the unnamed default source). */
+  source?: string | null;
+  /** Tables this dataset was a full extract of (rows of its source it lacked are no longer reported). */
+  full?: string[];
+  /** Rows per table this import marked as no longer reported. */
+  ended?: Record<string, number>;
+  /** Time spent marking rows a full extract no longer reports (known time's only import-time cost). */
+  end_marking_ms?: number;
 }
 
 export interface ImportProgress {
@@ -49,6 +57,14 @@ export interface ImportOptions {
   onWaitForStore?: (waitedMs: number) => void;
   /** How long to wait for another writer before giving up (default one hour). */
   storeWaitMs?: number;
+  /**
+   * A full extract (src/import/extract-kind.ts): true = of every table the dataset contains, a
+   * list = of those tables, false = partial even where detection would say full. Default: the
+   * folder's insyn-dataset.json, else detection (a Bolagsverket bulk file alone is full).
+   */
+  full?: boolean | readonly string[];
+  /** The source label (default: the manifest's, 'bolagsverket' for a bulk file alone, else none). */
+  source?: string;
 }
 
 export const QUARANTINE_LIST_CAP = 100_000;

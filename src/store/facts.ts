@@ -1,6 +1,7 @@
 import { TABLES, TABLE_NAMES, type TableName } from '../model/tables';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+import { RowIdSet } from './row-id-set';
 
 /**
  * Writes of the importer: datasets, fact upserts with history, quarantine. Rows are upserted by
@@ -110,21 +111,31 @@ interface TableStatements {
   columns: readonly string[];
 }
 
+/** Provenance columns stored with every version of a fact (also in fact_history.old_row). */
+const PROVENANCE = ['dataset_id', 'src_file', 'src_line', 'imported_at'] as const;
+
 /**
  * Upserts facts of one dataset import. Must be used inside the caller's transaction.
  * A row whose key already exists with the same dataset and file is a duplicate within the file.
+ *
+ * Known time (migration 006): a changed row's old version goes to fact_history; an unchanged row
+ * is not written at all. For a table imported as a full extract (trackStated), the row ids the
+ * dataset stated are remembered in memory, so endUnstated (src/store/known.ts) can mark the rows
+ * it did not state as no longer reported. Whoever changes this write path must keep feeding
+ * `stated` for every row the dataset states (inserted, updated or unchanged).
  */
 export class FactWriter {
   private readonly stmts = new Map<TableName, TableStatements>();
   private readonly history: Statement<unknown[]>;
   private readonly quarantineStmt: Statement<unknown[]>;
+  private readonly stated = new Map<TableName, RowIdSet>();
 
   constructor(
     private readonly db: Db,
     readonly datasetId: number,
     readonly importedAt: string,
   ) {
-    this.history = db.prepare('INSERT INTO fact_history (table_name, key, old_row, replaced_by_dataset, replaced_at) VALUES (?, ?, ?, ?, ?)');
+    this.history = db.prepare('INSERT INTO fact_history (table_name, key, old_row, replaced_by_dataset, replaced_at, ended) VALUES (?, ?, ?, ?, ?, ?)');
     this.quarantineStmt = db.prepare('INSERT INTO quarantine (dataset_id, file, line, column_name, value, reason, reason_sv, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   }
 
@@ -132,23 +143,40 @@ export class FactWriter {
     let s = this.stmts.get(table);
     if (s) return s;
     const columns = factColumns(table);
-    const all = ['key', ...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'];
+    const all = ['key', ...columns, ...PROVENANCE];
     s = {
       columns,
       insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
-      select: this.db.prepare(`SELECT ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
-      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'].map((c) => `${c} = ?`).join(', ')} WHERE key = ?`),
+      select: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
+      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, ...PROVENANCE].map((c) => `${c} = ?`).join(', ')}, ended_by = NULL WHERE key = ?`),
     };
     this.stmts.set(table, s);
     return s;
   }
 
+  /** Records which rows of `table` this dataset states (call before its rows, for a full extract). */
+  trackStated(table: TableName): void {
+    if (!this.stated.has(table)) this.stated.set(table, new RowIdSet());
+  }
+
+  /** The rows of `table` this dataset stated, when tracked. */
+  statedRows(table: TableName): RowIdSet | undefined {
+    return this.stated.get(table);
+  }
+
   upsert(table: TableName, key: string, values: unknown[], file: string, line: number): UpsertOutcome {
     const s = this.statements(table);
-    if (s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt).changes === 1) return 'inserted';
+    const info = s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt);
+    const stated = this.stated.get(table);
+    if (info.changes === 1) {
+      stated?.add(Number(info.lastInsertRowid));
+      return 'inserted';
+    }
     const existing = s.select.get(key) as unknown[];
     const n = s.columns.length;
     if (existing[n] === this.datasetId && existing[n + 1] === file) return { duplicateOfLine: existing[n + 2] as number };
+    stated?.add(existing[n + 4] as number);
+    const endedBy = existing[n + 5] as number | null;
     const next = table === 'companies' ? mergeCompany(s.columns, existing, values) : values;
     let same = true;
     for (let i = 0; i < n; i++) {
@@ -157,13 +185,19 @@ export class FactWriter {
         break;
       }
     }
-    if (same) return 'unchanged';
+    // A row a full extract had ended is reported again: its ended version joins the history.
+    if (same && endedBy === null) return 'unchanged';
     const old: Record<string, unknown> = {};
-    const names = [...s.columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'];
+    const names = [...s.columns, ...PROVENANCE];
     names.forEach((c, i) => (old[c] = existing[i]));
-    this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt);
+    if (endedBy === null) this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt, 0);
+    else this.history.run(table, key, JSON.stringify(old), endedBy, this.datasetTime(endedBy), 1);
     s.update.run(...next, this.datasetId, file, line, this.importedAt, key);
     return 'updated';
+  }
+
+  private datasetTime(id: number): string {
+    return (this.db.prepare('SELECT imported_at FROM datasets WHERE id = ?').pluck().get(id) as string | undefined) ?? this.importedAt;
   }
 
   quarantine(q: StoredQuarantine, raw: string | null): void {

@@ -27,7 +27,7 @@ describe('insyn analyze', () => {
   it('--json prints exactly one contract object on stdout', () => {
     const out = execFileSync(process.execPath, [BIN, 'analyze', '--db', dbFile, '--as-of', '2026-11-01', '--json'], { encoding: 'utf8' });
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores']);
+    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores', 'run']);
     expect(json.as_of).toBe('2026-11-01');
     expect(json.hits.map((h: { subject_id: string }) => h.subject_id).sort()).toEqual(['197506141634', '5592809189', 'ext:NO-150278-44871']);
     expect(json.coverage['financial-mismanagement'].evaluable).toBe(false);

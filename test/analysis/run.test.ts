@@ -36,7 +36,8 @@ describe('runAnalysis', () => {
     seedStore(db, world);
     const r = runAnalysis(db, { asOf: '2026-11-01' });
     const json = contractJson(r);
-    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores']);
+    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores', 'run']);
+    expect(json.run).toBe(r.run_id);
     expect(Object.keys(json.coverage)).toEqual(SIGNALS.map((s) => s.id));
     expect(SIGNALS).toHaveLength(14);
     expect(json.hits).toEqual([expect.objectContaining({ signal: 'revoked-network', subject_kind: 'person', subject_id: P, related_ids: [B, A] })]);

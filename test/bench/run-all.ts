@@ -16,6 +16,8 @@ const BENCHES: { name: string; script: string; args?: string[] }[] = [
   { name: 'ego', script: 'test/bench/ego.bench.ts' },
   { name: 'eval', script: 'test/bench/eval.ts' },
   { name: 'canvas', script: 'test/bench/canvas.bench.ts' },
+  // Monitoring across imports (issue 11).
+  { name: 'changes', script: 'test/bench/changes.bench.ts', args: ['--scale', 'national', '--skip-partial'] },
 ];
 
 const only = process.argv.slice(2);

@@ -5,11 +5,13 @@ import { isIsoDate } from '../../model/dates';
 import { formatIssues, ParamsError, validateConfig } from '../../analysis/params';
 import { SIGNALS } from '../../signals/index';
 import { auditAnalysisRun } from '../../audit/events';
+import { UnknownDatasetError } from '../../store/known';
+import { listDatasets } from '../../store/facts';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
 import { termText } from '../terminal';
 
-/** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json]` (contract §5). */
+/** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json] [--as-known DATASET_ID]` (contract §5, §7.3). */
 export function register(program: Command): void {
   program
     .command('analyze')
@@ -18,14 +20,17 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'analysdatum ÅÅÅÅ-MM-DD (standard: i dag)')
     .option('--json', 'skriv resultatet som JSON på stdout')
     .option('--config <file>', 'JSON-fil med parametrar per signal: { "<signal-id>": { "parameter": värde } }')
-    .action((opts: { db?: string; asOf?: string; json?: boolean; config?: string }) => {
+    .option('--as-known <dataset>', 'analysera bara det databasen visste direkt efter importen av datamängd DATASET_ID')
+    .action((opts: { db?: string; asOf?: string; json?: boolean; config?: string; asKnown?: string }) => {
       if (opts.asOf != null && !isIsoDate(opts.asOf)) throw new UsageError(`ogiltigt datum för --as-of: ${opts.asOf} (förväntade ÅÅÅÅ-MM-DD)`);
+      const asKnown = opts.asKnown == null ? undefined : datasetIdArg(opts.asKnown);
       const params = opts.config != null ? readConfig(opts.config) : undefined;
       const db = openStoreFromOptions(opts);
       try {
         const result = runAnalysis(db, {
           asOf: opts.asOf,
           params,
+          asKnown,
           onProgress: (p) => {
             if (p.step === 'wait') process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}väntar på databasen: en import skriver just nu – resultatet sparas när den är klar; Ctrl+C avbryter\n`);
             else if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`);
@@ -41,11 +46,21 @@ export function register(program: Command): void {
         if (result.snapshot.note_sv) process.stderr.write(`insyn: ${result.snapshot.note_sv}\n`);
       } catch (err) {
         if (err instanceof ParamsError) throw new UsageError(err.message);
+        if (err instanceof UnknownDatasetError) {
+          const ids = listDatasets(db).map((d) => d.id);
+          throw new UsageError(`--as-known ${err.datasetId}: ${err.message}; ${ids.length ? `befintliga datamängder: ${ids.length > 12 ? `${ids[0]}–${ids[ids.length - 1]}` : ids.join(', ')}` : 'inga datamängder är importerade'}`);
+        }
         throw err;
       } finally {
         db.close();
       }
     });
+}
+
+function datasetIdArg(raw: string): number {
+  const id = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(id)) throw new UsageError(`ogiltigt datamängds-id för --as-known: ${raw} (förväntade ett heltal, t.ex. 3) / invalid dataset id`);
+  return id;
 }
 
 function readConfig(file: string): Record<string, unknown> {
@@ -75,7 +90,8 @@ function pad(s: string, n: number): string {
 /** A readable Swedish summary: coverage per signal, hits, top scores and clusters. */
 export function renderTable(r: AnalysisResult): string {
   const lines: string[] = [];
-  lines.push(`Analys per ${r.as_of} (körning ${r.run_id}, dataversion ${r.data_version})`, '');
+  const known = r.as_known !== null ? `, som känt efter datamängd ${r.as_known}` : '';
+  lines.push(`Analys per ${r.as_of} (körning ${r.run_id}, dataversion ${r.data_version}${known})`, '');
   lines.push(`${pad('Signal', 32)}${pad('Träffar', 9)}Status`);
   for (const s of SIGNALS) {
     const cov = r.coverage[s.id];

@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import { importAudited } from '../../audit/events';
 import { ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
+import { TABLE_NAMES } from '../../model/tables';
 import { UsageError } from '../main';
 import { termSafe, termText } from '../terminal';
 import { openStoreFromOptions, printJson } from '../options';
 
-/** `insyn import <folder|file> [--db FILE] [--json]` (contract §5). */
+/** `insyn import <folder|file> [--db FILE] [--json] [--full [TABLES] | --partial] [--source NAME]` (contract §5; known time: issue 11). */
 export function register(program: Command): void {
   program
     .command('import')
@@ -14,14 +15,21 @@ export function register(program: Command): void {
     .argument('<path>', 'mapp eller fil')
     .option('--db <file>', 'databasfil (standard: $INSYN_DB eller användarens datakatalog)')
     .option('--json', 'skriv resultatet som JSON på stdout')
-    .action(async (input: string, opts: { db?: string; json?: boolean }) => {
+    .option('--full [tables]', 'fullständigt uttag: rader från samma källa som saknas rapporteras inte längre (alla tabeller, eller de kommaseparerade)')
+    .option('--partial', 'delvist uttag även där Insyn annars antar fullständigt (Bolagsverkets bulkfil)')
+    .option('--source <name>', 'källans namn, t.ex. bolagsverket eller kommun-a (fullständiga uttag gäller bara samma källa)')
+    .action(async (input: string, opts: { db?: string; json?: boolean; full?: boolean | string; partial?: boolean; source?: string }) => {
       if (!fs.existsSync(input)) throw new UsageError(`${termSafe(input)} finns inte / does not exist`);
+      if (opts.full !== undefined && opts.partial) throw new UsageError('--full och --partial kan inte anges samtidigt / --full and --partial exclude each other');
+      const full = opts.partial ? false : typeof opts.full === 'string' ? opts.full.split(',').map((t) => t.trim()).filter(Boolean) : opts.full;
+      const unknown = Array.isArray(full) ? full.filter((t) => !(TABLE_NAMES as readonly string[]).includes(t)) : [];
+      if (unknown.length) throw new UsageError(`--full: okänd tabell ${unknown.join(', ')} (tabellerna är ${TABLE_NAMES.join(', ')})`);
       const db = openStoreFromOptions(opts);
       try {
         const progress = progressPrinter();
         let result: ImportResult;
         try {
-          result = await importAudited(db, input, { onProgress: progress.onProgress, onWaitForStore: progress.onWait });
+          result = await importAudited(db, input, { onProgress: progress.onProgress, onWaitForStore: progress.onWait, full, source: opts.source });
         } finally {
           progress.end();
         }
@@ -53,6 +61,9 @@ export function jsonOf(r: ImportResult): Record<string, unknown> {
     unchanged: r.unchanged,
     already_imported: r.already_imported,
     skipped: r.skipped,
+    source: r.source ?? null,
+    full: r.full ?? [],
+    ended: r.ended ?? {},
   };
 }
 
@@ -87,6 +98,7 @@ function summaryText(r: ImportResult): string {
   for (const [t, n] of Object.entries(r.rows)) lines.push(`  ${t}: ${n.toLocaleString('sv-SE')} rader`);
   lines.push(`  nya: ${r.inserted}, uppdaterade: ${r.updated}, oförändrade: ${r.unchanged}`);
   lines.push(`  i karantän: ${r.quarantined}`);
+  if (r.full?.length) lines.push(`  fullständigt uttag av ${r.full.join(', ')}${r.source ? ` från ${termSafe(r.source)}` : ''}; rapporteras inte längre: ${Object.values(r.ended ?? {}).reduce((a, b) => a + b, 0)} rader`);
   for (const q of r.quarantine.slice(0, 20)) lines.push(`    ${termSafe(q.file)}:${q.line} ${termSafe(q.column ?? '')} ${q.value === null ? '' : JSON.stringify(q.value.slice(0, 60))} – ${q.reason_sv}`);
   if (r.quarantine.length > 20) lines.push(`    … och ${r.quarantined - 20} till (visa med --json)`);
   // File names from the folder are escaped one by one: a newline in one must not look like a line of ours.
