@@ -60,7 +60,8 @@ export const signal: SignalDefinition<Params> = {
   requires: ['placements'],
   evaluate({ facts, asOf, params: p }) {
     const windowFrom = addMonths(asOf, -p.windowMonths);
-    const groupYears = new Map<string, Peers>();
+    // group → year → fees (nested maps: national extracts hold hundreds of thousands of placement-years).
+    const groupYears = new Map<string, Map<number, Peers>>();
     const placed: { pl: PlacementFact; group: string; from: string; to: string }[] = [];
     for (const pl of facts.placements) {
       if (pl.daily_fee_sek == null || pl.from_date > asOf) continue;
@@ -68,16 +69,17 @@ export const signal: SignalDefinition<Params> = {
       if (group == null) continue;
       const to = pl.to_date != null && pl.to_date <= asOf ? pl.to_date : asOf;
       if (to < pl.from_date) continue;
+      let years = groupYears.get(group);
+      if (!years) groupYears.set(group, (years = new Map()));
       for (let y = yearOf(pl.from_date); y <= yearOf(to); y++) {
-        const k = `${group}|${y}`;
-        const peers = groupYears.get(k);
+        const peers = years.get(y);
         if (peers) peers.fees.push(pl.daily_fee_sek);
-        else groupYears.set(k, { fees: [pl.daily_fee_sek], median: NaN });
+        else years.set(y, { fees: [pl.daily_fee_sek], median: NaN });
       }
       if (overlaps({ from: pl.from_date, to }, { from: windowFrom, to: asOf })) placed.push({ pl, group, from: pl.from_date, to });
     }
     const medianOf = (group: string, year: number): Peers | null => {
-      const peers = groupYears.get(`${group}|${year}`);
+      const peers = groupYears.get(group)?.get(year);
       if (!peers || peers.fees.length < p.minPlacements) return null;
       if (Number.isNaN(peers.median)) peers.median = median(peers.fees);
       return peers.median > 0 ? peers : null;
