@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Facts } from '../analysis/facts';
 import type { EmploymentFact, InspectionFact, RelationFact, ReviewFact, RoleFact, SanctionFact } from '../model/rows';
-import { isFormalRole } from '../model/index';
+import { INSPECTION_OUTCOMES, isFormalRole, ROLES, SANCTION_KINDS } from '../model/index';
 import { addDays, periodText } from '../model/dates';
 import { INSPECTION_OUTCOME_DISPLAY_SV, RELATION_KIND_DISPLAY_SV, SANCTION_KIND_SV, labelSv } from '../model/labels-sv';
 import { clampSeverity, evidence, uniqueEvidence, uniqueSorted } from './evidence';
@@ -13,9 +13,9 @@ import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
   days: z.number().int().min(0).max(3650).default(180).describe('Dagar efter fyndet som bytet ska ske inom'),
-  inspectionOutcomes: z.array(z.string()).min(1).default(['injunction', 'ban', 'revocation']).describe('Inspektionsutfall som räknas som fynd'),
-  sanctionKinds: z.array(z.string()).default(['unsuitable', 'trading_ban', 'conviction']).describe('Sanktionsslag som räknas som fynd'),
-  linkRoles: z.array(z.string()).default(['owner', 'beneficial_owner', 'operations_manager']).describe('Roller som håller kvar den avgående i bolaget'),
+  inspectionOutcomes: z.array(z.enum(INSPECTION_OUTCOMES)).min(1).default(['injunction', 'ban', 'revocation']).describe('Inspektionsutfall som räknas som fynd'),
+  sanctionKinds: z.array(z.enum(SANCTION_KINDS)).default(['unsuitable', 'trading_ban', 'conviction']).describe('Sanktionsslag som räknas som fynd'),
+  linkRoles: z.array(z.enum(ROLES)).default(['owner', 'beneficial_owner', 'operations_manager']).describe('Roller som håller kvar den avgående i bolaget'),
 });
 type Params = z.infer<typeof params>;
 
@@ -57,7 +57,7 @@ export const signal: SignalDefinition<Params> = {
   requires: ['roles', 'licences', ['inspections', 'reviewed_persons', 'sanctions']],
   evaluate({ facts, asOf, params: p }) {
     const findings = collectFindings(facts, asOf, p);
-    const links = new LinkIndex(facts);
+    const links = new LinkIndex(facts, new Set(p.linkRoles));
     const hits: Hit[] = [];
     for (const [orgNr, list] of findings) {
       const licence = holderOrApplicantLicence(facts, orgNr, asOf);
@@ -88,6 +88,8 @@ export const signal: SignalDefinition<Params> = {
 
 /** Findings per company (inspections, rejected reviews, sanctions of its controllers), on or before as-of. */
 function collectFindings(facts: Facts, asOf: string, p: Params): Map<string, Finding[]> {
+  const outcomes = new Set<string>(p.inspectionOutcomes);
+  const kinds = new Set<string>(p.sanctionKinds);
   const out = new Map<string, Finding[]>();
   const add = (orgNr: string, f: Finding): void => {
     const list = out.get(orgNr);
@@ -95,7 +97,7 @@ function collectFindings(facts: Facts, asOf: string, p: Params): Map<string, Fin
     else out.set(orgNr, [f]);
   };
   for (const i of facts.inspections) {
-    if (i.decided_on > asOf || !p.inspectionOutcomes.includes(i.outcome)) continue;
+    if (i.decided_on > asOf || !outcomes.has(i.outcome)) continue;
     const persons = controllingRolesAsOf(facts.rolesByOrg.get(i.org_nr), asOf)
       .filter((r) => isFormalRole(r.role) && spanContains({ from: r.from_date, to: r.to_date }, i.decided_on))
       .map((r) => r.holder_id);
@@ -107,7 +109,7 @@ function collectFindings(facts: Facts, asOf: string, p: Params): Map<string, Fin
   }
   if (p.sanctionKinds.length === 0) return out;
   for (const [subject, sanctions] of facts.sanctionsBySubject) {
-    const relevant = sanctions.filter((s) => p.sanctionKinds.includes(s.kind) && s.from_date <= asOf);
+    const relevant = sanctions.filter((s) => kinds.has(s.kind) && s.from_date <= asOf);
     if (relevant.length === 0) continue;
     const seen = new Set<string>();
     for (const role of controllingRolesAsOf(facts.rolesByHolder.get(subject), asOf)) {
@@ -138,7 +140,7 @@ function swapsAfter(facts: Facts, orgNr: string, roles: readonly RoleFact[], f: 
     const left = ended.reduce((m, r) => (r.to_date! > m ? r.to_date! : m), ended[0]!.to_date!);
     if (left > end) continue;
     // (c) still connected after leaving.
-    const stays = links.after(orgNr, leaver, left, roles, newcomerIds, asOf, p);
+    const stays = links.after(orgNr, leaver, left, roles, newcomerIds, asOf);
     if (stays.length === 0) continue;
     out.push({ finding: f, leaver, ended, newcomers, links: stays });
   }
@@ -149,16 +151,16 @@ function swapsAfter(facts: Facts, orgNr: string, roles: readonly RoleFact[], f: 
 class LinkIndex {
   private employments: Map<string, EmploymentFact[]> | null = null;
   private relations: Map<string, RelationFact[]> | null = null;
-  constructor(private readonly facts: Facts) {}
+  constructor(private readonly facts: Facts, private readonly linkRoles: ReadonlySet<string>) {}
 
-  after(orgNr: string, leaver: string, left: string, roles: readonly RoleFact[], newcomers: ReadonlySet<string>, asOf: string, p: Params): Evidence[] {
+  after(orgNr: string, leaver: string, left: string, roles: readonly RoleFact[], newcomers: ReadonlySet<string>, asOf: string): Evidence[] {
     const facts = this.facts;
     // `left` ≤ as-of, so an end after as-of (not yet happened) also runs past it.
     const runsPast = (to: string | null): boolean => to == null || to > left;
     const who = holderLabel(facts, leaver);
     const ev: Evidence[] = [];
     for (const r of roles) {
-      if (r.holder_id === leaver && p.linkRoles.includes(r.role) && runsPast(r.to_date)) ev.push(evidence(`Finns kvar efter ${left}: ${roleText(facts, r)}.`, r, 'roles'));
+      if (r.holder_id === leaver && this.linkRoles.has(r.role) && runsPast(r.to_date)) ev.push(evidence(`Finns kvar efter ${left}: ${roleText(facts, r)}.`, r, 'roles'));
     }
     for (const e of this.employmentsOf(orgNr, leaver)) {
       if (e.from_date > asOf || !runsPast(e.to_date)) continue;

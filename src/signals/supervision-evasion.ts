@@ -2,18 +2,19 @@ import { z } from 'zod';
 import type { Facts } from '../analysis/facts';
 import type { InspectionFact } from '../model/rows';
 import { addMonths } from '../model/dates';
+import { INSPECTION_TAGS } from '../model/index';
 import { INSPECTION_OUTCOME_DISPLAY_SV, INSPECTION_TAG_DISPLAY_SV, labelSv } from '../model/labels-sv';
 import { clampSeverity, evidence } from './evidence';
 import { holderOrApplicantLicence, holderOrApplicantSv } from './licences';
 import { companyLabel, kindSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
-const EVASION_TAGS = ['documents_withheld', 'access_refused', 'false_information'];
+const EVASION_TAGS = ['documents_withheld', 'access_refused', 'false_information'] as const;
 
 const params = z.strictObject({
   windowMonths: z.number().int().min(1).max(600).default(24).describe('Tidsfönster före analysdatum (månader)'),
   minInjunctions: z.number().int().min(1).default(2).describe('Minsta antal förelägganden i fönstret'),
-  evasionTags: z.array(z.string()).default(EVASION_TAGS).describe('Inspektionstaggar som visar att tillsynen försvårats'),
+  evasionTags: z.array(z.enum(INSPECTION_TAGS)).default([...EVASION_TAGS]).describe('Inspektionstaggar som visar att tillsynen försvårats'),
   /** Severity 4 from this many injunctions (or two different evasion tags). */
   severeInjunctions: z.number().int().min(1).default(3).describe('Antal förelägganden som ger allvarlighetsgrad 4'),
 });
@@ -40,10 +41,11 @@ export const signal: SignalDefinition<Params> = {
   requires: ['inspections', 'licences'],
   evaluate({ facts, asOf, params: p }) {
     const since = addMonths(asOf, -p.windowMonths);
+    const evasion = new Set<string>(p.evasionTags);
     const byOrg = new Map<string, InspectionFact[]>();
     for (const i of facts.inspections) {
       if (i.decided_on < since || i.decided_on > asOf) continue;
-      if (i.outcome !== 'injunction' && !i.tags.some((t) => p.evasionTags.includes(t))) continue;
+      if (i.outcome !== 'injunction' && !i.tags.some((t) => evasion.has(t))) continue;
       const list = byOrg.get(i.org_nr);
       if (list) list.push(i);
       else byOrg.set(i.org_nr, [i]);
@@ -51,13 +53,13 @@ export const signal: SignalDefinition<Params> = {
     const hits: Hit[] = [];
     for (const [orgNr, found] of byOrg) {
       const injunctions = found.filter((i) => i.outcome === 'injunction');
-      const tags = new Set(found.flatMap((i) => i.tags.filter((t) => p.evasionTags.includes(t))));
+      const tags = new Set(found.flatMap((i) => i.tags.filter((t) => evasion.has(t))));
       if (injunctions.length < p.minInjunctions && tags.size === 0) continue;
       const licence = holderOrApplicantLicence(facts, orgNr, asOf);
       if (!licence) continue;
       const ev: Evidence[] = [...found]
         .sort((a, b) => a.decided_on.localeCompare(b.decided_on))
-        .map((i) => evidence(inspectionText(facts, i, p), i, 'inspections'));
+        .map((i) => evidence(inspectionText(facts, i, evasion), i, 'inspections'));
       ev.push(evidence(`${companyLabel(facts, orgNr)} är ${holderOrApplicantSv(licence, asOf)} per ${asOf}: tillstånd ${licence.licence_id} (${kindSv(licence.kind)}).`, licence, 'licences'));
       ev.unshift({ text: summary(injunctions.length, tags, p, since, asOf), source: ev[0]!.source, fact: ev[0]!.fact });
       hits.push({
@@ -80,8 +82,8 @@ function summary(injunctions: number, tags: ReadonlySet<string>, p: Params, sinc
   return `Under ${since} – ${asOf} (${p.windowMonths} månader): ${parts.join(' och ')}.`;
 }
 
-function inspectionText(facts: Facts, i: InspectionFact, p: Params): string {
-  const tags = i.tags.length ? `; taggar: ${i.tags.map((t) => (p.evasionTags.includes(t) ? `${tagSv(t)} (försvårande)` : tagSv(t))).join(', ')}` : '';
+function inspectionText(facts: Facts, i: InspectionFact, evasion: ReadonlySet<string>): string {
+  const tags = i.tags.length ? `; taggar: ${i.tags.map((t) => (evasion.has(t) ? `${tagSv(t)} (försvårande)` : tagSv(t))).join(', ')}` : '';
   const findings = i.findings ? ` – ”${i.findings.replace(/\s+/g, ' ').trim()}”` : '';
   const licence = i.licence_id ? `, tillstånd ${i.licence_id}` : '';
   return `Inspektion av ${companyLabel(facts, i.org_nr)}${licence} beslutad ${i.decided_on}: ${labelSv(INSPECTION_OUTCOME_DISPLAY_SV, i.outcome, 'okänt utfall').toLowerCase()}${tags}${findings}.`;

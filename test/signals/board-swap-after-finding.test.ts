@@ -120,5 +120,9 @@ describe('board-swap-after-finding', () => {
     const spec = world({ roles: [role(OLD, 'board_member', '2018-01-01', '2025-10-01'), role(NEW, 'board_member', '2025-10-01'), role(OLD, 'owner', '2018-01-01', null, 100)] });
     expect(run(spec)).toEqual([]);
     expect(run(spec, AS_OF, { days: 240 })).toHaveLength(1);
+    // Finding kinds are validated against the contract's enums.
+    expect(signal.params.safeParse({ inspectionOutcomes: ['deficiencies_followup'] }).success).toBe(true);
+    expect(signal.params.safeParse({ inspectionOutcomes: ['föreläggande'] }).success).toBe(false);
+    expect(run(world({ inspections: [{ org_nr: ORG, decided_on: FINDING, outcome: 'deficiencies_followup' }] }), AS_OF, { inspectionOutcomes: ['deficiencies_followup'] })).toHaveLength(1);
   });
 });
