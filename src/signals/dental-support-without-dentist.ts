@@ -141,6 +141,13 @@ function explain(facts: Facts, orgNr: string, months: readonly Month[], sum: num
     ev.push(evidence(`${personLabel(facts, e.person_id)} anställd som ${professionSv(e.profession)}${e.title ? ` (${e.title})` : ''} ${periodText(e.from_date, e.to_date)} – anställd under ${inMonths.join(', ')}.`, e, 'employments'));
     if (e.profession === DENTIST) ev.push(...legitimationEvidence(facts, e, asOf));
   }
+  // Dentists the company had at other times (e.g. the one who left before the payments went on).
+  for (const e of employed) {
+    if (e.profession !== DENTIST || listed.has(e.key)) continue;
+    listed.add(e.key);
+    ev.push(evidence(`Tandläkare hos bolaget under annan tid: ${personLabel(facts, e.person_id)} ${periodText(e.from_date, e.to_date)}.`, e, 'employments'));
+    ev.push(...legitimationEvidence(facts, e, asOf));
+  }
   return uniqueEvidence(ev);
 }
 

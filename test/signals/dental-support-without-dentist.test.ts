@@ -53,6 +53,10 @@ describe('dental-support-without-dentist', () => {
     // Employed only until 2026-02-10, licensed from 2026-02-15: no day with both.
     const spec = world({ payments: [pay('2026-02-20', 12_000)], employments: [job(DENTIST, 'dentist', '2025-01-01', '2026-02-10')], legitimations: [{ person_id: DENTIST, profession: 'dentist', granted_on: '2026-02-15' }] });
     expect(run(spec)).toHaveLength(1);
+    // A dentist who left before the paid months is named, with the legitimation.
+    const left = run(world({ payments: [pay('2026-03-20', 12_000)], employments: [job(DENTIST, 'dentist', '2020-01-01', '2026-01-31')], legitimations: [{ person_id: DENTIST, profession: 'dentist', granted_on: '2010-01-01' }] }));
+    expect(left[0]!.evidence.find((e) => e.text.startsWith('Tandläkare hos bolaget under annan tid'))).toMatchObject({ source: 'employments.csv:2' });
+    expect(left[0]!.evidence.some((e) => e.source === 'legitimations.csv:2')).toBe(true);
     // Revoked before the month began: not valid; revoked on the first day of the month: valid that day.
     const revoked = (on: string) => world({ payments: [pay('2026-02-20', 12_000)], employments: [job(DENTIST, 'dentist', '2020-01-01')], legitimations: [{ person_id: DENTIST, profession: 'dentist', granted_on: '2010-01-01', revoked_on: on }] });
     expect(run(revoked('2026-01-31'))).toHaveLength(1);
