@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Facts } from '../analysis/facts';
-import type { EmploymentFact, InspectionFact, RelationFact, ReviewFact, RoleFact, SanctionFact } from '../model/rows';
+import type { EmploymentFact, InspectionFact, LicenceFact, RelationFact, ReviewFact, RoleFact, SanctionFact } from '../model/rows';
 import { INSPECTION_OUTCOMES, isFormalRole, ROLES, SANCTION_KINDS } from '../model/index';
 import { addDays, periodText } from '../model/dates';
 import { INSPECTION_OUTCOME_DISPLAY_SV, RELATION_KIND_DISPLAY_SV, SANCTION_KIND_SV, labelSv } from '../model/labels-sv';
@@ -20,7 +20,8 @@ const params = z.strictObject({
 type Params = z.infer<typeof params>;
 
 interface Finding { date: string; persons: string[]; evidence: Evidence }
-interface Swap { finding: Finding; leaver: string; ended: RoleFact[]; newcomers: RoleFact[]; links: Evidence[] }
+interface Leaver { finding: Finding; leaver: string; left: string; ended: RoleFact[]; newcomers: RoleFact[] }
+interface Swap extends Leaver { links: Evidence[] }
 
 /**
  * board-swap-after-finding (contract §7.2), on a company that is a licence holder or applicant
@@ -56,14 +57,24 @@ export const signal: SignalDefinition<Params> = {
   defaults: params.parse({}),
   requires: ['roles', 'licences', ['inspections', 'reviewed_persons', 'sanctions']],
   evaluate({ facts, asOf, params: p }) {
-    const findings = collectFindings(facts, asOf, p);
-    const links = new LinkIndex(facts, new Set(p.linkRoles));
-    const hits: Hit[] = [];
-    for (const [orgNr, list] of findings) {
+    // (a) and (b) first, per company; (c) needs employments and relations only of the few leavers found.
+    const found: { orgNr: string; licence: LicenceFact; roles: RoleFact[]; leavers: Leaver[] }[] = [];
+    for (const [orgNr, list] of collectFindings(facts, asOf, p)) {
       const licence = holderOrApplicantLicence(facts, orgNr, asOf);
       if (!licence) continue;
       const roles = rolesAsOf(facts.rolesByOrg.get(orgNr), asOf);
-      const swaps = list.flatMap((f) => swapsAfter(facts, orgNr, roles, f, asOf, p, links));
+      const leavers = list.flatMap((f) => leaversAfter(roles, f, p));
+      if (leavers.length) found.push({ orgNr, licence, roles, leavers });
+    }
+    if (found.length === 0) return [];
+    const links = new LinkIndex(facts, new Set(p.linkRoles), new Set(found.flatMap((c) => c.leavers.map((l) => l.leaver))));
+    const hits: Hit[] = [];
+    for (const { orgNr, licence, roles, leavers } of found) {
+      const swaps: Swap[] = [];
+      for (const l of leavers) {
+        const stays = links.after(orgNr, l.leaver, l.left, roles, new Set(l.newcomers.map((r) => r.holder_id)), asOf);
+        if (stays.length) swaps.push({ ...l, links: stays });
+      }
       if (swaps.length === 0) continue;
       const ev: Evidence[] = [];
       for (const s of swaps) {
@@ -123,35 +134,37 @@ function collectFindings(facts: Facts, asOf: string, p: Params): Map<string, Fin
   return out;
 }
 
-/** The swaps (a)+(b)+(c) that follow one finding. */
-function swapsAfter(facts: Facts, orgNr: string, roles: readonly RoleFact[], f: Finding, asOf: string, p: Params, links: LinkIndex): Swap[] {
+/** The persons of a finding who left every formal role (a) while a newcomer came in (b), in the window. */
+function leaversAfter(roles: readonly RoleFact[], f: Finding, p: Params): Leaver[] {
   const end = addDays(f.date, p.days);
   // (b) newcomers: formal role starting in the window, no controlling role starting before the finding.
   const before = new Set(roles.filter((r) => isControlling(r) && (r.from_date == null || r.from_date < f.date)).map((r) => r.holder_id));
   const newcomers = roles.filter((r) => isFormalRole(r.role) && r.from_date != null && r.from_date >= f.date && r.from_date <= end && !before.has(r.holder_id));
   if (newcomers.length === 0) return [];
   const newcomerIds = new Set(newcomers.map((r) => r.holder_id));
-  const out: Swap[] = [];
+  const out: Leaver[] = [];
   for (const leaver of f.persons) {
     if (newcomerIds.has(leaver)) continue;
     // (a) every formal role still held on or after the finding day has ended, the last inside the window.
     const ended = roles.filter((r) => r.holder_id === leaver && isFormalRole(r.role) && (r.to_date == null || r.to_date >= f.date));
     if (ended.length === 0 || ended.some((r) => r.to_date == null)) continue;
     const left = ended.reduce((m, r) => (r.to_date! > m ? r.to_date! : m), ended[0]!.to_date!);
-    if (left > end) continue;
-    // (c) still connected after leaving.
-    const stays = links.after(orgNr, leaver, left, roles, newcomerIds, asOf);
-    if (stays.length === 0) continue;
-    out.push({ finding: f, leaver, ended, newcomers, links: stays });
+    if (left <= end) out.push({ finding: f, leaver, left, ended, newcomers });
   }
   return out;
 }
 
-/** The links of (c), with lazily built indexes of employments and relations. */
+/** The links of (c), over employments and relations of the leavers only (one pass over each table). */
 class LinkIndex {
-  private employments: Map<string, EmploymentFact[]> | null = null;
-  private relations: Map<string, RelationFact[]> | null = null;
-  constructor(private readonly facts: Facts, private readonly linkRoles: ReadonlySet<string>) {}
+  private readonly employments = new Map<string, EmploymentFact[]>();
+  private readonly relations = new Map<string, RelationFact[]>();
+  constructor(private readonly facts: Facts, private readonly linkRoles: ReadonlySet<string>, leavers: ReadonlySet<string>) {
+    for (const e of facts.employments) if (leavers.has(e.person_id)) push(this.employments, e.person_id, e);
+    for (const r of facts.relations) {
+      if (leavers.has(r.a_id)) push(this.relations, r.a_id, r);
+      if (leavers.has(r.b_id) && r.b_id !== r.a_id) push(this.relations, r.b_id, r);
+    }
+  }
 
   after(orgNr: string, leaver: string, left: string, roles: readonly RoleFact[], newcomers: ReadonlySet<string>, asOf: string): Evidence[] {
     const facts = this.facts;
@@ -176,31 +189,18 @@ class LinkIndex {
   }
 
   private employmentsOf(orgNr: string, personId: string): EmploymentFact[] {
-    if (!this.employments) {
-      this.employments = new Map();
-      for (const e of this.facts.employments) {
-        const k = `${e.org_nr}|${e.person_id}`;
-        const list = this.employments.get(k);
-        if (list) list.push(e);
-        else this.employments.set(k, [e]);
-      }
-    }
-    return this.employments.get(`${orgNr}|${personId}`) ?? [];
+    return (this.employments.get(personId) ?? []).filter((e) => e.org_nr === orgNr);
   }
 
   private relationsOf(id: string): RelationFact[] {
-    if (!this.relations) {
-      this.relations = new Map();
-      for (const r of this.facts.relations) {
-        for (const k of [r.a_id, r.b_id]) {
-          const list = this.relations.get(k);
-          if (list) list.push(r);
-          else this.relations.set(k, [r]);
-        }
-      }
-    }
     return this.relations.get(id) ?? [];
   }
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 function inspectionText(facts: Facts, i: InspectionFact): string {
