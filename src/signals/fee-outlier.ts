@@ -11,7 +11,7 @@ import type { Evidence, Hit, SignalDefinition } from './types';
 const params = z.strictObject({
   factor: z.number().min(1).default(3).describe('Gånger gruppens median'),
   severeFactor: z.number().min(1).default(5).describe('Gånger medianen som ger allvarlighetsgrad 4'),
-  minPlacements: z.number().int().min(1).default(20).describe('Minsta antal placeringar med dygnsavgift i gruppen samma år'),
+  minPlacements: z.number().int().min(1).default(20).describe('Minsta antal jämförbara placeringar med dygnsavgift (gruppen samma år, placeringen själv ej inräknad)'),
   windowMonths: z.number().int().min(1).max(600).default(12).describe('Placeringen pågick inom (månader före analysdatum)'),
   maxEvidence: z.number().int().min(1).max(1000).default(25).describe('Högsta antal bevisrader per larm'),
 });
@@ -27,20 +27,24 @@ const GROUP_SV: Record<string, string> = {
   health_care: 'hälso- och sjukvård',
 };
 
-interface Peers { fees: number[]; median: number }
-interface Outlier { placement: PlacementFact; group: string; year: number; peers: Peers; ratio: number }
+/** The fees of one group-year: every placement with a fee active in it (sorted once, when first compared). */
+interface GroupYear { fees: number[]; sorted: Float64Array | null }
+interface Outlier { placement: PlacementFact; group: string; year: number; peers: number; median: number; ratio: number }
 
 /**
  * fee-outlier (contract §7.2), on a company or a foster home: a placement active at some time in
  * the 12 months before as-of (as-of − 12 months ≤ day ≤ as-of) whose `daily_fee_sek` is ≥ 3 × the
- * median fee of the placements active in the same calendar year in the same placement group.
+ * median fee of its peers: the other placements active in the same calendar year in the same
+ * placement group.
  * - Placement group: foster homes (a placement with home_id); otherwise the kind group of its
  *   licence (contract §4 kind groups; a kind outside every group is its own group). A placement
  *   whose licence is not in the store has no group and is skipped.
- * - Group-year: every placement with a fee active on some day of year Y (as seen at as-of: later
- *   starts do not exist, an end after as-of is open up to as-of), the outlier itself included.
- *   Counted only when it holds ≥ 20 such placements; the median of an even count is the mean of
- *   the two middle fees, and a median of 0 compares nothing.
+ * - Peers: every other placement with a fee active on some day of year Y (as seen at as-of: later
+ *   starts do not exist, an end after as-of is open up to as-of) in the same group. "Counted only
+ *   when that group-year has ≥ 20 placements with a fee" is read as ≥ 20 peers, the placement
+ *   itself not counted and not in the median: a placement is compared with 20 or more others (the
+ *   issue's near miss "a high fee in a group-year with 19 peers" does not fire). The median of an
+ *   even count is the mean of the two middle fees; a median of 0 compares nothing.
  * - "The same calendar year": each year in which the placement is active within the 12-month
  *   window (one or two years); the placement is an outlier when it is one in any of them, and the
  *   evidence gives the year with the highest factor.
@@ -52,7 +56,7 @@ export const signal: SignalDefinition<Params> = {
   id: 'fee-outlier',
   title: 'Dygnsavgift långt över jämförbara placeringar',
   description:
-    'En placering som pågått någon gång under de 12 månaderna före analysdatum har en dygnsavgift som är minst tre gånger medianen för placeringar i samma grupp (familjehem, annars tillståndets verksamhetsgrupp) som pågick samma kalenderår. Jämförelsen görs bara när gruppen det året har minst 20 placeringar med dygnsavgift (placeringen själv inräknad). Pågår placeringen under två kalenderår inom 12-månadersperioden jämförs den med båda åren. Larmet gäller betalningsmottagaren, annars familjehemmet, annars tillståndets bolag. Allvarlighetsgrad 4 vid minst fem gånger medianen.',
+    'En placering som pågått någon gång under de 12 månaderna före analysdatum har en dygnsavgift som är minst tre gånger medianen för placeringar i samma grupp (familjehem, annars tillståndets verksamhetsgrupp) som pågick samma kalenderår. Placeringen jämförs med de andra placeringarna med dygnsavgift i gruppen samma år (placeringen själv räknas inte in, varken i antalet eller i medianen), och bara när de är minst 20. Pågår placeringen under två kalenderår inom 12-månadersperioden jämförs den med båda åren. Larmet gäller betalningsmottagaren, annars familjehemmet, annars tillståndets bolag. Allvarlighetsgrad 4 vid minst fem gånger medianen.',
   basis: 'IVO, Vad har IVO sett 2024, kap. 1: oseriösa och kriminella aktörer tillskansar sig allmänna medel på felaktiga grunder genom brottsliga upplägg och överutnyttjande av välfärdssystemen.',
   subjectKinds: ['company', 'foster_home'],
   params,
@@ -61,7 +65,7 @@ export const signal: SignalDefinition<Params> = {
   evaluate({ facts, asOf, params: p }) {
     const windowFrom = addMonths(asOf, -p.windowMonths);
     // group → year → fees (nested maps: national extracts hold hundreds of thousands of placement-years).
-    const groupYears = new Map<string, Map<number, Peers>>();
+    const groupYears = new Map<string, Map<number, GroupYear>>();
     const placed: { pl: PlacementFact; group: string; from: string; to: string }[] = [];
     for (const pl of facts.placements) {
       if (pl.daily_fee_sek == null || pl.from_date > asOf) continue;
@@ -74,15 +78,17 @@ export const signal: SignalDefinition<Params> = {
       for (let y = yearOf(pl.from_date); y <= yearOf(to); y++) {
         const peers = years.get(y);
         if (peers) peers.fees.push(pl.daily_fee_sek);
-        else years.set(y, { fees: [pl.daily_fee_sek], median: NaN });
+        else years.set(y, { fees: [pl.daily_fee_sek], sorted: null });
       }
       if (overlaps({ from: pl.from_date, to }, { from: windowFrom, to: asOf })) placed.push({ pl, group, from: pl.from_date, to });
     }
-    const medianOf = (group: string, year: number): Peers | null => {
-      const peers = groupYears.get(group)?.get(year);
-      if (!peers || peers.fees.length < p.minPlacements) return null;
-      if (Number.isNaN(peers.median)) peers.median = median(peers.fees);
-      return peers.median > 0 ? peers : null;
+    /** The placement's peers in a group-year (all but itself): their number and median fee, when enough. */
+    const peersOf = (group: string, year: number, fee: number): { peers: number; median: number } | null => {
+      const gy = groupYears.get(group)?.get(year);
+      if (!gy || gy.fees.length - 1 < p.minPlacements) return null;
+      gy.sorted ??= Float64Array.from(gy.fees).sort();
+      const median = medianWithout(gy.sorted, fee);
+      return median > 0 ? { peers: gy.fees.length - 1, median } : null;
     };
 
     const bySubject = new Map<string, { kind: SubjectKind; outliers: Outlier[] }>();
@@ -90,10 +96,10 @@ export const signal: SignalDefinition<Params> = {
       let best: Outlier | null = null;
       const first = yearOf(from > windowFrom ? from : windowFrom);
       for (let y = first; y <= yearOf(to); y++) {
-        const peers = medianOf(group, y);
+        const peers = peersOf(group, y, pl.daily_fee_sek!);
         if (!peers) continue;
         const ratio = pl.daily_fee_sek! / peers.median;
-        if (ratio >= p.factor && (!best || ratio > best.ratio)) best = { placement: pl, group, year: y, peers, ratio };
+        if (ratio >= p.factor && (!best || ratio > best.ratio)) best = { placement: pl, group, year: y, ...peers, ratio };
       }
       if (!best) continue;
       const subject = subjectOf(facts, pl);
@@ -143,10 +149,18 @@ function subjectOf(facts: Facts, pl: PlacementFact): { kind: SubjectKind; id: st
   return l ? { kind: 'company', id: l.org_nr } : null;
 }
 
-function median(values: number[]): number {
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** The median of a sorted list with one occurrence of `value` (a member) left out. */
+function medianWithout(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = (i: number): number => sorted[i < lo ? i : i + 1]!;
+  const m = sorted.length - 1;
+  return m % 2 ? at((m - 1) >> 1) : (at(m / 2 - 1) + at(m / 2)) / 2;
 }
 
 function outlierText(facts: Facts, o: Outlier): string {
@@ -156,5 +170,5 @@ function outlierText(facts: Facts, o: Outlier): string {
   const payee = pl.payee_org_nr != null ? `, betalas till ${companyLabel(facts, pl.payee_org_nr)}` : '';
   const group = GROUP_SV[o.group] ?? kindSv(o.group);
   const factor = o.ratio.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
-  return `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${where} ${periodText(pl.from_date, pl.to_date)}${payee}: dygnsavgift ${sek(pl.daily_fee_sek)}, ${factor} gånger medianen ${sek(o.peers.median)} för ${group} ${o.year} (${o.peers.fees.length} placeringar med dygnsavgift det året, denna inräknad).`;
+  return `Placering ${pl.placement_id}${pl.child_ref ? ` (barn ${pl.child_ref})` : ''} vid ${where} ${periodText(pl.from_date, pl.to_date)}${payee}: dygnsavgift ${sek(pl.daily_fee_sek)}, ${factor} gånger medianen ${sek(o.median)} för ${o.peers} jämförbara placeringar (${group}, med dygnsavgift under ${o.year}; denna ej inräknad).`;
 }

@@ -13,7 +13,7 @@ let n = 0;
 const placement = (o: Partial<Pl>): Pl => ({ placement_id: `PL${++n}`, from_date: '2026-01-10', to_date: null, child_ref: `barn-${n}`, ...o });
 /**
  * `count` (≥ 12) peer placements at licence PEER (hvb_children) in 2026: five low fees from 4 000, five high up to
- * 6 000, the rest 5 000 — the median stays 5 000 with one or two outliers added.
+ * 6 000, the rest 5 000 — the median is 5 000, also with another outlier among the peers.
  */
 const peerFee = (i: number, count: number): number => (i < 5 ? 4_000 + i * 100 : i >= count - 5 ? 6_000 - (count - 1 - i) * 100 : 5_000);
 const peers = (count: number, o: Partial<Pl> = {}): Pl[] => Array.from({ length: count }, (_, i) => placement({ licence_id: 'PEER', daily_fee_sek: peerFee(i, count), ...o }));
@@ -30,28 +30,35 @@ const world = (placements: Pl[], extra: Partial<WorldSpec> = {}): WorldSpec => (
 });
 
 describe('fee-outlier', () => {
-  it('fires on a fee ≥ 3 × the group-year median, on the payee, explaining fee, median, peers and factor', () => {
-    const hits = run(world([...peers(19), placement({ licence_id: 'HVB', daily_fee_sek: 15_000, payee_org_nr: PAYEE })]));
+  it('fires on a fee ≥ 3 × the median of its peers in the group-year, on the payee, explaining fee, median, peers and factor', () => {
+    const hits = run(world([...peers(20), placement({ licence_id: 'HVB', daily_fee_sek: 15_000, payee_org_nr: PAYEE })]));
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ subject_kind: 'company', subject_id: PAYEE, related_ids: [HVB], severity: 3 });
     const text = hits[0]!.evidence[0]!.text;
-    expect(hits[0]!.evidence[0]!.source).toBe('placements.csv:21');
-    // 20 placements with a fee: 19 peers and this one; the median is 5 000.
+    expect(hits[0]!.evidence[0]!.source).toBe('placements.csv:22');
+    // 20 peers with a fee (this one not counted); their median is 5 000.
     expect(text).toContain('15 000 kr');
     expect(text).toContain('medianen 5 000 kr');
-    expect(text).toContain('20 placeringar');
+    expect(text).toContain('20 jämförbara placeringar');
     expect(text).toContain('3 gånger');
     expect(text).toContain('2026');
   });
 
-  it('near miss: a high fee in a group-year with 19 placements with a fee', () => {
-    expect(run(world([...peers(18), placement({ licence_id: 'HVB', daily_fee_sek: 15_000, payee_org_nr: PAYEE })]))).toEqual([]);
+  it('near miss: a high fee in a group-year with 19 peers (20 placements with a fee, the placement itself included)', () => {
+    expect(run(world([...peers(19), placement({ licence_id: 'HVB', daily_fee_sek: 15_000, payee_org_nr: PAYEE })]))).toEqual([]);
     // Placements without a fee are not counted.
-    expect(run(world([...peers(18), placement({ licence_id: 'PEER' }), placement({ licence_id: 'HVB', daily_fee_sek: 15_000, payee_org_nr: PAYEE })]))).toEqual([]);
+    expect(run(world([...peers(19), placement({ licence_id: 'PEER' }), placement({ licence_id: 'HVB', daily_fee_sek: 15_000, payee_org_nr: PAYEE })]))).toEqual([]);
   });
 
   it('the threshold is inclusive; just below it does not fire; ≥ 5 × is severity 4', () => {
-    expect(run(world([...peers(19), placement({ licence_id: 'HVB', daily_fee_sek: 14_999 })]))).toEqual([]);
+    expect(run(world([...peers(20), placement({ licence_id: 'HVB', daily_fee_sek: 14_999 })]))).toEqual([]);
+    expect(run(world([...peers(20), placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]))).toHaveLength(1);
+    // The placement is not among its own peers: ten at 4 000 and ten at 6 000 have the median 5 000
+    // (with the outlier counted in, the median would be 6 000 and 15 000 only 2.5 ×).
+    const split = Array.from({ length: 20 }, (_, i) => placement({ licence_id: 'PEER', daily_fee_sek: i < 10 ? 4_000 : 6_000 }));
+    const hit = run(world([...split, placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]));
+    expect(hit).toHaveLength(1);
+    expect(hit[0]!.evidence[0]!.text).toContain('medianen 5 000 kr');
     const hits = run(world([...peers(30), placement({ licence_id: 'HVB', daily_fee_sek: 25_000 })]));
     expect(hits[0]).toMatchObject({ subject_kind: 'company', subject_id: HVB, severity: 4 });
   });
@@ -78,8 +85,9 @@ describe('fee-outlier', () => {
   });
 
   it('as of: placements starting after as-of do not exist, neither as peers nor as outliers', () => {
-    expect(run(world([...peers(19), placement({ licence_id: 'HVB', daily_fee_sek: 15_000, from_date: '2026-11-02' })]))).toEqual([]);
-    expect(run(world([...peers(18), placement({ licence_id: 'PEER', daily_fee_sek: 5_000, from_date: '2026-11-02' }), placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]))).toEqual([]);
+    expect(run(world([...peers(20), placement({ licence_id: 'HVB', daily_fee_sek: 15_000, from_date: '2026-11-02' })]))).toEqual([]);
+    expect(run(world([...peers(19), placement({ licence_id: 'PEER', daily_fee_sek: 5_000, from_date: '2026-11-02' }), placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]))).toEqual([]);
+    expect(run(world([...peers(19), placement({ licence_id: 'PEER', daily_fee_sek: 5_000, from_date: '2026-11-01' }), placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]))).toHaveLength(1);
   });
 
   it('one hit per subject listing all its outlier placements', () => {
@@ -90,10 +98,10 @@ describe('fee-outlier', () => {
   });
 
   it('parameters: factor and minimum group size are editable', () => {
-    const spec = world([...peers(19), placement({ licence_id: 'HVB', daily_fee_sek: 12_000 })]);
+    const spec = world([...peers(20), placement({ licence_id: 'HVB', daily_fee_sek: 12_000 })]);
     expect(run(spec)).toEqual([]);
     expect(run(spec, AS_OF, { factor: 2.4 })).toHaveLength(1);
-    expect(run(world([...peers(13), placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]), AS_OF, { minPlacements: 14 })).toHaveLength(1);
-    expect(run(world([...peers(12), placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]), AS_OF, { minPlacements: 14 })).toEqual([]);
+    expect(run(world([...peers(14), placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]), AS_OF, { minPlacements: 14 })).toHaveLength(1);
+    expect(run(world([...peers(13), placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]), AS_OF, { minPlacements: 14 })).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ export function plantPublicMoney(p: Planter): void {
 /**
  * Fee outliers. Children's residential placements are compared with peers planted here (about
  * 5 000 kr a day) and, at larger scales, with the background's (2 500–7 500 kr, median 5 000), so
- * the cases keep their factor at every scale. The group-year cases with 19 and 20 placements use
+ * the cases keep their factor at every scale. The group-year cases with 19 and 20 peers use
  * foster-home support (consultant_support licences), a placement group the background leaves
  * empty.
  */
@@ -58,20 +58,20 @@ function plantFeeOutliers(p: Planter): void {
   }
   const consultant = () => p.licensed({ kind: 'consultant_support', registered: '2014-01-01', granted: '2014-09-01' });
   {
-    // 2025: 19 peers and the outlier = 20 placements with a fee.
+    // 2025: 20 peers besides the outlier.
     const peers = consultant();
-    for (let i = 0; i < 19; i++) p.placement({ licence: peers.licence, from: '2025-02-01', to: '2025-10-31', birthYear: 2012, payee: peers.org, fee: 1_900 + i * 10 });
+    for (let i = 0; i < 20; i++) p.placement({ licence: peers.licence, from: '2025-02-01', to: '2025-10-31', birthYear: 2012, payee: peers.org, fee: 1_900 + i * 10 });
     const c = consultant();
     p.placement({ licence: c.licence, from: '2025-11-15', to: '2025-12-31', birthYear: 2012, payee: c.org, fee: 7_000 });
-    p.fire(S, 'company', c.org, 'foster-home support placement at 7 000 kr in 2025, where the group-year has exactly 20 placements with a fee');
+    p.fire(S, 'company', c.org, 'foster-home support placement at 7 000 kr in 2025, compared with exactly 20 peers with a fee');
   }
   {
-    // 2026: 18 peers and the outlier = 19 placements with a fee.
+    // 2026: 19 peers besides the outlier.
     const peers = consultant();
-    for (let i = 0; i < 18; i++) p.placement({ licence: peers.licence, from: '2026-01-10', to: '2026-06-30', birthYear: 2012, payee: peers.org, fee: 1_900 + i * 10 });
+    for (let i = 0; i < 19; i++) p.placement({ licence: peers.licence, from: '2026-01-10', to: '2026-06-30', birthYear: 2012, payee: peers.org, fee: 1_900 + i * 10 });
     const c = consultant();
     p.placement({ licence: c.licence, from: '2026-02-01', birthYear: 2012, payee: c.org, fee: 7_000 });
-    p.notFire(S, 'company', c.org, 'near miss: a high fee in a group-year with 19 placements with a fee (below 20)');
+    p.notFire(S, 'company', c.org, 'near miss: a high fee in a group-year with 19 peers (below 20)');
   }
 }
 
