@@ -47,11 +47,12 @@ export const signal: SignalDefinition<Params> = {
   requires: ['roles', 'licences'],
   evaluate({ facts, asOf, params: p }) {
     const atAsOf = new Map<string, LicenceFact | null>();
+    /** The licence that makes the company a holder or applicant on the role's start day, else at as-of. */
     const holderAt = (orgNr: string, day: string): { licence: LicenceFact; when: Start['when'] } | null => {
+      const then = holderOrApplicantLicence(facts, orgNr, day);
+      if (then) return { licence: then, when: 'start' };
       if (!atAsOf.has(orgNr)) atAsOf.set(orgNr, holderOrApplicantLicence(facts, orgNr, asOf));
       const now = atAsOf.get(orgNr)!;
-      const then = facts.licencesByOrg.has(orgNr) ? holderOrApplicantLicence(facts, orgNr, day) : null;
-      if (then) return { licence: then, when: 'start' };
       return now ? { licence: now, when: 'as-of' } : null;
     };
     let groups: CompanyGroups | null = null;
