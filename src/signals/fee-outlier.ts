@@ -64,18 +64,23 @@ export const signal: SignalDefinition<Params> = {
   requires: ['placements'],
   evaluate({ facts, asOf, params: p }) {
     const windowFrom = addMonths(asOf, -p.windowMonths);
-    // group → year → fees (nested maps: national extracts hold hundreds of thousands of placement-years).
+    const windowYears = { first: yearOf(windowFrom), last: yearOf(asOf) };
+    // group → year → fees, for the (one or two) years of the window.
     const groupYears = new Map<string, Map<number, GroupYear>>();
     const placed: { pl: PlacementFact; group: string; from: string; to: string }[] = [];
     for (const pl of facts.placements) {
       if (pl.daily_fee_sek == null || pl.from_date > asOf) continue;
-      const group = groupOf(facts, pl);
-      if (group == null) continue;
       const to = pl.to_date != null && pl.to_date <= asOf ? pl.to_date : asOf;
       if (to < pl.from_date) continue;
+      // Only the years the 12-month window touches are ever compared with.
+      const first = Math.max(yearOf(pl.from_date), windowYears.first);
+      const last = Math.min(yearOf(to), windowYears.last);
+      if (first > last) continue;
+      const group = groupOf(facts, pl);
+      if (group == null) continue;
       let years = groupYears.get(group);
       if (!years) groupYears.set(group, (years = new Map()));
-      for (let y = yearOf(pl.from_date); y <= yearOf(to); y++) {
+      for (let y = first; y <= last; y++) {
         const peers = years.get(y);
         if (peers) peers.fees.push(pl.daily_fee_sek);
         else years.set(y, { fees: [pl.daily_fee_sek], sorted: null });
@@ -158,9 +163,13 @@ function medianWithout(sorted: Float64Array, value: number): number {
     if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
-  const at = (i: number): number => sorted[i < lo ? i : i + 1]!;
+  // Position i of the list without the member at `lo` is sorted[i] before it, sorted[i + 1] after.
   const m = sorted.length - 1;
-  return m % 2 ? at((m - 1) >> 1) : (at(m / 2 - 1) + at(m / 2)) / 2;
+  const hiMid = m >> 1;
+  const upper = sorted[hiMid < lo ? hiMid : hiMid + 1]!;
+  if (m % 2) return upper;
+  const loMid = hiMid - 1;
+  return (sorted[loMid < lo ? loMid : loMid + 1]! + upper) / 2;
 }
 
 function outlierText(facts: Facts, o: Outlier): string {

@@ -59,6 +59,9 @@ describe('fee-outlier', () => {
     const hit = run(world([...split, placement({ licence_id: 'HVB', daily_fee_sek: 15_000 })]));
     expect(hit).toHaveLength(1);
     expect(hit[0]!.evidence[0]!.text).toContain('medianen 5 000 kr');
+    // An odd number of peers: eleven at 4 000 and ten at 6 000 have the median 4 000.
+    const odd = Array.from({ length: 21 }, (_, i) => placement({ licence_id: 'PEER', daily_fee_sek: i < 11 ? 4_000 : 6_000 }));
+    expect(run(world([...odd, placement({ licence_id: 'HVB', daily_fee_sek: 12_000 })]))[0]!.evidence[0]!.text).toContain('medianen 4 000 kr');
     const hits = run(world([...peers(30), placement({ licence_id: 'HVB', daily_fee_sek: 25_000 })]));
     expect(hits[0]).toMatchObject({ subject_kind: 'company', subject_id: HVB, severity: 4 });
   });
