@@ -64,15 +64,15 @@ export const signal: SignalDefinition<Params> = {
   requires: ['placements'],
   evaluate({ facts, asOf, params: p }) {
     const windowFrom = addMonths(asOf, -p.windowMonths);
-    const windowYears = { first: yearOf(windowFrom), last: yearOf(asOf) };
+    const windowYears = { first: yearOf(windowFrom), last: yearOf(asOf), start: `${windowFrom.slice(0, 4)}-01-01` };
     // group → year → fees, for the (one or two) years of the window.
     const groupYears = new Map<string, Map<number, GroupYear>>();
     const placed: { pl: PlacementFact; group: string; from: string; to: string }[] = [];
     for (const pl of facts.placements) {
       if (pl.daily_fee_sek == null || pl.from_date > asOf) continue;
       const to = pl.to_date != null && pl.to_date <= asOf ? pl.to_date : asOf;
-      if (to < pl.from_date) continue;
       // Only the years the 12-month window touches are ever compared with.
+      if (to < pl.from_date || to < windowYears.start) continue;
       const first = Math.max(yearOf(pl.from_date), windowYears.first);
       const last = Math.min(yearOf(to), windowYears.last);
       if (first > last) continue;
