@@ -100,18 +100,39 @@ function sanctionFindings(ctx: Ctx, subjectId: string, whose: string): DossierFi
     });
 }
 
-function hitFindings(ctx: Ctx, id: string): DossierFinding[] {
-  const hits = listHits(ctx.db, { entityId: id }, { limit: 1000 }).items.filter((h) => h.subject_id === id);
+/**
+ * Hits of the latest analysis run about `id`: those on it, and — for a person — those on a
+ * company, licence, foster home or address that name the person among their related ids (e.g. a
+ * board swapped after a finding, where the person left or came in). Generic over all signals.
+ */
+function hitFindings(ctx: Ctx, id: string, opts: { involved?: boolean } = {}): DossierFinding[] {
+  const hits = listHits(ctx.db, { entityId: id }, { limit: 1000 }).items.filter((h) => h.subject_id === id || (opts.involved && h.subject_kind !== 'person' && h.related_ids.includes(id)));
   return hits.map((h) => {
-    const related = h.related_ids.map((r) => (/^\d{10}$/.test(r) ? ctx.companyRef(r) : ctx.personRef(r)));
+    const own = h.subject_id === id;
+    const refOf = (r: string): EntityRef => (/^\d{10}$/.test(r) ? ctx.companyRef(r) : ctx.personRef(r));
+    const related = own ? h.related_ids.map(refOf) : [h.subject_kind === 'company' ? ctx.companyRef(h.subject_id) : { id: h.subject_id, kind: h.subject_kind as EntityRef['kind'], label: h.subject_id }];
+    const about = own ? '' : ` för ${related[0]!.label}${related[0]!.label !== h.subject_id ? ` (${h.subject_id})` : ''}, där personen förekommer`;
     return {
-      kind: h.signal === 'revoked-network' ? 'revoked_network' : 'hit',
+      kind: h.signal === 'revoked-network' ? 'revoked_network' : own ? 'hit' : 'involved_in_hit',
       severity: Math.max(1, Math.min(5, h.severity)) as DossierFinding['severity'],
-      text: `Larm ”${SIGNAL_SV[h.signal] ?? h.signal}”: ${h.evidence.map((e) => e.text).join(' ')}`,
+      text: `Larm ”${SIGNAL_SV[h.signal] ?? h.signal}”${about}: ${h.evidence.map((e) => e.text).join(' ')}`,
       sources: [...new Set(h.evidence.map((e) => e.source))],
       related,
     };
   });
+}
+
+/** A person registered as deceased (folkbokföring) on or before the as-of date. */
+function deceasedFindings(ctx: Ctx, personId: string, whose: string, declared: boolean): DossierFinding[] {
+  const p = personLookup(ctx.db, personId);
+  if (!p?.deceased_on || p.deceased_on > ctx.asOf) return [];
+  return [{
+    kind: 'deceased',
+    severity: 5,
+    text: `${whose} avled ${p.deceased_on} enligt folkbokföringen${declared ? ' men ingår i den anmälda personkretsen' : ' men står kvar i registret med bestämmande inflytande'}.`,
+    sources: [src(p)],
+    related: [],
+  }];
 }
 
 /** Earlier (other) companies of a holder: their fate, and the holder's roles during revocations. */
@@ -293,10 +314,11 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
     if (!personLookup(db, personId) && rolesOfHolder(db, personId).length === 0) {
       findings.push({ kind: 'not_in_store', severity: null, text: `${personId} finns inte i databasen.`, sources: declaredSource ? [declaredSource] : [], related: [] });
     }
+    findings.push(...deceasedFindings(ctx, personId, whose, isDeclared));
     findings.push(...earlierCompanyFindings(ctx, personId, whose));
     findings.push(...financialFindings(ctx, financialEventsOf(db, personId), whose));
     findings.push(...sanctionFindings(ctx, personId, whose));
-    findings.push(...hitFindings(ctx, personId));
+    findings.push(...hitFindings(ctx, personId, { involved: true }));
     return { subject: ref, declared: isDeclared, role, findings: findings.sort(bySeverity) };
   };
 

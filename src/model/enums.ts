@@ -39,9 +39,10 @@ export const KIND_GROUPS: Record<string, readonly LicenceKind[]> = {
   health_care: ['care_provider', 'aesthetic_clinic', 'dental_care'],
 };
 
+const GROUP_OF_KIND: ReadonlyMap<string, string> = new Map(Object.entries(KIND_GROUPS).flatMap(([group, kinds]) => kinds.map((k) => [k, group] as const)));
+
 export function kindGroupOf(kind: string): string | undefined {
-  for (const [group, kinds] of Object.entries(KIND_GROUPS)) if ((kinds as readonly string[]).includes(kind)) return group;
-  return undefined;
+  return GROUP_OF_KIND.get(kind);
 }
 
 /** Licence kinds that fit a payment purpose (contract §4); null = any kind. */

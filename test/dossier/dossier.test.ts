@@ -108,4 +108,48 @@ describe('ägar- och ledningsprövning dossier', () => {
     expect(d.html).not.toContain('<b>Ek');
     expect(d.html).toContain('Clara &lt;b&gt;Ek&lt;/b&gt;');
   });
+
+  it('shows the v2 signals for the applicant and the personkrets: a deceased declared board member, a board swap elsewhere, a serial director', async () => {
+    const applicant = orgNr('559300001');
+    const swapped = orgNr('559300002');
+    const serial = ['559300003', '559300004', '559300005', '559300006'].map(orgNr);
+    const dead = personId('19480512', '123');
+    const old = personId('19700101', '234');
+    const fresh = personId('19910303', '555');
+    const lic = (org: string, i: number, status = 'granted') => ({ licence_id: `V2-${i}`, org_nr: org, kind: 'home_care', status, granted_on: status === 'granted' ? '2015-01-01' : null, status_on: status === 'granted' ? '2015-01-01' : '2025-02-01' });
+    const db = openDb(':memory:');
+    await importPath(db, writeDataset(tmpDir(), {
+      companies: [applicant, swapped, ...serial].map((o, i) => ({ org_nr: o, name: `Bolag ${i} AB` })),
+      persons: [{ person_id: dead, name: 'Gustav Holm', deceased_on: '2024-03-10' }, { person_id: old, name: 'Olle Berg' }, { person_id: fresh, name: 'Sara Nyman' }],
+      licences: [lic(applicant, 0, 'applied'), lic(swapped, 1), ...serial.map((o, i) => lic(o, i + 2))],
+      roles: [
+        { org_nr: applicant, holder_id: dead, role: 'board_member', from: '2020-01-01' },
+        { org_nr: applicant, holder_id: fresh, role: 'ceo', from: '2025-01-15' },
+        // At `swapped`: an injunction, then OLD leaves the board, FRESH joins, OLD stays owner.
+        { org_nr: swapped, holder_id: old, role: 'board_member', from: '2015-01-01', to: '2024-05-31' },
+        { org_nr: swapped, holder_id: old, role: 'owner', share_pct: 100, from: '2015-01-01' },
+        { org_nr: swapped, holder_id: fresh, role: 'board_member', from: '2024-06-01' },
+        ...serial.map((o, i) => ({ org_nr: o, holder_id: fresh, role: 'board_member', from: `2024-0${i + 2}-01` })),
+      ],
+      inspections: [{ org_nr: swapped, decided_on: '2024-03-01', outcome: 'injunction' }],
+    }));
+    runAnalysis(db, { asOf: AS_OF });
+    const d = buildDossier(db, { orgNr: applicant, personkrets: [{ personId: dead, role: 'styrelseledamot' }, { personId: fresh, role: 'VD' }], asOf: AS_OF });
+    const section = (id: string) => d.sections.find((x) => x.subject.id === id)!;
+
+    const deadFindings = section(dead).findings;
+    expect(deadFindings.find((f) => f.kind === 'deceased')).toMatchObject({ severity: 5, sources: ['persons.csv:2'] });
+    expect(deadFindings.find((f) => f.kind === 'hit' && f.text.includes('Avliden person som företrädare'))!.related.map((r) => r.id)).toEqual([applicant]);
+
+    const freshFindings = section(fresh).findings;
+    const swap = freshFindings.find((f) => f.kind === 'involved_in_hit')!;
+    expect(swap.text).toContain('Byte av företrädare efter tillsynsfynd');
+    expect(swap.related.map((r) => r.id)).toEqual([swapped]);
+    expect(swap.sources).toEqual(expect.arrayContaining(['inspections.csv:2', 'roles.csv:4', 'roles.csv:5', 'roles.csv:6']));
+    // Four new boards, the swapped company and the applicant itself: six licence holders/applicants in 12 months.
+    expect(freshFindings.find((f) => f.kind === 'hit' && f.text.includes('Återkommande företrädare'))!.related.map((r) => r.id).sort()).toEqual([applicant, swapped, ...serial].sort());
+    expect(d.html).toContain('avled 2024-03-10');
+    // A living declared person has no deceased finding.
+    expect(freshFindings.some((f) => f.kind === 'deceased')).toBe(false);
+  });
 });

@@ -291,7 +291,8 @@ describe('workbench e2e (loopback + Chromium)', () => {
   it('shows hostile entity names as text everywhere (alerts, profile, search, canvas)', async () => {
     await importThroughWizard(writeHostileDataset(server.dir));
     await goView('#/alerts');
-    await page.getByLabel('Fritext').fill('Elak');
+    // 'Elak Person', not just 'Elak': the demo's evidence legitimately says "felaktiga uppgifter".
+    await page.getByLabel('Fritext').fill('Elak Person');
     await page.locator('.vt-row').first().waitFor({ timeout: 15_000 });
     expect(await page.locator('.vt-row').first().textContent()).toContain('<script>');
     await page.getByLabel('Fritext').fill('');

@@ -60,6 +60,7 @@ describe('CLI contract §5 (independent review)', () => {
       'address-hub', 'conviction-in-control', 'convicted-staff-with-children', 'financial-mismanagement', 'foster-home-as-hvb',
       'missing-record-check', 'nominal-licensed-staff', 'operating-without-licence', 'over-capacity', 'phoenix-continuation',
       'revoked-network', 'trading-ban-officer', 'undeclared-influence', 'unlicensed-practitioner',
+      'deceased-officer', 'board-swap-after-finding', 'serial-director', 'supervision-evasion', 'fee-outlier', 'dental-support-without-dentist',
     ].sort());
     for (const c of Object.values(j.coverage) as { evaluable: boolean; reason?: string }[]) {
       expect(typeof c.evaluable).toBe('boolean');
