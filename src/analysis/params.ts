@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { InsynError } from '../model/errors';
 import type { Db } from '../store/db';
 import { readRuleParams, writeRuleParams, deleteRuleParams } from '../store/analysis';
 import { SIGNALS, signalById } from '../signals/index';
@@ -119,9 +120,8 @@ export function resolveParams(db: Db, overrides?: Record<string, unknown>): Reso
   return out;
 }
 
-export class ParamsError extends Error {
-  override name = 'ParamsError';
+export class ParamsError extends InsynError {
   constructor(readonly issues: ParamIssue[]) {
-    super(`ogiltiga parametrar:\n${formatIssues(issues)}`);
+    super('invalid_input', `ogiltiga parametrar:\n${formatIssues(issues)}`);
   }
 }

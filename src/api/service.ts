@@ -2,14 +2,15 @@ import { todayIso } from '../model/dates';
 import os from 'node:os';
 import path from 'node:path';
 import { SIGNALS } from '../signals/index';
-import { ExportExistsError, ExportPathError, ExportScopeError, exportScope } from '../export/index';
+import { ExportExistsError, exportScope } from '../export/index';
 import { csvTable } from '../export/csv';
+import { InsynError } from '../model/errors';
 import { GlobalSearch } from '../search/index';
 import type { Db } from '../store/db';
 import { countQuarantine, iterateQuarantine, pageQuarantine, type QuarantineDbRow } from '../store/workbench';
 import type { ParsedReq, QuarantineRow, Res } from './contract';
 import { core } from './core';
-import { ApiFailure, notFound, type ServiceImpl } from './handler';
+import { notFound, type ServiceImpl } from './handler';
 import { HitTable } from './hit-table';
 import { inProcessExecutor, JobRegistry, workerExecutor, type JobExecutor } from './jobs';
 import { Labels } from './labels';
@@ -74,10 +75,6 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
   };
 
   const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView'>(name: K) => core(name);
-  const caseError = (err: unknown): never => {
-    if ((err as Error)?.name === 'CaseError') throw new ApiFailure('invalid_request', (err as Error).message);
-    throw err;
-  };
 
   const service: ServiceImpl = {
     status: () => status(db, { storePath: opts.dbPath, labels, hits, runningJobs: jobs.running() }),
@@ -89,8 +86,8 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         try {
           files.push(...(await preview(p)));
         } catch (err) {
-          const e = err as { messageSv?: string; message?: string };
-          files.push({ file: p, table: null, format: 'csv' as const, encoding: '', delimiter: null, headers: [], missingRequired: [], unknownColumns: [], sampleRows: [], error: e.messageSv ?? e.message ?? String(err) });
+          const error = err instanceof InsynError ? err.messageSv : err instanceof Error ? err.message : String(err);
+          files.push({ file: p, table: null, format: 'csv' as const, encoding: '', delimiter: null, headers: [], missingRequired: [], unknownColumns: [], sampleRows: [], error });
         }
       }
       return { files: files.map((f) => ({ ...f, error: f.error ?? null })) };
@@ -142,13 +139,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     },
     hitsSetStatus: async ({ hitKeys, status: next, reason }) => {
       const set = await core('setHitStatus');
-      let updated: number;
-      try {
-        updated = set(db, hitKeys, next, reason, actor);
-      } catch (err) {
-        if ((err as Error)?.name === 'TriageError') throw new ApiFailure('invalid_request', (err as Error).message);
-        throw err;
-      }
+      const updated = set(db, hitKeys, next, reason, actor);
       hits.patchStatus(hitKeys, next);
       return { updated };
     },
@@ -211,29 +202,15 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       };
     },
     caseSave: async ({ id, name, description, entityIds, hitKeys }) => {
-      try {
-        if (id === undefined) return { id: (await caseFn('createCase'))(db, { name, description, entities: entityIds, hitKeys }, actor) };
-        (await caseFn('updateCase'))(db, id, { name, description, entities: entityIds, hitKeys }, actor);
-        return { id };
-      } catch (err) {
-        return caseError(err);
-      }
+      if (id === undefined) return { id: (await caseFn('createCase'))(db, { name, description, entities: entityIds, hitKeys }, actor) };
+      (await caseFn('updateCase'))(db, id, { name, description, entities: entityIds, hitKeys }, actor);
+      return { id };
     },
     caseAddNote: async ({ caseId, text }) => {
-      try {
-        const n = (await caseFn('addCaseNote'))(db, caseId, text, actor);
-        return { id: n.id, at: n.at, author: n.author, text: n.text };
-      } catch (err) {
-        return caseError(err);
-      }
+      const n = (await caseFn('addCaseNote'))(db, caseId, text, actor);
+      return { id: n.id, at: n.at, author: n.author, text: n.text };
     },
-    caseSaveView: async ({ caseId, name, view }) => {
-      try {
-        return { viewId: (await caseFn('saveCaseView'))(db, caseId, { name, view, asOf: view.asOf }, actor) };
-      } catch (err) {
-        return caseError(err);
-      }
-    },
+    caseSaveView: async ({ caseId, name, view }) => ({ viewId: (await caseFn('saveCaseView'))(db, caseId, { name, view, asOf: view.asOf }, actor) }),
 
     auditList: async ({ offset, limit }) => {
       const list = await core('listAudit');
@@ -254,19 +231,13 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         return { dir: r.dir, files: r.files, existing: [] };
       } catch (err) {
         if (err instanceof ExportExistsError) return { dir: outDir, files: [], existing: err.existing };
-        if (err instanceof ExportPathError || err instanceof ExportScopeError) throw new ApiFailure('invalid_request', err.message);
         throw err;
       }
     },
 
     dossier: async (req) => {
       const build = await core('buildDossier');
-      try {
-        return build(db, req, actor);
-      } catch (err) {
-        if ((err as Error)?.name === 'DossierError') throw new ApiFailure('invalid_request', (err as Error).message);
-        throw err;
-      }
+      return build(db, req, actor);
     },
   };
   return { service, jobs, search };

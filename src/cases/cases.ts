@@ -5,14 +5,17 @@ import {
   updateCaseRow, updateCaseViewRow,
 } from '../store/casework';
 import { appendAudit, defaultActor } from '../audit/log';
+import { InsynError, type FailureCode } from '../model/errors';
 
 /**
  * Cases: a named group of entities and hits with notes and saved network views. Views are stored
  * as the JSON the UI hands over and returned verbatim, so a view reopens exactly as saved.
  * Every edit is audit-logged in the same transaction.
  */
-export class CaseError extends Error {
-  override name = 'CaseError';
+export class CaseError extends InsynError {
+  constructor(message: string, code: FailureCode = 'invalid_input') {
+    super(code, message);
+  }
 }
 
 export interface CaseSummary {
@@ -42,7 +45,7 @@ function requireName(name: string): string {
 }
 
 function requireCase(db: Db, id: number): void {
-  if (!caseRow(db, id)) throw new CaseError(`Ärende ${id} finns inte`);
+  if (!caseRow(db, id)) throw new CaseError(`Ärende ${id} finns inte`, 'not_found');
 }
 
 function entityRef(e: EntityInput): { id: string; kind: string | null } {
@@ -78,7 +81,7 @@ export function updateCase(
   const name = requireName(input.name);
   db.transaction(() => {
     const before = caseRow(db, id);
-    if (!before) throw new CaseError(`Ärende ${id} finns inte`);
+    if (!before) throw new CaseError(`Ärende ${id} finns inte`, 'not_found');
     const at = now();
     updateCaseRow(db, id, name, input.description ?? before.description, at);
     const details: Record<string, unknown> = { caseId: id, name };
@@ -109,7 +112,7 @@ export function updateCase(
 export function deleteCase(db: Db, id: number, actor: string = defaultActor()): void {
   db.transaction(() => {
     const before = caseRow(db, id);
-    if (!before) throw new CaseError(`Ärende ${id} finns inte`);
+    if (!before) throw new CaseError(`Ärende ${id} finns inte`, 'not_found');
     deleteCaseRow(db, id);
     appendAudit(db, { actor, action: 'case_delete', details: { caseId: id, name: before.name } });
   })();
@@ -185,7 +188,7 @@ export function saveCaseView<V>(
     let id: number;
     if (input.viewId != null) {
       const existing = caseViewRow(db, input.viewId);
-      if (!existing || existing.case_id !== caseId) throw new CaseError(`Vy ${input.viewId} finns inte i ärende ${caseId}`);
+      if (!existing || existing.case_id !== caseId) throw new CaseError(`Vy ${input.viewId} finns inte i ärende ${caseId}`, 'not_found');
       updateCaseViewRow(db, input.viewId, name, asOf, json, at);
       id = input.viewId;
     } else {
@@ -205,7 +208,7 @@ export function getCaseView<V = unknown>(db: Db, viewId: number): SavedView<V> |
 export function deleteCaseView(db: Db, viewId: number, actor: string = defaultActor()): void {
   db.transaction(() => {
     const r = caseViewRow(db, viewId);
-    if (!r) throw new CaseError(`Vy ${viewId} finns inte`);
+    if (!r) throw new CaseError(`Vy ${viewId} finns inte`, 'not_found');
     deleteCaseViewRow(db, viewId);
     appendAudit(db, { actor, action: 'case_view', details: { caseId: r.case_id, viewId, deleted: true } });
   })();

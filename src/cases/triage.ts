@@ -1,4 +1,6 @@
 import type { Db } from '../store/db';
+import { InsynError } from '../model/errors';
+import { HIT_STATUSES, STATUSES_REQUIRING_REASON, type HitStatus } from '../model/enums';
 import { hitRowByKey, latestRunRow } from '../store/analysis';
 import { allHitStatusRows, hitStatusHistoryRows, hitStatusRows, upsertHitStatus } from '../store/casework';
 import { appendAudit, defaultActor } from '../audit/log';
@@ -8,18 +10,12 @@ import { appendAudit, defaultActor } from '../audit/log';
  * not by run, so they survive re-import and re-analysis. The evidence hash at the time of the
  * decision is kept: when the latest run's hash differs, the hit is shown as changed.
  */
-export const HIT_STATUSES = ['ny', 'under_utredning', 'avskriven', 'bekraftad'] as const;
-export type HitStatus = (typeof HIT_STATUSES)[number];
-export const HIT_STATUS_SV: Record<HitStatus, string> = {
-  ny: 'ny',
-  under_utredning: 'under utredning',
-  avskriven: 'avskriven',
-  bekraftad: 'bekräftad',
-};
-export const STATUSES_REQUIRING_REASON: readonly HitStatus[] = ['avskriven', 'bekraftad'];
+export { HIT_STATUSES, STATUSES_REQUIRING_REASON, type HitStatus } from '../model/enums';
 
-export class TriageError extends Error {
-  override name = 'TriageError';
+export class TriageError extends InsynError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
 }
 
 export interface HitStatusInfo {

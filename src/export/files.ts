@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { InsynError } from '../model/errors';
 
 /**
  * Writing an export into the folder the user chose. A file name is a plain name, never a path:
@@ -7,14 +8,15 @@ import path from 'node:path';
  * can land outside the folder. Existing files are left alone unless `overwrite` is set; then the
  * whole export is refused before anything is written.
  */
-export class ExportPathError extends Error {
-  override name = 'ExportPathError';
+export class ExportPathError extends InsynError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
 }
 
-export class ExportExistsError extends Error {
-  override name = 'ExportExistsError';
+export class ExportExistsError extends InsynError {
   constructor(readonly existing: string[]) {
-    super(`Filen finns redan och skrivs inte över utan bekräftelse: ${existing.join(', ')}`);
+    super('exists', `Filen finns redan och skrivs inte över utan bekräftelse: ${existing.join(', ')}`);
   }
 }
 

@@ -1,10 +1,12 @@
 import type { Db } from '../store/db';
+import { InsynError } from '../model/errors';
 import { egoNetwork } from '../graph/ego';
 import { nodeIdOf } from '../graph/types';
 import { latestRun, listClusters, listHits, type StoredHitView } from '../analysis/queries';
 import { getHitStatuses } from '../cases/triage';
 import { getCase } from '../cases/cases';
-import { AUDIT_ACTION_SV, listAudit, type AuditEntry } from '../audit/log';
+import { listAudit, type AuditEntry } from '../audit/log';
+import { AUDIT_ACTION_DISPLAY_SV, labelSv } from '../model/labels-sv';
 import { sanctionRowsFor } from '../store/casework';
 import type { ExportAuditLine, ExportBundle, ExportEdge, ExportGraph, ExportHit, ExportNode } from './types';
 
@@ -20,8 +22,10 @@ export type ExportScope =
   | { cluster: string | number; asOf?: string }
   | { flagged: true; asOf?: string };
 
-export class ExportScopeError extends Error {
-  override name = 'ExportScopeError';
+export class ExportScopeError extends InsynError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
 }
 
 /** Ego-network size cap per entity, so a huge hub cannot make an export unbounded. */
@@ -64,7 +68,7 @@ function withStatus(db: Db, hits: readonly StoredHitView[]): ExportHit[] {
 }
 
 function auditSummary(e: AuditEntry): string {
-  const label = AUDIT_ACTION_SV[e.action as keyof typeof AUDIT_ACTION_SV] ?? e.action;
+  const label = labelSv(AUDIT_ACTION_DISPLAY_SV, e.action, '–');
   const d = e.details;
   const bits: string[] = [];
   for (const k of ['subject', 'id', 'caseId', 'name', 'status', 'reason', 'format', 'q', 'dataset', 'as_of', 'asOf', 'orgNr', 'licenceId']) {

@@ -182,7 +182,7 @@ describe('workbench API over a real store', () => {
     expect(d.undeclared.map((u) => u.id)).toContain(world.p);
     expect(d.html).toContain('<html');
     const bad = await api.dossier({ licenceId: 'finns-inte' });
-    expect(!bad.ok && bad.error.code).toBe('invalid_request');
+    expect(!bad.ok && bad.error.code).toBe('not_found');
   });
 
   it('audits every analyst action in a verifiable chain', async () => {

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { analysisStepText } from '../../analysis/progress-text';
 import { contractJson, runAnalysis, type AnalysisResult } from '../../analysis/run';
 import { isIsoDate } from '../../model/dates';
-import { formatIssues, ParamsError, validateConfig } from '../../analysis/params';
+import { formatIssues, validateConfig } from '../../analysis/params';
 import { SIGNALS } from '../../signals/index';
 import { auditAnalysisRun } from '../../audit/events';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
 
 /** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json]` (contract §5). */
@@ -25,7 +26,7 @@ export function register(program: Command): void {
         const result = runAnalysis(db, {
           asOf: opts.asOf,
           params,
-          onProgress: (p) => { if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`); },
+          onProgress: (p) => { if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${analysisStepText(p.step)} (${p.done}/${p.total})\x1b[K`); },
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         // Parameters and data version of every run are logged, so a result can be reproduced.
@@ -33,9 +34,6 @@ export function register(program: Command): void {
         if (opts.json) printJson(contractJson(result));
         else process.stdout.write(renderTable(result));
         process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
-      } catch (err) {
-        if (err instanceof ParamsError) throw new UsageError(err.message);
-        throw err;
       } finally {
         db.close();
       }

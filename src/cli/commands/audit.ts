@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { AUDIT_ACTION_SV, listAudit, verifyAudit } from '../../audit/log';
+import { listAudit, verifyAudit } from '../../audit/log';
+import { AUDIT_ACTION_DISPLAY_SV, labelSv } from '../../model/labels-sv';
 import { exportAuditLog } from '../../audit/export';
-import { ExportExistsError, ExportPathError } from '../../export/files';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
 
 /**
@@ -55,7 +55,7 @@ export function register(program: Command): void {
           return;
         }
         for (const e of page.entries) {
-          const label = AUDIT_ACTION_SV[e.action as keyof typeof AUDIT_ACTION_SV] ?? e.action;
+          const label = labelSv(AUDIT_ACTION_DISPLAY_SV, e.action, '–');
           process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.actor.padEnd(12)}  ${label.padEnd(22)}  ${JSON.stringify(e.details)}\n`);
         }
         process.stderr.write(`insyn: ${page.entries.length} av ${page.total} poster\n`);
@@ -76,10 +76,6 @@ export function register(program: Command): void {
         const r = exportAuditLog(db, { outDir: path.dirname(opts.out), fileName: path.basename(opts.out), overwrite: opts.overwrite ?? false });
         process.stdout.write(`${r.file.path}\n`);
         process.stderr.write(`insyn: ${r.rows} poster${r.verified ? '' : ' (OBS: kedjan är bruten, kör insyn audit verify)'}\n`);
-      } catch (err) {
-        if (err instanceof ExportPathError) throw new UsageError(err.message);
-        if (err instanceof ExportExistsError) throw new Error(`${err.message} (använd --overwrite för att skriva över)`);
-        throw err;
       } finally {
         db.close();
       }

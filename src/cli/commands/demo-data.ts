@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { generateDataset } from '../../demo/generate';
 import { SCALES, type Scale } from '../../demo/scales';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 
 /** `insyn demo-data <folder> [--scale demo|municipality|national] [--seed N]` (contract §5). */
 export function register(program: Command): void {

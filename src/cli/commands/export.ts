@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EXPORT_FORMATS, ExportExistsError, ExportPathError, ExportScopeError, exportScope, type ExportFormat, type ExportScope } from '../../export/index';
+import { EXPORT_FORMATS, exportScope, type ExportFormat, type ExportScope } from '../../export/index';
 import { normaliseHolderId } from '../../ids/holder';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
 
 /**
@@ -45,10 +45,6 @@ export function register(program: Command): void {
         if (opts.json) printJson(r);
         else for (const f of r.files) process.stdout.write(`${f.path}\n`);
         process.stderr.write(`insyn: ${r.files.length} fil(er), ${r.nodes} noder, ${r.edges} kopplingar, ${r.hits} larm${opts.pseudonymise ? ' (pseudonymiserad)' : ''}\n`);
-      } catch (err) {
-        if (err instanceof ExportPathError || err instanceof ExportScopeError) throw new UsageError(err.message);
-        if (err instanceof ExportExistsError) throw new Error(`${err.message} (använd --overwrite för att skriva över)`);
-        throw err;
       } finally {
         db.close();
       }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { auditImport } from '../../audit/events';
 import { importPath, ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
-import { UsageError } from '../main';
+import { importProgressText } from '../../import/progress-text';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
 
 /** `insyn import <folder|file> [--db FILE] [--json]` (contract §5). */
@@ -68,8 +69,7 @@ function progressPrinter(): { onProgress: (p: ImportProgress) => void; end: () =
     onProgress: (p) => {
       if (current !== null && current !== p.file) process.stderr.write('\n');
       current = p.file;
-      const pct = p.bytesTotal ? ((100 * p.bytesRead) / p.bytesTotal).toFixed(0) : '?';
-      process.stderr.write(`\r${p.file}: ${p.rows.toLocaleString('sv-SE')} rader, ${pct} % av filen, ${p.rowsPerSec.toLocaleString('sv-SE')} rader/s   `);
+      process.stderr.write(`\r${importProgressText(p)}${process.stderr.isTTY ? '\x1b[K' : ''}`);
     },
     end: () => {
       if (current !== null) process.stderr.write('\n');
