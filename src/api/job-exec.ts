@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analysisStepText } from '../analysis/progress-text';
 import { runAnalysis, type AnalysisResult } from '../analysis/run';
 import { importPath, type ImportResult } from '../import/importer';
+import { importProgressText } from '../import/progress-text';
 import type { Db } from '../store/db';
 import type { AnalysisSummary, ImportSummary, JobProgress, JobResult } from './contract';
 import { core } from './core';
@@ -23,7 +25,6 @@ export function demoDataPath(): string {
   return process.env.INSYN_DEMO_DATA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'demo');
 }
 
-const pct = (done: number, total: number): number => (total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0);
 
 export function toImportSummary(p: string, r: ImportResult): ImportSummary {
   return {
@@ -70,7 +71,7 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
           done: g.bytesRead,
           total: g.bytesTotal,
           rowsPerSec: Math.round(g.rowsPerSec),
-          message: `${prefix}Läser ${g.file} (${pct(g.bytesRead, g.bytesTotal)} %) – ${g.rows.toLocaleString('sv-SE')} rader`,
+          message: `${prefix}${importProgressText(g)}`,
         }),
     });
     const summary = toImportSummary(p, result);
@@ -89,15 +90,11 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
   const t0 = performance.now();
   const result = runAnalysis(db, {
     asOf,
-    onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${titles.get(p.step) ?? stepLabel(p.step)}` }),
+    onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${analysisStepText(p.step)}` }),
   });
   const summary = toAnalysisSummary(result, performance.now() - t0, titles);
   await audit(db, actor, 'analysis_run', { runId: result.run_id, asOf: result.as_of, params: result.params, dataVersion: result.data_version, hitCount: result.hits.length });
   return summary;
-}
-
-function stepLabel(step: string): string {
-  return ({ load: 'läser in fakta', scoring: 'beräknar poäng och kluster', persist: 'sparar resultat', done: 'klar' } as Record<string, string>)[step] ?? step;
 }
 
 export async function executeJob(db: Db, spec: JobSpec, report: ProgressReporter): Promise<JobResult> {
