@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HIT_STATUSES, STATUSES_REQUIRING_REASON, SUBJECT_KINDS } from '../model/enums';
+import { EXPORT_FORMATS } from '../export/types';
 
 /**
  * The one API contract between the workbench UI and the core (issue 5). Every method has a
@@ -21,16 +23,16 @@ const page = {
 };
 const empty = z.object({}).default({});
 
-export const SubjectKind = z.enum(['company', 'person', 'licence', 'foster_home', 'address']);
+// Enums come from the model, so the contract cannot drift from the core.
+export const SubjectKind = z.enum(SUBJECT_KINDS);
 export type SubjectKind = z.infer<typeof SubjectKind>;
 
 export const Severity = z.number().int().min(1).max(5);
 
 /** Triage statuses (issue 6): ny, under utredning, avskriven, bekräftad. */
-export const HitStatus = z.enum(['ny', 'under_utredning', 'avskriven', 'bekraftad']);
+export const HitStatus = z.enum(HIT_STATUSES);
 export type HitStatus = z.infer<typeof HitStatus>;
-/** Statuses that require a reason (issue 6.1). */
-export const STATUSES_REQUIRING_REASON: readonly HitStatus[] = ['avskriven', 'bekraftad'];
+export { STATUSES_REQUIRING_REASON };
 
 /** Where a stored fact came from (contract §3): dataset, file, line, import time. */
 export const Source = z.object({
@@ -507,7 +509,7 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const ExportFormat = z.enum(['gexf', 'graphml', 'csv', 'ftm', 'html']);
+export const ExportFormat = z.enum(EXPORT_FORMATS);
 export const ExportScope = z
   .object({ subject: z.string().min(1).optional(), case: z.number().int().optional(), cluster: z.string().min(1).optional() })
   .refine((s) => [s.subject, s.case, s.cluster].filter((v) => v !== undefined).length === 1, {

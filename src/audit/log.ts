@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import type { Db } from '../store/db';
 import { auditSeqs, countAuditRows, getMeta, insertAuditRow, iterateAuditRows, lastAuditRow, pageAuditRows, setMeta, type AuditRow } from '../store/casework';
+import type { AuditAction } from '../model/enums';
 import { canonicalJson } from './canonical';
 
 /**
@@ -12,37 +13,7 @@ import { canonicalJson } from './canonical';
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_HEAD_KEY = 'audit_head';
 
-export type AuditAction =
-  | 'import'
-  | 'analysis_run'
-  | 'status_change'
-  | 'export'
-  | 'search'
-  | 'open_profile'
-  | 'case_create'
-  | 'case_edit'
-  | 'case_delete'
-  | 'case_note'
-  | 'case_view'
-  | 'dossier'
-  | 'config_change';
-
-/** Swedish labels for the Logg view and reports. */
-export const AUDIT_ACTION_SV: Record<AuditAction, string> = {
-  import: 'Import',
-  analysis_run: 'Analyskörning',
-  status_change: 'Statusändring',
-  export: 'Export',
-  search: 'Sökning',
-  open_profile: 'Öppnade profil',
-  case_create: 'Ärende skapat',
-  case_edit: 'Ärende ändrat',
-  case_delete: 'Ärende borttaget',
-  case_note: 'Anteckning',
-  case_view: 'Sparad nätverksvy',
-  dossier: 'Prövningsunderlag',
-  config_change: 'Regelinställning ändrad',
-};
+export type { AuditAction } from '../model/enums';
 
 export interface AuditEntry {
   id: number;

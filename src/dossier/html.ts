@@ -1,8 +1,8 @@
 import { escapeHtml, htmlPage, sev, table } from '../export/html-kit';
-import { ROLE_SV } from '../export/labels';
+import { ROLE_SV, labelSv } from '../model/labels-sv';
 import type { Dossier } from './types';
 
-const roles = (r: string | null): string => (r ?? '').split(',').map((x) => ROLE_SV[x.trim()] ?? x.trim()).join(', ');
+const roles = (r: string | null): string => (r ?? '').split(',').map((x) => labelSv(ROLE_SV, x.trim(), '')).join(', ');
 
 /** The dossier as a self-contained HTML report, in the export report's style. */
 export function renderDossierHtml(d: Omit<Dossier, 'html'>): string {

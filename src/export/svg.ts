@@ -1,5 +1,6 @@
 import type { ExportGraph } from './types';
 import { escapeHtml } from './html-kit';
+import { SUBJECT_KIND_DISPLAY_SV, labelSv } from '../model/labels-sv';
 
 /**
  * The network picture for reports: inline SVG drawn from the graph payload with a small
@@ -8,9 +9,6 @@ import { escapeHtml } from './html-kit';
  */
 export const KIND_COLOURS: Record<string, string> = {
   company: '#1f4e8c', person: '#c2571e', licence: '#2e7d4f', foster_home: '#8a3fa0', address: '#7a7f87',
-};
-export const KIND_SV: Record<string, string> = {
-  company: 'Företag', person: 'Person', licence: 'Tillstånd', foster_home: 'Familjehem', address: 'Adress',
 };
 
 export interface Positions {
@@ -112,7 +110,7 @@ export function networkSvg(graph: ExportGraph, opts: { width?: number; height?: 
       const hl = opts.highlight?.has(n.id);
       const colour = KIND_COLOURS[n.kind] ?? '#555';
       const label = n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label;
-      return `<g><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${hl ? 9 : 6}" fill="${colour}"${hl ? ' stroke="#a31e1e" stroke-width="3"' : ''}><title>${escapeHtml(`${KIND_SV[n.kind] ?? n.kind}: ${n.label} (${n.id})`)}</title></circle>${
+      return `<g><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${hl ? 9 : 6}" fill="${colour}"${hl ? ' stroke="#a31e1e" stroke-width="3"' : ''}><title>${escapeHtml(`${labelSv(SUBJECT_KIND_DISPLAY_SV, n.kind, '–')}: ${n.label} (${n.id})`)}</title></circle>${
         labels ? `<text x="${(x + 10).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" fill="#1d2430">${escapeHtml(label)}</text>` : ''
       }</g>`;
     });
@@ -121,5 +119,5 @@ export function networkSvg(graph: ExportGraph, opts: { width?: number; height?: 
 
 export function legend(graph: ExportGraph): string {
   const kinds = [...new Set(graph.nodes.map((n) => n.kind))].sort();
-  return `<div class="legend">${kinds.map((k) => `<span><i style="background:${KIND_COLOURS[k] ?? '#555'}"></i>${escapeHtml(KIND_SV[k] ?? k)}</span>`).join('')}<span>streckad linje = avslutad koppling</span></div>`;
+  return `<div class="legend">${kinds.map((k) => `<span><i style="background:${KIND_COLOURS[k] ?? '#555'}"></i>${escapeHtml(labelSv(SUBJECT_KIND_DISPLAY_SV, k, '–'))}</span>`).join('')}<span>streckad linje = avslutad koppling</span></div>`;
 }

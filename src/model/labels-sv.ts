@@ -1,6 +1,6 @@
 import type {
-  COMPANY_STATUSES, FINANCIAL_EVENT_KINDS, INSPECTION_OUTCOMES, INSPECTION_TAGS, LICENCE_KINDS, LICENCE_STATUSES, OFFENCES,
-  PAYMENT_PURPOSES, PROFESSIONS, RELATION_KINDS, REVIEW_OUTCOMES, ROLES, SANCTION_KINDS,
+  AUDIT_ACTIONS, COMPANY_STATUSES, FINANCIAL_EVENT_KINDS, HIT_STATUSES, INSPECTION_OUTCOMES, INSPECTION_TAGS, LICENCE_KINDS,
+  LICENCE_STATUSES, OFFENCES, PAYMENT_PURPOSES, PROFESSIONS, RELATION_KINDS, REVIEW_OUTCOMES, ROLES, SANCTION_KINDS, SUBJECT_KINDS,
 } from './enums';
 
 /**
@@ -65,7 +65,26 @@ export const PROFESSION_SV: Labels<typeof PROFESSIONS> = {
   personal_assistant: 'personlig assistent', manager: 'chef', other: 'annat yrke',
 };
 
+export const SUBJECT_KIND_SV: Labels<typeof SUBJECT_KINDS> = {
+  company: 'bolag', person: 'person', licence: 'tillstånd', foster_home: 'familjehem', address: 'adress',
+};
+export const COMPANY_STATUS_SV: Labels<typeof COMPANY_STATUSES> = {
+  active: 'aktivt', liquidation: 'i likvidation', bankruptcy: 'i konkurs', deregistered: 'avregistrerat',
+};
+export const HIT_STATUS_SV: Labels<typeof HIT_STATUSES> = {
+  ny: 'ny', under_utredning: 'under utredning', avskriven: 'avskriven', bekraftad: 'bekräftad',
+};
+
 // Standalone wording (tables, badges, option lists).
+
+export const SUBJECT_KIND_DISPLAY_SV = capitalised(SUBJECT_KIND_SV);
+export const HIT_STATUS_DISPLAY_SV = capitalised(HIT_STATUS_SV);
+/** The audit log's actions as the Logg view, the CLI and reports name them. */
+export const AUDIT_ACTION_DISPLAY_SV: Labels<typeof AUDIT_ACTIONS> = {
+  import: 'Import', analysis_run: 'Analyskörning', status_change: 'Statusändring', export: 'Export', search: 'Sökning',
+  open_profile: 'Öppnade profil', case_create: 'Ärende skapat', case_edit: 'Ärende ändrat', case_delete: 'Ärende borttaget',
+  case_note: 'Anteckning', case_view: 'Sparad nätverksvy', dossier: 'Prövningsunderlag', config_change: 'Regelinställning ändrad',
+};
 
 export const ROLE_DISPLAY_SV = capitalised(ROLE_SV);
 export const LICENCE_STATUS_DISPLAY_SV = capitalised(LICENCE_STATUS_SV);
