@@ -225,6 +225,7 @@ export interface PersonLookup extends Prov { person_id: string; name: string | n
 export interface LicenceLookup extends Prov { licence_id: string; org_nr: string; kind: string; status: string; unit_name: string | null; granted_on: string | null; status_on: string | null; decision_ref: string | null; reason: string | null }
 export interface RoleLookup extends Prov { org_nr: string; holder_id: string; holder_kind: string | null; role: string; share_pct: number | null; from_date: string | null; to_date: string | null }
 export interface FinancialLookup extends Prov { subject_id: string; kind: string; amount_sek: number | null; occurred_on: string | null; resolved_on: string | null; source: string | null }
+export interface EmploymentLookup extends Prov { org_nr: string; person_id: string; title: string | null; profession: string | null; from_date: string | null; to_date: string | null }
 export interface ReviewLookup extends Prov { org_nr: string; person_id: string; role: string | null; reviewed_on: string | null; outcome: string | null }
 
 const PROV = 'src_file, src_line';
@@ -249,6 +250,9 @@ export function rolesOfOrg(db: Db, orgNr: string): RoleLookup[] {
 }
 export function financialEventsOf(db: Db, subjectId: string): FinancialLookup[] {
   return stmt(db, `SELECT subject_id, kind, amount_sek, occurred_on, resolved_on, source, ${PROV} FROM financial_events WHERE subject_id = ? ORDER BY occurred_on`).all(subjectId) as FinancialLookup[];
+}
+export function employmentsAt(db: Db, orgNr: string, personId: string): EmploymentLookup[] {
+  return stmt(db, `SELECT org_nr, person_id, title, profession, from_date, to_date, ${PROV} FROM employments WHERE org_nr = ? AND person_id = ? ORDER BY from_date`).all(orgNr, personId) as EmploymentLookup[];
 }
 export function reviewsOfOrg(db: Db, orgNr: string): ReviewLookup[] {
   return stmt(db, `SELECT org_nr, person_id, role, reviewed_on, outcome, ${PROV} FROM reviewed_persons WHERE org_nr = ? ORDER BY reviewed_on, person_id`).all(orgNr) as ReviewLookup[];
