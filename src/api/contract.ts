@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HIT_STATUSES, STATUSES_REQUIRING_REASON, SUBJECT_KINDS } from '../model/enums';
-import { EXPORT_FORMATS } from '../export/types';
+import { CSV_DIALECTS, EXPORT_FORMATS } from '../export/types';
 
 /**
  * The one API contract between the workbench UI and the core (issue 5). Every method has a
@@ -666,6 +666,8 @@ export const API = {
       dir: z.string().optional(),
       /** Existing files are not overwritten unless confirmed (issue 6.6). */
       overwrite: z.boolean().default(false),
+      // issue 14: CSV for Swedish Excel (`;`, decimal comma, digit ids as text) or RFC 4180 tools.
+      csvDialect: z.enum(CSV_DIALECTS).default('excel'),
     }),
     z.object({
       dir: z.string(),

@@ -223,11 +223,11 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       return r.ok ? { ok: true, checked: r.entries, firstBad: null } : { ok: false, checked: r.entries, firstBad: { seq: r.seq ?? r.brokenAt, problem: r.message_sv } };
     },
 
-    exportRun: ({ format, scope, pseudonymise, dir, overwrite }) => {
+    exportRun: ({ format, scope, pseudonymise, dir, overwrite, csvDialect }) => {
       const outDir = path.resolve(dir ?? opts.exportDir ?? path.join(os.homedir(), 'Insyn-export'));
       const exportScopeArg = scope.subject !== undefined ? { subject: scope.subject } : scope.case !== undefined ? { case: scope.case } : { cluster: scope.cluster! };
       try {
-        const r = exportScope(db, { format, scope: exportScopeArg, outDir, pseudonymise, overwrite, actor });
+        const r = exportScope(db, { format, scope: exportScopeArg, outDir, pseudonymise, overwrite, actor, csvDialect });
         return { dir: r.dir, files: r.files, existing: [] };
       } catch (err) {
         if (err instanceof ExportExistsError) return { dir: outDir, files: [], existing: err.existing };

@@ -18,7 +18,7 @@ export function writeHtmlReport(bundle: ExportBundle): string {
 <div class="meta">Skapad ${escapeHtml(bundle.generatedAt.replace('T', ' ').slice(0, 19))} UTC · Urval: ${escapeHtml(bundle.scopeLabel)}${
     bundle.run ? ` · Analys ${escapeHtml(bundle.run.id)} per ${escapeHtml(bundle.run.as_of)}` : ''
   }</div>
-${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Personnummer och personnamn är ersatta med nyckelade pseudonymer.</p>' : ''}</header>`);
+${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Personnummer, personnamn och bostadsadresser är ersatta med nyckelade pseudonymer.</p>' : ''}</header>`);
 
   if (bundle.caseInfo) {
     const c = bundle.caseInfo;

@@ -1,6 +1,6 @@
 import type { ExportGraph } from './types';
 import { escapeHtml } from './html-kit';
-import { SUBJECT_KIND_DISPLAY_SV, labelSv } from '../model/labels-sv';
+import { EDGE_KIND_SV, ROLE_SV, SUBJECT_KIND_DISPLAY_SV, labelSv } from '../model/labels-sv';
 
 /**
  * The network picture for reports: inline SVG drawn from the graph payload with a small
@@ -98,9 +98,10 @@ export function networkSvg(graph: ExportGraph, opts: { width?: number; height?: 
       const a = pos[e.source]!;
       const b = pos[e.target]!;
       const ended = e.to != null;
-      return `<line x1="${sx(a.x).toFixed(1)}" y1="${sy(a.y).toFixed(1)}" x2="${sx(b.x).toFixed(1)}" y2="${sy(b.y).toFixed(1)}" stroke="#9aa3ae" stroke-width="1.2"${ended ? ' stroke-dasharray="4 3"' : ''}><title>${escapeHtml(`${e.kind}${e.attributes.role ? ` (${String(e.attributes.role)})` : ''} ${e.from ?? '…'} – ${e.to ?? ''}`)}</title></line>`;
+      return `<line x1="${sx(a.x).toFixed(1)}" y1="${sy(a.y).toFixed(1)}" x2="${sx(b.x).toFixed(1)}" y2="${sy(b.y).toFixed(1)}" stroke="#9aa3ae" stroke-width="1.2"${ended ? ' stroke-dasharray="4 3"' : ''}><title>${escapeHtml(`${labelSv(EDGE_KIND_SV, e.kind, '–')}${typeof e.attributes.role === 'string' ? ` (${labelSv(ROLE_SV, e.attributes.role, '')})` : ''} ${e.from ?? '…'} – ${e.to ?? ''}`)}</title></line>`;
     });
   const seen = new Set<string>();
+  const placed: Box[] = [];
   const nodes = graph.nodes
     .filter((n) => !seen.has(n.id) && seen.add(n.id))
     .map((n) => {
@@ -110,11 +111,36 @@ export function networkSvg(graph: ExportGraph, opts: { width?: number; height?: 
       const hl = opts.highlight?.has(n.id);
       const colour = KIND_COLOURS[n.kind] ?? '#555';
       const label = n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label;
+      const spot = labels ? labelSpot(x, y, label, W, placed) : null;
       return `<g><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${hl ? 9 : 6}" fill="${colour}"${hl ? ' stroke="#a31e1e" stroke-width="3"' : ''}><title>${escapeHtml(`${labelSv(SUBJECT_KIND_DISPLAY_SV, n.kind, '–')}: ${n.label} (${n.id})`)}</title></circle>${
-        labels ? `<text x="${(x + 10).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" fill="#1d2430">${escapeHtml(label)}</text>` : ''
+        spot ? `<text x="${spot.x.toFixed(1)}" y="${spot.y.toFixed(1)}" font-size="11" fill="#1d2430"${spot.right ? '' : ' text-anchor="end"'}>${escapeHtml(label)}</text>` : ''
       }</g>`;
     });
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Nätverksbild">${edges.join('')}${nodes.join('')}</svg>`;
+}
+
+interface Box { x0: number; x1: number; y0: number; y1: number }
+
+/** Rough width of an 11px label; the picture only needs to keep labels apart, not to measure type. */
+const labelWidth = (text: string): number => text.length * 6.3;
+
+/**
+ * Where a node's label goes: pointing inwards first (right of nodes on the left half, left of
+ * nodes on the right half, so none is cut at the edge), then the other side, then a line above or
+ * below, whichever overlaps no label placed before; else the inward spot.
+ */
+function labelSpot(x: number, y: number, text: string, width: number, placed: Box[]): { x: number; y: number; right: boolean } {
+  const w = labelWidth(text);
+  const inward = x <= width / 2;
+  const candidates = [0, 14, -14, 26, -26].flatMap((dy) => [inward, !inward].map((right) => ({ right, dy })));
+  const fits = (b: Box) => b.x0 >= 0 && b.x1 <= width && !placed.some((p) => b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1);
+  const boxOf = (right: boolean, dy: number): Box => {
+    const x0 = right ? x + 10 : x - 10 - w;
+    return { x0, x1: x0 + w, y0: y + dy - 8, y1: y + dy + 5 };
+  };
+  const pick = candidates.find((c) => fits(boxOf(c.right, c.dy))) ?? { right: inward, dy: 0 };
+  placed.push(boxOf(pick.right, pick.dy));
+  return { x: pick.right ? x + 10 : x - 10, y: y + 4 + pick.dy, right: pick.right };
 }
 
 export function legend(graph: ExportGraph): string {

@@ -71,6 +71,11 @@ export const SUBJECT_KIND_SV: Labels<typeof SUBJECT_KINDS> = {
 export const COMPANY_STATUS_SV: Labels<typeof COMPANY_STATUSES> = {
   active: 'aktivt', liquidation: 'i likvidation', bankruptcy: 'i konkurs', deregistered: 'avregistrerat',
 };
+/** Edges of the network graph (src/graph/types.ts EdgeKind), as a relation reads in a sentence. */
+export const EDGE_KIND_SV: Readonly<Record<string, string>> = {
+  role: 'roll', employment: 'anställning', licence: 'tillstånd', placement: 'placering', foster_parent: 'familjehemsförälder',
+  consultant: 'konsulentstöd', relation: 'relation', residence: 'folkbokföring', address: 'adress', shared_address: 'samma adress',
+};
 export const HIT_STATUS_SV: Labels<typeof HIT_STATUSES> = {
   ny: 'ny', under_utredning: 'under utredning', avskriven: 'avskriven', bekraftad: 'bekräftad',
 };

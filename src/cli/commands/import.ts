@@ -59,7 +59,7 @@ export function jsonOf(r: ImportResult): Record<string, unknown> {
 }
 
 /**
- * One stderr line per file, rewritten in place while the file is read (`\r`) and closed with a
+ * On a terminal, one stderr line per file, rewritten in place while the file is read (`\r`) and closed with a
  * newline when the next file starts, so every file's final row count stays visible; `end()` closes
  * the last line before the summary.
  */
@@ -67,9 +67,14 @@ function progressPrinter(): { onProgress: (p: ImportProgress) => void; end: () =
   let current: string | null = null;
   return {
     onProgress: (p) => {
+      // Without a terminal (a log file, a pipe) \r does not rewrite the line: only each file's final count.
+      if (!process.stderr.isTTY) {
+        if (p.done) process.stderr.write(`${importProgressText(p)}\n`);
+        return;
+      }
       if (current !== null && current !== p.file) process.stderr.write('\n');
       current = p.file;
-      process.stderr.write(`\r${importProgressText(p)}${process.stderr.isTTY ? '\x1b[K' : ''}`);
+      process.stderr.write(`\r${importProgressText(p)}\x1b[K`);
     },
     end: () => {
       if (current !== null) process.stderr.write('\n');
