@@ -493,6 +493,8 @@ export const CaseDetail = z.object({
   updatedAt: z.string(),
   entities: z.array(EntityRef),
   hits: z.array(HitRow),
+  /** issue 14: alerts the case holds that the latest analysis no longer finds (kept, shown apart). */
+  missingHitKeys: z.array(z.string()).default([]),
   notes: z.array(CaseNote),
   views: z.array(SavedView),
 });
@@ -644,6 +646,28 @@ export const API = {
   caseSaveView: def(
     z.object({ caseId: z.number().int(), name: z.string().trim().min(1, 'Vyn behöver ett namn'), view: NetworkView }),
     z.object({ viewId: z.number().int() }),
+  ),
+
+  // issue 14: cases hold alerts and entities — add/remove from the alert list, an alert, a profile
+  // or the canvas selection (and undo), and which cases already hold them.
+  caseChangeItems: def(
+    z.object({
+      caseId: z.number().int(),
+      addEntities: z.array(z.object({ id: z.string().min(1), kind: SubjectKind.optional() })).default([]),
+      removeEntities: z.array(z.string().min(1)).default([]),
+      addHits: z.array(z.string().min(1)).default([]),
+      removeHits: z.array(z.string().min(1)).default([]),
+    }),
+    z.object({
+      entitiesAdded: z.array(z.string()),
+      entitiesRemoved: z.array(z.string()),
+      hitsAdded: z.array(z.string()),
+      hitsRemoved: z.array(z.string()),
+    }),
+  ),
+  caseMemberships: def(
+    z.object({ entityIds: z.array(z.string()).default([]), hitKeys: z.array(z.string()).default([]) }),
+    z.object({ items: z.array(z.object({ caseId: z.number().int(), entityIds: z.array(z.string()), hitKeys: z.array(z.string()) })) }),
   ),
 
   auditList: def(z.object(page), z.object({ total: z.number().int(), items: z.array(AuditEntry) })),

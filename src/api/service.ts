@@ -74,7 +74,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     append?.(db, { actor, action, details });
   };
 
-  const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView'>(name: K) => core(name);
+  const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView' | 'changeCaseItems' | 'caseMemberships'>(name: K) => core(name);
 
   const service: ServiceImpl = {
     status: () => status(db, { storePath: opts.dbPath, labels, hits, runningJobs: jobs.running() }),
@@ -189,6 +189,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const c = (await caseFn('getCase'))(db, id);
       if (!c) throw notFound(`Ärende ${id}`);
       const caseHits = c.hitKeys.map((k) => hits.get(k)?.row).filter((r): r is NonNullable<typeof r> => !!r);
+      const found = new Set(caseHits.map((h) => h.hitKey));
       return {
         id: c.id,
         name: c.name,
@@ -197,6 +198,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         updatedAt: c.updatedAt,
         entities: c.entities.map((e) => labels.ref(e.id, e.kind ?? undefined)),
         hits: caseHits,
+        missingHitKeys: c.hitKeys.filter((k) => !found.has(k)),
         notes: c.notes.map((n) => ({ id: n.id, at: n.at, author: n.author, text: n.text })),
         views: c.views.map((v) => ({ id: v.id, name: v.name, savedAt: v.savedAt, view: v.view as Res<'caseGet'>['views'][number]['view'] })),
       };
@@ -211,6 +213,9 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       return { id: n.id, at: n.at, author: n.author, text: n.text };
     },
     caseSaveView: async ({ caseId, name, view }) => ({ viewId: (await caseFn('saveCaseView'))(db, caseId, { name, view, asOf: view.asOf }, actor) }),
+    // issue 14: cases hold alerts and entities.
+    caseChangeItems: async ({ caseId, ...change }) => (await caseFn('changeCaseItems'))(db, caseId, change, actor),
+    caseMemberships: async ({ entityIds, hitKeys }) => ({ items: (await caseFn('caseMemberships'))(db, entityIds, hitKeys) }),
 
     auditList: async ({ offset, limit }) => {
       const list = await core('listAudit');

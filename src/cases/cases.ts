@@ -156,6 +156,78 @@ export function removeCaseHit(db: Db, caseId: number, hitKey: string, actor: str
   })();
 }
 
+export interface CaseItemsChange {
+  addEntities?: EntityInput[];
+  removeEntities?: string[];
+  addHits?: string[];
+  removeHits?: string[];
+}
+
+export interface CaseItemsResult {
+  entitiesAdded: string[];
+  entitiesRemoved: string[];
+  hitsAdded: string[];
+  hitsRemoved: string[];
+}
+
+/**
+ * Adds and removes a case's entities and alerts in one transaction and one audit entry: the
+ * workbench's "add to case" from the alert list, an alert, a profile or the canvas selection, and
+ * its undo. Only real changes are reported (an entity already in the case is not added again).
+ */
+export function changeCaseItems(db: Db, caseId: number, change: CaseItemsChange, actor: string = defaultActor()): CaseItemsResult {
+  return db.transaction(() => {
+    requireCase(db, caseId);
+    const at = now();
+    const haveEntities = new Set(caseEntityRows(db, caseId).map((r) => r.entity_id));
+    const haveHits = new Set(caseHitRows(db, caseId).map((r) => r.hit_key));
+    const r: CaseItemsResult = { entitiesAdded: [], entitiesRemoved: [], hitsAdded: [], hitsRemoved: [] };
+    for (const e of (change.addEntities ?? []).map(entityRef)) {
+      if (haveEntities.has(e.id)) continue;
+      insertCaseEntity(db, { case_id: caseId, entity_id: e.id, entity_kind: e.kind, added_at: at, added_by: actor });
+      haveEntities.add(e.id);
+      r.entitiesAdded.push(e.id);
+    }
+    for (const id of change.removeEntities ?? []) if (deleteCaseEntity(db, caseId, id) > 0) r.entitiesRemoved.push(id);
+    for (const k of change.addHits ?? []) {
+      if (haveHits.has(k)) continue;
+      insertCaseHit(db, { case_id: caseId, hit_key: k, added_at: at, added_by: actor });
+      haveHits.add(k);
+      r.hitsAdded.push(k);
+    }
+    for (const k of change.removeHits ?? []) if (deleteCaseHit(db, caseId, k) > 0) r.hitsRemoved.push(k);
+    if (r.entitiesAdded.length + r.entitiesRemoved.length + r.hitsAdded.length + r.hitsRemoved.length > 0) {
+      touchCase(db, caseId, at);
+      appendAudit(db, { actor, action: 'case_edit', details: { caseId, ...r }, at });
+    }
+    return r;
+  })();
+}
+
+/** Which of the given entities and alerts each case holds (cases holding none are left out). */
+export function caseMemberships(db: Db, entityIds: readonly string[], hitKeys: readonly string[]): { caseId: number; entityIds: string[]; hitKeys: string[] }[] {
+  const entities = new Set(entityIds);
+  const hits = new Set(hitKeys);
+  return caseRows(db)
+    .map((c) => ({
+      caseId: c.id,
+      entityIds: caseEntityRows(db, c.id).map((r) => r.entity_id).filter((id) => entities.has(id)),
+      hitKeys: caseHitRows(db, c.id).map((r) => r.hit_key).filter((k) => hits.has(k)),
+    }))
+    .filter((m) => m.entityIds.length > 0 || m.hitKeys.length > 0);
+}
+
+/** The entities a saved network view shows: node ids (`lic:`, `home:`, `addr:` prefixed) as case entities. */
+export function viewEntities(view: unknown): { id: string; kind: string | null }[] {
+  const ids = (view as { nodeIds?: unknown } | null)?.nodeIds;
+  if (!Array.isArray(ids)) return [];
+  return ids.filter((id): id is string => typeof id === 'string' && id.length > 0).map((nodeId) => {
+    const m = /^(lic|home|addr):(.+)$/.exec(nodeId);
+    if (!m) return { id: nodeId, kind: null };
+    return { id: m[2]!, kind: m[1] === 'lic' ? 'licence' : m[1] === 'home' ? 'foster_home' : 'address' };
+  });
+}
+
 /** Notes are plain text; the UI renders them as text, never as HTML. */
 export function addCaseNote(db: Db, caseId: number, text: string, author: string = defaultActor()): CaseNote {
   const body = text.trim();
@@ -170,7 +242,11 @@ export function addCaseNote(db: Db, caseId: number, text: string, author: string
   })();
 }
 
-/** Saves a network view (positions, filters, as-of date ...) verbatim; `viewId` updates an existing one. */
+/**
+ * Saves a network view (positions, filters, as-of date ...) verbatim; `viewId` updates an existing
+ * one. The view's nodes join the case's entities, so the case (and its exports) holds what the
+ * investigator saw.
+ */
 export function saveCaseView<V>(
   db: Db,
   caseId: number,
@@ -194,8 +270,11 @@ export function saveCaseView<V>(
     } else {
       id = insertCaseView(db, { case_id: caseId, name, as_of: asOf, view_json: json, created_at: at, created_by: actor, updated_at: at });
     }
+    const have = new Set(caseEntityRows(db, caseId).map((r) => r.entity_id));
+    const joined = viewEntities(input.view).filter((e) => !have.has(e.id) && (have.add(e.id), true));
+    for (const e of joined) insertCaseEntity(db, { case_id: caseId, entity_id: e.id, entity_kind: e.kind, added_at: at, added_by: actor });
     touchCase(db, caseId, at);
-    appendAudit(db, { actor, action: 'case_view', details: { caseId, viewId: id, name, asOf }, at });
+    appendAudit(db, { actor, action: 'case_view', details: { caseId, viewId: id, name, asOf, entitiesAdded: joined.map((e) => e.id) }, at });
     return id;
   })();
 }

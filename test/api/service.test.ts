@@ -164,6 +164,38 @@ describe('workbench API over a real store', () => {
     expect(unwrap(await api.casesList()).items.some((x) => x.id === id)).toBe(true);
   });
 
+  it('a case holds alerts and entities, and its exports carry them with hits and evidence', async () => {
+    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    const { id } = unwrap(await api.caseSave({ name: 'Larm i ärende' }));
+    const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
+    const added = unwrap(await api.caseChangeItems({ caseId: id, addHits: [hit.hitKey], addEntities: [{ id: 'L-C', kind: 'licence' }] }));
+    expect(added).toMatchObject({ hitsAdded: [hit.hitKey], entitiesAdded: ['L-C'] });
+    const c = unwrap(await api.caseGet({ id }));
+    expect(c.hits.map((h) => h.hitKey)).toEqual([hit.hitKey]);
+    expect(c.entities).toEqual([{ id: 'L-C', kind: 'licence', label: 'Gammagården' }]);
+    expect(c.missingHitKeys).toEqual([]);
+    expect(unwrap(await api.caseMemberships({ hitKeys: [hit.hitKey, 'x'] })).items).toEqual([{ caseId: id, entityIds: [], hitKeys: [hit.hitKey] }]);
+
+    const dir = path.join(tmp, 'case-export');
+    const gexf = fs.readFileSync(unwrap(await api.exportRun({ format: 'gexf', scope: { case: id }, dir })).files[0]!.path, 'utf8');
+    for (const node of [world.p, world.a, world.b, 'lic:L-C']) expect(gexf).toContain(`<node id="${node}"`);
+    const html = fs.readFileSync(unwrap(await api.exportRun({ format: 'html', scope: { case: id }, dir })).files[0]!.path, 'utf8');
+    expect(html).not.toContain('Nätverket är tomt');
+    expect(html).toContain('Återkommande aktör bakom återkallade verksamheter');
+    expect(html).toContain('roles.csv:');
+    const csv = unwrap(await api.exportRun({ format: 'csv', scope: { case: id }, dir })).files.find((f) => f.path.endsWith('hits.csv'))!;
+    expect(fs.readFileSync(csv.path, 'utf8')).toContain(hit.hitKey.split('|')[0]!);
+
+    // A saved view's nodes join the case; the alert can be taken out again.
+    const view = { nodeIds: [world.q, world.c], positions: {}, filters: {}, asOf: null, camera: null };
+    unwrap(await api.caseSaveView({ caseId: id, name: 'Gamma', view }));
+    expect(unwrap(await api.caseGet({ id })).entities.map((e) => e.id).sort()).toEqual(['L-C', world.c, world.q].sort());
+    unwrap(await api.caseChangeItems({ caseId: id, removeHits: [hit.hitKey] }));
+    expect(unwrap(await api.caseGet({ id })).hits).toEqual([]);
+    const missing = await api.caseChangeItems({ caseId: 9999, addHits: ['k'] });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
+  });
+
   it('exports into the chosen folder and never overwrites silently', async () => {
     const dir = path.join(tmp, 'exp');
     const r = unwrap(await api.exportRun({ format: 'gexf', scope: { subject: world.p }, dir }));
