@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { EntityProfile, RoleSpan } from '../../src/api/contract';
 import { api } from '../api';
 import { EntityLink, ErrorBox, Loading, Sev, SourceTag, StatusBadge } from '../components/bits';
+import { AddToCaseButton } from '../components/AddToCase';
 import { KIND_SV, fmtDate, fmtScore, fmtSek } from '../lib/format';
 import { EnumLabel, FINANCIAL_KIND_SV, INSPECTION_OUTCOME_SV, INSPECTION_TAG_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, OFFENCE_SV, SANCTION_KIND_SV, factTable, labelOf } from '../lib/enumLabels';
 import { barExtent, timelineScale, yearTicks } from '../lib/timeline';
@@ -30,6 +31,8 @@ export function EntityView({ id }: { id: string | null }) {
         </h1>
         <div className="row">
           <button type="button" className="btn primary" onClick={() => go('network', p.id)}>Öppna nätverk</button>
+          {/* issue 14: the entity joins a case */}
+          <AddToCaseButton items={{ entities: [{ id: p.id, kind: p.kind }], hitKeys: [] }} className="btn" />
         </div>
       </div>
       <div className="grid2">

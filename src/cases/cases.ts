@@ -6,6 +6,7 @@ import {
 } from '../store/casework';
 import { appendAudit, defaultActor } from '../audit/log';
 import { InsynError, type FailureCode } from '../model/errors';
+import { entityOfNodeId } from '../graph/types';
 
 /**
  * Cases: a named group of entities and hits with notes and saved network views. Views are stored
@@ -217,15 +218,11 @@ export function caseMemberships(db: Db, entityIds: readonly string[], hitKeys: r
     .filter((m) => m.entityIds.length > 0 || m.hitKeys.length > 0);
 }
 
-/** The entities a saved network view shows: node ids (`lic:`, `home:`, `addr:` prefixed) as case entities. */
-export function viewEntities(view: unknown): { id: string; kind: string | null }[] {
+/** The entities a saved network view shows: its node ids as case entities with their kinds. */
+export function viewEntities(view: unknown): { id: string; kind: string }[] {
   const ids = (view as { nodeIds?: unknown } | null)?.nodeIds;
   if (!Array.isArray(ids)) return [];
-  return ids.filter((id): id is string => typeof id === 'string' && id.length > 0).map((nodeId) => {
-    const m = /^(lic|home|addr):(.+)$/.exec(nodeId);
-    if (!m) return { id: nodeId, kind: null };
-    return { id: m[2]!, kind: m[1] === 'lic' ? 'licence' : m[1] === 'home' ? 'foster_home' : 'address' };
-  });
+  return ids.filter((id): id is string => typeof id === 'string' && id.length > 0).map(entityOfNodeId);
 }
 
 /** Notes are plain text; the UI renders them as text, never as HTML. */

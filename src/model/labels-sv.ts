@@ -26,6 +26,17 @@ export function labelSv(table: Readonly<Record<string, string>>, code: string | 
   return table[code] ?? code;
 }
 
+/** A count with its word in the right number: "1 ny nod", "2 nya noder", "1 larm". */
+export function countSv(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
+}
+
+/** Items joined as Swedish lists them: "a", "a och b", "a, b och c" (`eller` for alternatives). */
+export function listSv(items: readonly string[], last: 'och' | 'eller' = 'och'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
 // In-sentence wording (evidence texts).
 
 export const ROLE_SV: Labels<typeof ROLES> = {

@@ -95,7 +95,7 @@ describe('cases', () => {
     saveCaseView(db, id, { name: 'Nätverk', view: { ...view, nodeIds: ['5598047925', '197506141634', 'lic:IVO-1', 'home:FH-2', 'addr:SKOLGATAN 4|72215'] } }, 'u');
     const c = getCase(db, id)!;
     expect(new Map(c.entities.map((e) => [e.id, e.kind]))).toEqual(new Map([
-      ['5598047925', null], ['197506141634', null], ['IVO-1', 'licence'], ['FH-2', 'foster_home'], ['SKOLGATAN 4|72215', 'address'],
+      ['5598047925', null], ['197506141634', 'person'], ['IVO-1', 'licence'], ['FH-2', 'foster_home'], ['SKOLGATAN 4|72215', 'address'],
     ]));
     expect(listAudit(db).entries.at(-1)!.details).toMatchObject({ entitiesAdded: ['197506141634', 'IVO-1', 'FH-2', 'SKOLGATAN 4|72215'] });
   });
