@@ -32,12 +32,15 @@ export function labelOf(table: Labels, code: string | null | undefined): string 
   return labelSv(table, code, '–');
 }
 
-/** Label plus the raw code in a muted <code> (also as title) so investigators can match source files. */
+/**
+ * The Swedish label; the raw code is only the tooltip (investigators matching source files hover
+ * for it). A code without a label stays visible as code rather than vanishing.
+ */
 export function EnumLabel({ table, code }: { table: Labels; code: string | null | undefined }): ReactNode {
   if (code == null || code === '') return '–';
   const label = table[code];
   if (!label) return createElement('code', { className: 'muted' }, code);
-  return createElement('span', { title: code }, label, ' ', createElement('code', { className: 'muted small enum-code' }, code));
+  return createElement('span', { title: `Kod i källdata: ${code}` }, label);
 }
 
 /** Which table (if any) translates a profile fact's value, given the entity kind. */

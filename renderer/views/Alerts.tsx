@@ -15,7 +15,7 @@ import { toastError, toastInfo } from '../state/toast';
 
 const PAGE = 500;
 const STATUSES: HitStatus[] = ['ny', 'under_utredning', 'avskriven', 'bekraftad'];
-const NEEDS_REASON = new Set<HitStatus>(STATUSES_REQUIRING_REASON);
+const NEEDS_REASON: ReadonlySet<HitStatus> = STATUSES_REQUIRING_REASON;
 
 export function AlertsView({ hitKey }: { hitKey: string | null }) {
   const { filters, sort, setFilter, resetFilters, sortBy } = useAlerts();

@@ -177,7 +177,7 @@ function ScoreBlock({ p }: { p: EntityProfile }) {
         <>
           <h3>Direkt</h3>
           <table className="t"><tbody>
-            {s.directParts.map((d) => <tr key={d.hitKey}><td><Sev n={d.severity} /></td><td>{d.signal}</td><td className="num">{fmtScore(d.contribution)}</td></tr>)}
+            {s.directParts.map((d) => <tr key={d.hitKey}><td><Sev n={d.severity} /></td><td title={d.signal}>{p.hits.find((h) => h.hitKey === d.hitKey)?.signalTitle ?? d.signal}</td><td className="num">{fmtScore(d.contribution)}</td></tr>)}
           </tbody></table>
         </>
       )}

@@ -434,6 +434,8 @@ export const ParamSpec = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   options: z.array(z.string()).nullable(),
+  /** issue 14: Swedish labels of the options (contract codes), when they have any. */
+  optionLabels: z.record(z.string(), z.string()).nullable().default(null),
   value: z.unknown(),
   default: z.unknown(),
 });
@@ -505,6 +507,9 @@ export const AuditEntry = z.object({
   at: z.string(),
   actor: z.string(),
   action: z.string(),
+  /** issue 14: the action and what it concerned, in Swedish (the raw record stays in `details`). */
+  actionLabel: z.string().default(''),
+  summary: z.string().default(''),
   details: z.unknown(),
   hash: z.string(),
   prevHash: z.string(),
@@ -591,7 +596,7 @@ export const API = {
   hitsSetStatus: def(
     z
       .object({ hitKeys: z.array(z.string().min(1)).min(1, 'Välj minst ett larm'), status: HitStatus, reason: z.string().default('') })
-      .refine((r) => !STATUSES_REQUIRING_REASON.includes(r.status) || r.reason.trim().length > 0, {
+      .refine((r) => !STATUSES_REQUIRING_REASON.has(r.status) || r.reason.trim().length > 0, {
         message: 'Ett skäl krävs när ett larm avskrivs eller bekräftas',
         path: ['reason'],
       }),

@@ -2,6 +2,9 @@ import { todayIso } from '../model/dates';
 import os from 'node:os';
 import path from 'node:path';
 import { SIGNALS } from '../signals/index';
+import { describeSignal } from '../signals/describe';
+import { auditSummarySv } from '../audit/summary';
+import { getRun } from '../analysis/queries';
 import { ExportExistsError, exportScope } from '../export/index';
 import { csvTable } from '../export/csv';
 import { InsynError } from '../model/errors';
@@ -127,7 +130,8 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const history = await core('hitStatusHistory').then((f) => f(db, hitKey), () => []);
       return {
         ...entry.row,
-        signalDescription: def?.description ?? '',
+        // The description for the parameters the run that found the hit used.
+        signalDescription: def ? describeSignal(def, runId != null ? getRun(db, runId)?.params[def.id] : undefined) : '',
         signalBasis: def?.basis ?? '',
         evidence,
         sources,
@@ -220,7 +224,13 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     auditList: async ({ offset, limit }) => {
       const list = await core('listAudit');
       const r = list(db, { offset, limit, newestFirst: true });
-      return { total: r.total, items: r.entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, details: e.details, hash: e.hash, prevHash: e.prev_hash })) };
+      return {
+        total: r.total,
+        items: r.entries.map((e) => {
+          const sv = auditSummarySv(e.action, e.details);
+          return { seq: e.seq, at: e.at, actor: e.actor, action: e.action, actionLabel: sv.label, summary: sv.text, details: e.details, hash: e.hash, prevHash: e.prev_hash };
+        }),
+      };
     },
     auditVerify: async () => {
       const verify = await core('verifyAudit');

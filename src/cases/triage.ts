@@ -53,7 +53,7 @@ function currentEvidenceHash(db: Db, hitKey: string, runId: number | null): stri
 export function setHitStatus(db: Db, hitKeys: readonly string[], status: HitStatus, reason: string | null | undefined, actor: string = defaultActor()): number {
   if (!isHitStatus(status)) throw new TriageError(`Okänd status: ${String(status)}`);
   const why = (reason ?? '').trim();
-  if (STATUSES_REQUIRING_REASON.includes(status) && why.length === 0) {
+  if (STATUSES_REQUIRING_REASON.has(status) && why.length === 0) {
     throw new TriageError('Ett skäl krävs när ett larm avskrivs eller bekräftas');
   }
   const keys = [...new Set(hitKeys.filter((k) => k.trim().length > 0))];

@@ -1,7 +1,8 @@
 import { nodeIdOf } from '../graph/types';
 import { escapeHtml, htmlPage, sev, table } from './html-kit';
-import { HIT_STATUS_SV, OFFENCE_SV, SANCTION_KIND_SV, SUBJECT_KIND_DISPLAY_SV, labelSv } from '../model/labels-sv';
+import { countSv, HIT_STATUS_SV, OFFENCE_SV, SANCTION_KIND_SV, SUBJECT_KIND_DISPLAY_SV, labelSv } from '../model/labels-sv';
 import { signalTitle } from '../signals/titles';
+import { paramLabelSv, paramValueSv } from '../signals/param-texts';
 import { legend, networkSvg } from './svg';
 import type { ExportBundle } from './types';
 
@@ -35,7 +36,7 @@ ${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Per
   const byKind = new Map<string, number>();
   for (const n of bundle.graph.nodes) byKind.set(n.kind, (byKind.get(n.kind) ?? 0) + 1);
   parts.push(`<section><h2>Sammanfattning</h2>
-<p>${bundle.graph.nodes.length} noder (${[...byKind].map(([k, v]) => `${escapeHtml(labelSv(SUBJECT_KIND_DISPLAY_SV, k, '–'))}: ${v}`).join(', ') || 'inga'}), ${bundle.graph.edges.length} kopplingar, ${bundle.hits.length} larm.</p>
+<p>${countSv(bundle.graph.nodes.length, 'nod', 'noder')} (${[...byKind].map(([k, v]) => `${escapeHtml(labelSv(SUBJECT_KIND_DISPLAY_SV, k, '–'))}: ${v}`).join(', ') || 'inga'}), ${countSv(bundle.graph.edges.length, 'koppling', 'kopplingar')}, ${countSv(bundle.hits.length, 'larm', 'larm')}.</p>
 ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(([s, n]) => [`${escapeHtml(signalTitle(s))} <span class="src">${escapeHtml(s)}</span>`, String(n)]), { numeric: [1] })}
 </section>`);
 
@@ -88,13 +89,12 @@ ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(
 /** Parameters per signal as one compact row each (prints on a page or two, unlike raw JSON). */
 function paramsTable(params: unknown): string {
   if (!params || typeof params !== 'object') return `<pre>${escapeHtml(JSON.stringify(params, null, 2))}</pre>`;
-  const value = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
   return table(
     ['Signal', 'Parametrar'],
     Object.entries(params as Record<string, unknown>).map(([signal, p]) => [
       `${escapeHtml(signalTitle(signal))}<br><span class="src">${escapeHtml(signal)}</span>`,
       p && typeof p === 'object' && Object.keys(p).length > 0
-        ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `<span class="src">${escapeHtml(k)}</span> = ${escapeHtml(value(v))}`).join('<br>')
+        ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `${escapeHtml(paramLabelSv(k))}: ${escapeHtml(paramValueSv(k, v))} <span class="src">${escapeHtml(k)}</span>`).join('<br>')
         : '<span class="empty">standard</span>',
     ]),
   );

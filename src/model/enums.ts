@@ -72,7 +72,7 @@ export function isControllingRole(role: string, sharePct: number | null | undefi
 export const HIT_STATUSES = ['ny', 'under_utredning', 'avskriven', 'bekraftad'] as const;
 export type HitStatus = (typeof HIT_STATUSES)[number];
 /** Statuses that require a reason (issue 6.1). */
-export const STATUSES_REQUIRING_REASON: readonly HitStatus[] = ['avskriven', 'bekraftad'];
+export const STATUSES_REQUIRING_REASON: ReadonlySet<HitStatus> = new Set(['avskriven', 'bekraftad']);
 
 /** What the audit log records (src/audit/log.ts). */
 export const AUDIT_ACTIONS = [

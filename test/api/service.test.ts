@@ -152,6 +152,25 @@ describe('workbench API over a real store', () => {
     unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
   });
 
+  it('describes rules with the parameters set and offers code lists with Swedish labels', async () => {
+    const before = unwrap(await api.rulesList()).rules.find((r) => r.id === 'revoked-network')!;
+    expect(before.description).toContain('de 24 månaderna');
+    unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: { windowMonths: 60 } }));
+    const after = unwrap(await api.rulesList()).rules.find((r) => r.id === 'revoked-network')!;
+    expect(after.description).toContain('de 60 månaderna');
+    expect(after.description).not.toContain('24');
+    // A hit's description follows the parameters of the run that found it.
+    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
+    expect(unwrap(await api.hitGet({ hitKey: hit.hitKey })).signalDescription).toContain('de 60 månaderna');
+    unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
+
+    const kinds = unwrap(await api.rulesList()).rules.find((r) => r.id === 'missing-record-check')!.params.find((p) => p.name === 'kinds')!;
+    expect(kinds).toMatchObject({ type: 'enum[]', description: 'Tillståndsslag som räknas' });
+    expect(kinds.options).toContain('lss_housing_children');
+    expect(kinds.optionLabels!['lss_housing_children']).toBe('LSS bostad barn');
+  });
+
   it('keeps cases with notes and saved views', async () => {
     const { id } = unwrap(await api.caseSave({ name: 'Ärende Östlund', entityIds: [world.p] }));
     unwrap(await api.caseAddNote({ caseId: id, text: 'Begär ut protokoll.' }));

@@ -8,6 +8,7 @@ import { SIGNALS } from '../../signals/index';
 import { auditAnalysisRun } from '../../audit/events';
 import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
+import { countSv } from '../../model/labels-sv';
 
 /** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json]` (contract §5). */
 export function register(program: Command): void {
@@ -33,7 +34,7 @@ export function register(program: Command): void {
         auditAnalysisRun(db, result);
         if (opts.json) printJson(contractJson(result));
         else process.stdout.write(renderTable(result));
-        process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
+        process.stderr.write(`insyn: körning ${result.run_id}, ${countSv(result.hits.length, 'träff', 'träffar')}, ${result.timings.total_ms} ms\n`);
       } finally {
         db.close();
       }
@@ -88,7 +89,7 @@ export function renderTable(r: AnalysisResult): string {
   }
   lines.push('', `Kluster (${r.clusters.length}), högst rankade:`);
   for (const c of r.clusters.slice(0, 10)) {
-    lines.push(`  #${c.rank}  poäng ${c.score.toFixed(2)}  ${c.size} entiteter  signaler: ${c.signals.join(', ')}`);
+    lines.push(`  #${c.rank}  poäng ${c.score.toFixed(2)}  ${countSv(c.size, 'entitet', 'entiteter')}  signaler: ${c.signals.join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }

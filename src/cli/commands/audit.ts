@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { listAudit, verifyAudit } from '../../audit/log';
-import { AUDIT_ACTION_DISPLAY_SV, labelSv } from '../../model/labels-sv';
+import { countSv } from '../../model/labels-sv';
+import { auditSummarySv } from '../../audit/summary';
 import { exportAuditLog } from '../../audit/export';
 import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
@@ -25,7 +26,7 @@ export function register(program: Command): void {
         const v = verifyAudit(db);
         if (opts.json) printJson(v);
         if (v.ok) {
-          if (!opts.json) process.stdout.write(`Granskningsloggen är obruten: ${v.entries} poster kontrollerade.\n`);
+          if (!opts.json) process.stdout.write(`Granskningsloggen är obruten: ${countSv(v.entries, 'post', 'poster')} kontrollerade.\n`);
           return;
         }
         process.stderr.write(`insyn: granskningsloggen är bruten vid post ${v.brokenAt}${v.seq != null ? ` (nr ${v.seq})` : ''}: ${v.message_sv}\n`);
@@ -55,10 +56,10 @@ export function register(program: Command): void {
           return;
         }
         for (const e of page.entries) {
-          const label = labelSv(AUDIT_ACTION_DISPLAY_SV, e.action, '–');
-          process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.actor.padEnd(12)}  ${label.padEnd(22)}  ${JSON.stringify(e.details)}\n`);
+          const { label, text } = auditSummarySv(e.action, e.details);
+          process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${e.actor.padEnd(12)}  ${label.padEnd(24)}  ${text}\n`);
         }
-        process.stderr.write(`insyn: ${page.entries.length} av ${page.total} poster\n`);
+        process.stderr.write(`insyn: ${page.entries.length} av ${countSv(page.total, 'post', 'poster')}\n`);
       } finally {
         db.close();
       }
@@ -75,7 +76,7 @@ export function register(program: Command): void {
       try {
         const r = exportAuditLog(db, { outDir: path.dirname(opts.out), fileName: path.basename(opts.out), overwrite: opts.overwrite ?? false });
         process.stdout.write(`${r.file.path}\n`);
-        process.stderr.write(`insyn: ${r.rows} poster${r.verified ? '' : ' (OBS: kedjan är bruten, kör insyn audit verify)'}\n`);
+        process.stderr.write(`insyn: ${countSv(r.rows, 'post', 'poster')}${r.verified ? '' : ' (OBS: kedjan är bruten, kör insyn audit verify)'}\n`);
       } finally {
         db.close();
       }

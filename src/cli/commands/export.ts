@@ -5,6 +5,7 @@ import { CSV_DIALECTS, EXPORT_FORMATS, exportScope, type CsvDialect, type Export
 import { normaliseHolderId } from '../../ids/holder';
 import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
+import { countSv } from '../../model/labels-sv';
 
 /**
  * `insyn export --format gexf|graphml|csv|ftm|html [--subject ID [--hops N] | --case N | --cluster RANK]
@@ -48,7 +49,7 @@ export function register(program: Command): void {
         const r = exportScope(db, { format, scope, outDir, baseName, pseudonymise: opts.pseudonymise ?? false, overwrite: opts.overwrite ?? false, csvDialect });
         if (opts.json) printJson(r);
         else for (const f of r.files) process.stdout.write(`${f.path}\n`);
-        process.stderr.write(`insyn: ${r.files.length} fil(er), ${r.nodes} noder, ${r.edges} kopplingar, ${r.hits} larm${opts.pseudonymise ? ' (pseudonymiserad)' : ''}\n`);
+        process.stderr.write(`insyn: ${countSv(r.files.length, 'fil', 'filer')}, ${countSv(r.nodes, 'nod', 'noder')}, ${countSv(r.edges, 'koppling', 'kopplingar')}, ${countSv(r.hits, 'larm', 'larm')}${opts.pseudonymise ? ' (pseudonymiserad)' : ''}\n`);
       } finally {
         db.close();
       }
