@@ -16,13 +16,10 @@ export const LICENCE_KIND_SV: Labels = LICENCE_KIND_DISPLAY_SV;
 export const ROLE_SV: Labels = ROLE_DISPLAY_SV;
 export const INSPECTION_OUTCOME_SV: Labels = INSPECTION_OUTCOME_DISPLAY_SV;
 export const INSPECTION_TAG_SV: Labels = INSPECTION_TAG_DISPLAY_SV;
-export const REVIEW_OUTCOME_SV: Labels = REVIEW_OUTCOME_DISPLAY_SV;
 export const PROFESSION_SV: Labels = PROFESSION_DISPLAY_SV;
 export const FINANCIAL_KIND_SV: Labels = FINANCIAL_KIND_DISPLAY_SV;
 export const SANCTION_KIND_SV: Labels = SANCTION_KIND_DISPLAY_SV;
 export const OFFENCE_SV: Labels = OFFENCE_DISPLAY_SV;
-export const RELATION_KIND_SV: Labels = RELATION_KIND_DISPLAY_SV;
-export const PAYMENT_PURPOSE_SV: Labels = PAYMENT_PURPOSE_DISPLAY_SV;
 
 /** Enum name (as in src/model/enums.ts) → its label table; the unit test walks this. */
 export const ENUM_LABELS = DISPLAY_SV_BY_ENUM;

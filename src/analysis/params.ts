@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { InsynError } from '../model/errors';
 import type { Db } from '../store/db';
-import { readRuleParams, writeRuleParams, deleteRuleParams } from '../store/analysis';
+import { readRuleParams, writeRuleParams } from '../store/analysis';
 import { SIGNALS, signalById } from '../signals/index';
 
 /**
@@ -94,10 +94,6 @@ export function setParams(db: Db, signalId: string, params: unknown): ParamsResu
   const r = validateSignalParams(signalId, params);
   if (r.ok) writeRuleParams(db, signalId, params ?? {});
   return r;
-}
-
-export function resetParams(db: Db, signalId: string): void {
-  deleteRuleParams(db, signalId);
 }
 
 /**

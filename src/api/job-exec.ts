@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisStepText } from '../analysis/progress-text';
+import { auditAnalysisRun, auditImport } from '../audit/events';
 import { runAnalysis, type AnalysisResult } from '../analysis/run';
 import { importPath, type ImportResult } from '../import/importer';
 import { importProgressText } from '../import/progress-text';
 import type { Db } from '../store/db';
 import type { AnalysisSummary, ImportSummary, JobProgress, JobResult } from './contract';
-import { core } from './core';
 
 /**
  * The work of a long job (import, analysis, demo), shared by the worker thread and the
@@ -53,11 +53,6 @@ export function toAnalysisSummary(r: AnalysisResult, durationMs: number, titles:
   };
 }
 
-async function audit(db: Db, actor: string, action: string, details: Record<string, unknown>): Promise<void> {
-  const append = await core('appendAudit').catch(() => null);
-  append?.(db, { actor, action, details });
-}
-
 async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
   for (const [i, p] of paths.entries()) {
@@ -76,7 +71,8 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
     });
     const summary = toImportSummary(p, result);
     out.push(summary);
-    await audit(db, actor, 'import', { path: p, dataset: result.dataset, datasetId: result.dataset_id, rows: result.rows, quarantined: result.quarantined, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged });
+    // The same audit entry as `insyn import` writes.
+    auditImport(db, result, p, actor);
   }
   return out;
 }
@@ -93,7 +89,7 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
     onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${analysisStepText(p.step)}` }),
   });
   const summary = toAnalysisSummary(result, performance.now() - t0, titles);
-  await audit(db, actor, 'analysis_run', { runId: result.run_id, asOf: result.as_of, params: result.params, dataVersion: result.data_version, hitCount: result.hits.length });
+  auditAnalysisRun(db, result, actor);
   return summary;
 }
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { SIGNALS } from '../signals/index';
 import { describeSignal } from '../signals/describe';
 import { auditSummarySv } from '../audit/summary';
+import { auditOpenProfile, auditSearch } from '../audit/events';
+import { appendAudit } from '../audit/log';
 import { getRun } from '../analysis/queries';
 import { ExportExistsError, exportScope } from '../export/index';
 import { csvTable } from '../export/csv';
@@ -71,11 +73,6 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     search.invalidate();
     void search.warm().catch(() => undefined);
   });
-
-  const audit = async (action: string, details: Record<string, unknown>): Promise<void> => {
-    const append = await core('appendAudit').catch(() => null);
-    append?.(db, { actor, action, details });
-  };
 
   const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView' | 'changeCaseItems' | 'caseMemberships'>(name: K) => core(name);
 
@@ -152,7 +149,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const get = await core('getEntity');
       const raw = get(db, id);
       if (!raw) throw notFound(`Entiteten ${id}`);
-      if (raw.kind === 'person') await audit('open_profile', { id: raw.id });
+      if (raw.kind === 'person') auditOpenProfile(db, raw.id, raw.kind, actor);
       return toProfile(db, raw, labels, hits);
     },
 
@@ -175,14 +172,14 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     search: async ({ q, limit }) => {
       const items = await search.search(q, limit);
       // Searches are analyst actions (issue 6.3); the query is logged, not the results.
-      if (q.trim()) await audit('search', { q: q.trim(), results: items.length });
+      if (q.trim()) auditSearch(db, q.trim(), items.length, actor);
       return { items };
     },
 
     rulesList: () => ({ rules: rulesList(db) }),
     rulesUpdate: async ({ signal, params }) => {
       const r = rulesUpdate(db, signal, params);
-      if (r.saved) await audit('config_change', { signal, params: r.values });
+      if (r.saved) appendAudit(db, { actor, action: 'config_change', details: { signal, params: r.values } });
       return r;
     },
 

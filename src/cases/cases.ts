@@ -1,7 +1,7 @@
 import type { Db } from '../store/db';
 import {
   caseEntityRows, caseHitRows, caseNoteRows, caseRow, caseRows, caseViewRow, caseViewRows, deleteCaseEntity, deleteCaseHit,
-  deleteCaseRow, deleteCaseViewRow, insertCase, insertCaseEntity, insertCaseHit, insertCaseNote, insertCaseView, touchCase,
+  deleteCaseRow, insertCase, insertCaseEntity, insertCaseHit, insertCaseNote, insertCaseView, touchCase,
   updateCaseRow, updateCaseViewRow,
 } from '../store/casework';
 import { appendAudit, defaultActor } from '../audit/log';
@@ -116,44 +116,6 @@ export function deleteCase(db: Db, id: number, actor: string = defaultActor()): 
     if (!before) throw new CaseError(`Ärende ${id} finns inte`, 'not_found');
     deleteCaseRow(db, id);
     appendAudit(db, { actor, action: 'case_delete', details: { caseId: id, name: before.name } });
-  })();
-}
-
-export function addCaseEntities(db: Db, caseId: number, entities: EntityInput[], actor: string = defaultActor()): void {
-  db.transaction(() => {
-    requireCase(db, caseId);
-    const at = now();
-    for (const e of entities) insertCaseEntity(db, { case_id: caseId, entity_id: entityRef(e).id, entity_kind: entityRef(e).kind, added_at: at, added_by: actor });
-    touchCase(db, caseId, at);
-    appendAudit(db, { actor, action: 'case_edit', details: { caseId, entitiesAdded: entities.map((e) => entityRef(e).id) }, at });
-  })();
-}
-
-export function removeCaseEntity(db: Db, caseId: number, entityId: string, actor: string = defaultActor()): void {
-  db.transaction(() => {
-    requireCase(db, caseId);
-    deleteCaseEntity(db, caseId, entityId);
-    touchCase(db, caseId, now());
-    appendAudit(db, { actor, action: 'case_edit', details: { caseId, entitiesRemoved: [entityId] } });
-  })();
-}
-
-export function addCaseHits(db: Db, caseId: number, hitKeys: string[], actor: string = defaultActor()): void {
-  db.transaction(() => {
-    requireCase(db, caseId);
-    const at = now();
-    for (const k of hitKeys) insertCaseHit(db, { case_id: caseId, hit_key: k, added_at: at, added_by: actor });
-    touchCase(db, caseId, at);
-    appendAudit(db, { actor, action: 'case_edit', details: { caseId, hitsAdded: hitKeys }, at });
-  })();
-}
-
-export function removeCaseHit(db: Db, caseId: number, hitKey: string, actor: string = defaultActor()): void {
-  db.transaction(() => {
-    requireCase(db, caseId);
-    deleteCaseHit(db, caseId, hitKey);
-    touchCase(db, caseId, now());
-    appendAudit(db, { actor, action: 'case_edit', details: { caseId, hitsRemoved: [hitKey] } });
   })();
 }
 
@@ -279,15 +241,6 @@ export function saveCaseView<V>(
 export function getCaseView<V = unknown>(db: Db, viewId: number): SavedView<V> | null {
   const r = caseViewRow(db, viewId);
   return r ? toView<V>(r) : null;
-}
-
-export function deleteCaseView(db: Db, viewId: number, actor: string = defaultActor()): void {
-  db.transaction(() => {
-    const r = caseViewRow(db, viewId);
-    if (!r) throw new CaseError(`Vy ${viewId} finns inte`, 'not_found');
-    deleteCaseViewRow(db, viewId);
-    appendAudit(db, { actor, action: 'case_view', details: { caseId: r.case_id, viewId, deleted: true } });
-  })();
 }
 
 function toView<V>(r: { id: number; case_id: number; name: string; as_of: string | null; view_json: string; updated_at: string; created_by: string }): SavedView<V> {

@@ -2,7 +2,7 @@ import type { Db } from '../store/db';
 import { InsynError } from '../model/errors';
 import { HIT_STATUSES, STATUSES_REQUIRING_REASON, type HitStatus } from '../model/enums';
 import { hitRowByKey, latestRunRow } from '../store/analysis';
-import { allHitStatusRows, hitStatusHistoryRows, hitStatusRows, upsertHitStatus } from '../store/casework';
+import { hitStatusHistoryRows, hitStatusRows, upsertHitStatus } from '../store/casework';
 import { appendAudit, defaultActor } from '../audit/log';
 
 /**
@@ -101,11 +101,6 @@ export function getHitStatuses(db: Db, hitKeys: readonly string[], current?: Rea
     });
   }
   return out;
-}
-
-/** Every triaged hit (for status filters over the hit list). */
-export function listHitStatuses(db: Db): { hitKey: string; status: HitStatus; evidenceHash: string | null }[] {
-  return allHitStatusRows(db).map((r) => ({ hitKey: r.hit_key, status: isHitStatus(r.status) ? r.status : 'ny', evidenceHash: r.evidence_hash }));
 }
 
 /** All status changes of one hit, oldest first. */

@@ -62,12 +62,6 @@ export function auditSeqs(db: Db): number[] {
   return (stmt(db, 'SELECT seq FROM audit_log').pluck().all() as number[]);
 }
 
-export function auditRowsByAction(db: Db, actions: string[], limit: number): AuditRow[] {
-  if (actions.length === 0) return [];
-  const marks = actions.map(() => '?').join(', ');
-  return db.prepare(`SELECT * FROM audit_log WHERE action IN (${marks}) ORDER BY id DESC LIMIT ?`).all(...actions, limit) as AuditRow[];
-}
-
 // ---------------------------------------------------------------- triage
 
 export interface HitStatusRow {
@@ -87,10 +81,6 @@ export function hitStatusRows(db: Db, hitKeys: readonly string[]): HitStatusRow[
     if (r) out.push(r);
   }
   return out;
-}
-
-export function allHitStatusRows(db: Db): HitStatusRow[] {
-  return stmt(db, 'SELECT * FROM hit_status ORDER BY updated_at DESC').all() as HitStatusRow[];
 }
 
 export function upsertHitStatus(db: Db, row: HitStatusRow): void {
@@ -191,9 +181,6 @@ export function caseViewRow(db: Db, id: number): CaseViewRow | null {
 }
 export function caseViewRows(db: Db, caseId: number): CaseViewRow[] {
   return stmt(db, 'SELECT * FROM case_views WHERE case_id = ? ORDER BY id').all(caseId) as CaseViewRow[];
-}
-export function deleteCaseViewRow(db: Db, id: number): number {
-  return stmt(db, 'DELETE FROM case_views WHERE id = ?').run(id).changes;
 }
 
 // ---------------------------------------------------------------- fact look-ups for exports and dossiers

@@ -49,10 +49,6 @@ export function setDatasetSummary(db: Db, id: number, summary: unknown): void {
   db.prepare('UPDATE datasets SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
 }
 
-export function listDatasets(db: Db): DatasetRow[] {
-  return db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[];
-}
-
 /**
  * Tables that some imported dataset provided, even with 0 rows (a header-only file): coverage
  * treats them as present, so their signals are evaluable with no hits rather than "not evaluable".
@@ -86,10 +82,6 @@ export function datasetQuarantine(db: Db, datasetId: number, limit = 100_000, of
   return db
     .prepare('SELECT file, line, column_name AS column, value, reason, reason_sv FROM quarantine WHERE dataset_id = ? ORDER BY id LIMIT ? OFFSET ?')
     .all(datasetId, limit, offset) as StoredQuarantine[];
-}
-
-export function datasetQuarantineCount(db: Db, datasetId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM quarantine WHERE dataset_id = ?').get(datasetId) as { n: number }).n;
 }
 
 /** Row counts of every fact table (plus datasets, quarantine, history): used by tests and the UI. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db';
 import {
-  addCaseEntities, addCaseHits, addCaseNote, CaseError, caseMemberships, changeCaseItems, createCase, deleteCase, getCase, getCaseView,
-  listCases, removeCaseEntity, saveCaseView, updateCase,
+  addCaseNote, CaseError, caseMemberships, changeCaseItems, createCase, deleteCase, getCase, getCaseView, listCases, saveCaseView,
+  updateCase,
 } from '../../src/cases/cases';
 import { listAudit, verifyAudit } from '../../src/audit/log';
 
@@ -18,11 +18,11 @@ describe('cases', () => {
   it('creates, edits, annotates and lists a case, audit-logging each step', () => {
     const db = openDb(':memory:');
     const id = createCase(db, { name: ' Omsorg Norr ', description: 'Misstänkt fenix', entities: [{ id: '5598047925', kind: 'company' }], hitKeys: ['k1'] }, 'utredare');
-    addCaseEntities(db, id, ['197506141634'], 'utredare');
-    addCaseHits(db, id, ['k2', 'k1'], 'utredare');
+    changeCaseItems(db, id, { addEntities: ['197506141634'] }, 'utredare');
+    changeCaseItems(db, id, { addHits: ['k2', 'k1'] }, 'utredare');
     const note = addCaseNote(db, id, 'Ringde IVO <b>inte</b> svar', 'utredare');
     expect(note.text).toBe('Ringde IVO <b>inte</b> svar');
-    removeCaseEntity(db, id, '5598047925', 'utredare');
+    changeCaseItems(db, id, { removeEntities: ['5598047925'] }, 'utredare');
 
     const c = getCase(db, id)!;
     expect(c.name).toBe('Omsorg Norr');
