@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HIT_STATUS_SV, LICENCE_STATUS_SV, ROLE_SV, labelSv } from '../model/labels-sv';
+import { HIT_STATUS_SV, LICENCE_STATUS_SV, OFFENCE_SV, ROLE_SV, SANCTION_KIND_SV, labelSv } from '../model/labels-sv';
 import { nodeIdOf } from '../graph/types';
 import { signalTitle } from '../signals/titles';
 import type { ExportBundle, ExportEdge, ExportHit, ExportNode } from './types';
@@ -198,8 +198,8 @@ export function ftmEntities(bundle: ExportBundle): FtmEntity[] {
     const p: Record<string, string[]> = {};
     put(p, 'entity', target);
     put(p, 'authority', 'Sverige');
-    put(p, 'program', s.kind);
-    put(p, 'reason', s.offence);
+    put(p, 'program', labelSv(SANCTION_KIND_SV, s.kind, ''));
+    put(p, 'reason', s.offence ? labelSv(OFFENCE_SV, s.offence, '') : null);
     put(p, 'startDate', date(s.from));
     put(p, 'endDate', date(s.to));
     put(p, 'programId', s.decision_ref);
