@@ -462,6 +462,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await page.getByLabel('Personnummer rad 1').fill('19800101-2387');
     await page.getByRole('button', { name: 'Sammanställ underlag' }).click();
     await page.locator('[data-testid=dossier], [role=alert]').first().waitFor({ timeout: 30_000 });
+    await dismissToasts();
     await shot('review');
   }, 60_000);
 
