@@ -30,6 +30,8 @@ const MIME: Record<string, string> = {
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+// Swedish locale for the renderer whatever the OS language: date fields read ÅÅÅÅ-MM-DD (issue 14).
+app.commandLine.appendSwitch('lang', 'sv-SE');
 
 let mainWindow: BrowserWindow | null = null;
 let serviceWorker: ServiceWorker | null = null;

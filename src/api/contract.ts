@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HIT_STATUSES, STATUSES_REQUIRING_REASON, SUBJECT_KINDS } from '../model/enums';
+import { CSV_DIALECTS, EXPORT_FORMATS } from '../export/types';
 
 /**
  * The one API contract between the workbench UI and the core (issue 5). Every method has a
@@ -21,16 +23,16 @@ const page = {
 };
 const empty = z.object({}).default({});
 
-export const SubjectKind = z.enum(['company', 'person', 'licence', 'foster_home', 'address']);
+// Enums come from the model, so the contract cannot drift from the core.
+export const SubjectKind = z.enum(SUBJECT_KINDS);
 export type SubjectKind = z.infer<typeof SubjectKind>;
 
 export const Severity = z.number().int().min(1).max(5);
 
 /** Triage statuses (issue 6): ny, under utredning, avskriven, bekräftad. */
-export const HitStatus = z.enum(['ny', 'under_utredning', 'avskriven', 'bekraftad']);
+export const HitStatus = z.enum(HIT_STATUSES);
 export type HitStatus = z.infer<typeof HitStatus>;
-/** Statuses that require a reason (issue 6.1). */
-export const STATUSES_REQUIRING_REASON: readonly HitStatus[] = ['avskriven', 'bekraftad'];
+export { STATUSES_REQUIRING_REASON };
 
 /** Where a stored fact came from (contract §3): dataset, file, line, import time. */
 export const Source = z.object({
@@ -437,6 +439,8 @@ export const ParamSpec = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   options: z.array(z.string()).nullable(),
+  /** issue 14: Swedish labels of the options (contract codes), when they have any. */
+  optionLabels: z.record(z.string(), z.string()).nullable().default(null),
   value: z.unknown(),
   default: z.unknown(),
 });
@@ -496,6 +500,8 @@ export const CaseDetail = z.object({
   updatedAt: z.string(),
   entities: z.array(EntityRef),
   hits: z.array(HitRow),
+  /** issue 14: alerts the case holds that the latest analysis no longer finds (kept, shown apart). */
+  missingHitKeys: z.array(z.string()).default([]),
   notes: z.array(CaseNote),
   views: z.array(SavedView),
 });
@@ -506,13 +512,16 @@ export const AuditEntry = z.object({
   at: z.string(),
   actor: z.string(),
   action: z.string(),
+  /** issue 14: the action and what it concerned, in Swedish (the raw record stays in `details`). */
+  actionLabel: z.string().default(''),
+  summary: z.string().default(''),
   details: z.unknown(),
   hash: z.string(),
   prevHash: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const ExportFormat = z.enum(['gexf', 'graphml', 'csv', 'ftm', 'html']);
+export const ExportFormat = z.enum(EXPORT_FORMATS);
 export const ExportScope = z
   .object({ subject: z.string().min(1).optional(), case: z.number().int().optional(), cluster: z.string().min(1).optional() })
   .refine((s) => [s.subject, s.case, s.cluster].filter((v) => v !== undefined).length === 1, {
@@ -735,7 +744,7 @@ export const API = {
   hitsSetStatus: def(
     z
       .object({ hitKeys: z.array(z.string().min(1)).min(1, 'Välj minst ett larm'), status: HitStatus, reason: z.string().default('') })
-      .refine((r) => !STATUSES_REQUIRING_REASON.includes(r.status) || r.reason.trim().length > 0, {
+      .refine((r) => !STATUSES_REQUIRING_REASON.has(r.status) || r.reason.trim().length > 0, {
         message: 'Ett skäl krävs när ett larm avskrivs eller bekräftas',
         path: ['reason'],
       }),
@@ -792,6 +801,28 @@ export const API = {
     z.object({ viewId: z.number().int() }),
   ),
 
+  // issue 14: cases hold alerts and entities — add/remove from the alert list, an alert, a profile
+  // or the canvas selection (and undo), and which cases already hold them.
+  caseChangeItems: def(
+    z.object({
+      caseId: z.number().int(),
+      addEntities: z.array(z.object({ id: z.string().min(1), kind: SubjectKind.optional() })).default([]),
+      removeEntities: z.array(z.string().min(1)).default([]),
+      addHits: z.array(z.string().min(1)).default([]),
+      removeHits: z.array(z.string().min(1)).default([]),
+    }),
+    z.object({
+      entitiesAdded: z.array(z.string()),
+      entitiesRemoved: z.array(z.string()),
+      hitsAdded: z.array(z.string()),
+      hitsRemoved: z.array(z.string()),
+    }),
+  ),
+  caseMemberships: def(
+    z.object({ entityIds: z.array(z.string()).default([]), hitKeys: z.array(z.string()).default([]) }),
+    z.object({ items: z.array(z.object({ caseId: z.number().int(), entityIds: z.array(z.string()), hitKeys: z.array(z.string()) })) }),
+  ),
+
   auditList: def(z.object(page), z.object({ total: z.number().int(), items: z.array(AuditEntry) })),
   auditVerify: def(
     empty,
@@ -815,6 +846,8 @@ export const API = {
       dir: z.string().optional(),
       /** Existing files are not overwritten unless confirmed (issue 6.6). */
       overwrite: z.boolean().default(false),
+      // issue 14: CSV for Swedish Excel (`;`, decimal comma, digit ids as text) or RFC 4180 tools.
+      csvDialect: z.enum(CSV_DIALECTS).default('excel'),
     }),
     z.object({
       dir: z.string(),
@@ -871,6 +904,8 @@ export const ERROR_CODES = [
   'conflict', // e.g. a job of the same kind is already running
   'unauthorized',
   'transport', // the transport failed (server gone, network error)
+  'busy', // another writer holds the store (an import in another window or a terminal)
+  'audit_failed', // the action's audit entry could not be written, so the action was not done
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

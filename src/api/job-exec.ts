@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analysisStepText } from '../analysis/progress-text';
 import { runAnalysis, type AnalysisResult } from '../analysis/run';
 import type { ImportResult } from '../import/importer';
+import { importProgressText } from '../import/progress-text';
 import { confineRead } from './roots';
 import { auditAnalysisRun, importAudited } from '../audit/events';
 import type { Db } from '../store/db';
@@ -24,7 +26,6 @@ export function demoDataPath(): string {
   return process.env.INSYN_DEMO_DATA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'demo');
 }
 
-const pct = (done: number, total: number): number => (total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0);
 
 export function toImportSummary(p: string, r: ImportResult): ImportSummary {
   return {
@@ -77,7 +78,7 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
           done: g.bytesRead,
           total: g.bytesTotal,
           rowsPerSec: Math.round(g.rowsPerSec),
-          message: `${prefix}Läser ${g.file} (${pct(g.bytesRead, g.bytesTotal)} %) – ${g.rows.toLocaleString('sv-SE')} rader`,
+          message: `${prefix}${importProgressText(g)}`,
         }),
     });
     out.push(toImportSummary(p, result));
@@ -95,14 +96,11 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
   const result = runAnalysis(db, {
     asOf,
     asKnown,
-    onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${titles.get(p.step) ?? stepLabel(p.step)}` }),
+    onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${analysisStepText(p.step)}` }),
+    // The run and its audit entry commit together (issue 13).
     onPersist: (run) => auditAnalysisRun(db, run, actor),
   });
   return toAnalysisSummary(result, performance.now() - t0, titles);
-}
-
-function stepLabel(step: string): string {
-  return ({ load: 'läser in fakta', scoring: 'beräknar poäng och kluster', persist: 'sparar resultat', wait: 'väntar på databasen (en import skriver just nu)', done: 'klar' } as Record<string, string>)[step] ?? step;
 }
 
 export async function executeJob(db: Db, spec: JobSpec, report: ProgressReporter): Promise<JobResult> {

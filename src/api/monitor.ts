@@ -7,7 +7,7 @@ import type { Db } from '../store/db';
 import { datasetInfos } from '../store/known';
 import { casesOfHits } from '../store/monitor';
 import type { ChangeHit, ParsedReq, Res, RunInfo, SubjectKind, WatchEntry } from './contract';
-import { ApiFailure } from './handler';
+import { InsynError } from '../model/errors';
 import type { Labels } from './labels';
 import { signalTitle } from './overview';
 
@@ -33,7 +33,7 @@ export function changesGet(db: Db, labels: Labels, req: ParsedReq<'changesGet'>)
   try {
     r = changesBetween(db, { since: req.since, to: req.to });
   } catch (err) {
-    if (err instanceof ChangesError) throw new ApiFailure('not_found', err.message.split(' / ')[0]!);
+    if (err instanceof ChangesError) throw new InsynError('not_found', err.message.split(' / ')[0]!);
     throw err;
   }
   const keys = [...Object.values(r.hit_keys), ...Object.values(r.hit_keys_before)].flat();
@@ -109,7 +109,7 @@ export function watchAdd(db: Db, labels: Labels, req: ParsedReq<'watchAdd'>, act
     const r = addWatch(db, req.id, req.note, actor);
     return { entry: watchEntry(labels, r.entry), warning: r.warning ? r.warning.split(' / ')[0]! : null, updated: r.updated };
   } catch (err) {
-    if (err instanceof WatchError) throw new ApiFailure('invalid_request', err.message.split(' / ')[0]!);
+    if (err instanceof WatchError) throw new InsynError('invalid_input', err.message.split(' / ')[0]!);
     throw err;
   }
 }

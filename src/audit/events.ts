@@ -48,13 +48,6 @@ export const AS_KNOWN_ACTION = 'analysis_as_known';
 export const WATCH_ADD_ACTION = 'watch_add';
 export const WATCH_REMOVE_ACTION = 'watch_remove';
 
-/** Swedish labels of the actions above, for the Logg view. */
-export const MONITOR_ACTION_SV: Readonly<Record<string, string>> = {
-  [AS_KNOWN_ACTION]: 'Analys som känt efter datamängd',
-  [WATCH_ADD_ACTION]: 'Bevakning tillagd',
-  [WATCH_REMOVE_ACTION]: 'Bevakning borttagen',
-};
-
 export function auditWatchChange(
   db: Db,
   change: { action: 'add' | 'remove'; id: string; note?: string | null; inStore: boolean; previousNote?: string | null },

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Db } from '../store/db';
 import { csvTable } from '../export/csv';
 import { writeWithAudit, type WrittenFile } from '../export/files';
-import { AUDIT_ACTION_SV, defaultActor, verifyAudit } from './log';
+import { defaultActor, verifyAudit } from './log';
+import { AUDIT_ACTION_DISPLAY_SV, labelSv } from '../model/labels-sv';
 import { iterateAuditRows } from '../store/casework';
 
 /**
@@ -15,7 +16,7 @@ import { iterateAuditRows } from '../store/casework';
 export function auditCsv(db: Db): { csv: string; rows: number } {
   const rows: (string | number)[][] = [];
   for (const r of iterateAuditRows(db)) {
-    rows.push([r.seq, r.at, r.actor, r.action, AUDIT_ACTION_SV[r.action as keyof typeof AUDIT_ACTION_SV] ?? r.action, r.details, r.prev_hash, r.hash, r.key_id ?? '']);
+    rows.push([r.seq, r.at, r.actor, r.action, labelSv(AUDIT_ACTION_DISPLAY_SV, r.action, '–'), r.details, r.prev_hash, r.hash, r.key_id ?? '']);
   }
   return { csv: csvTable(['seq', 'at', 'actor', 'action', 'handelse', 'details', 'prev_hash', 'hash', 'key_id'], rows), rows: rows.length };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../store/db';
 import {
   auditRowBySeq, auditSeqs, newestUnkeyedAt, countAuditRows, getMeta, insertAuditRow, iterateAuditRows, lastAuditRow, loggedWorkCount, pageAuditRows, setMeta, type AuditRow,
 } from '../store/casework';
+import type { AuditAction } from '../model/enums';
 import { canonicalJson } from './canonical';
 import { hmacHex, loadAuditKey, type AuditKey } from './key';
 
@@ -23,39 +24,7 @@ import { hmacHex, loadAuditKey, type AuditKey } from './key';
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_HEAD_KEY = 'audit_head';
 
-export type AuditAction =
-  | 'import'
-  | 'analysis_run'
-  | 'status_change'
-  | 'export'
-  | 'search'
-  | 'open_profile'
-  | 'case_create'
-  | 'case_edit'
-  | 'case_delete'
-  | 'case_note'
-  | 'case_view'
-  | 'dossier'
-  | 'config_change'
-  | 'audit_anchor';
-
-/** Swedish labels for the Logg view and reports. */
-export const AUDIT_ACTION_SV: Record<AuditAction, string> = {
-  import: 'Import',
-  analysis_run: 'Analyskörning',
-  status_change: 'Statusändring',
-  export: 'Export',
-  search: 'Sökning',
-  open_profile: 'Öppnade profil',
-  case_create: 'Ärende skapat',
-  case_edit: 'Ärende ändrat',
-  case_delete: 'Ärende borttaget',
-  case_note: 'Anteckning',
-  case_view: 'Sparad nätverksvy',
-  dossier: 'Prövningsunderlag',
-  config_change: 'Regelinställning ändrad',
-  audit_anchor: 'Nyckelad logg påbörjad',
-};
+export type { AuditAction } from '../model/enums';
 
 export interface AuditEntry {
   id: number;

@@ -1,10 +1,10 @@
 import { escapeHtml, htmlPage, sev, table } from '../export/html-kit';
-import { ROLE_SV } from '../export/labels';
+import { ROLE_SV, labelSv } from '../model/labels-sv';
 import type { Dossier } from './types';
 import type { AuditHead } from '../audit/log';
 import { describeHead } from '../audit/receipt';
 
-const roles = (r: string | null): string => (r ?? '').split(',').map((x) => ROLE_SV[x.trim()] ?? x.trim()).join(', ');
+const roles = (r: string | null): string => (r ?? '').split(',').map((x) => labelSv(ROLE_SV, x.trim(), '')).join(', ');
 
 /** The dossier as a self-contained HTML report, in the export report's style. */
 export function renderDossierHtml(d: Omit<Dossier, 'html'>, auditHead?: AuditHead | null): string {

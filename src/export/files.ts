@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../store/db';
+import { InsynError } from '../model/errors';
 
 /**
  * Writing an export into the folder the user chose. A file name is a plain name, never a path:
@@ -9,14 +10,15 @@ import type { Db } from '../store/db';
  * can land outside the folder. Existing files are left alone unless `overwrite` is set; then the
  * whole export is refused before anything is written.
  */
-export class ExportPathError extends Error {
-  override name = 'ExportPathError';
+export class ExportPathError extends InsynError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
 }
 
-export class ExportExistsError extends Error {
-  override name = 'ExportExistsError';
+export class ExportExistsError extends InsynError {
   constructor(readonly existing: string[]) {
-    super(`Filen finns redan och skrivs inte över utan bekräftelse: ${existing.join(', ')}`);
+    super('exists', `Filen finns redan och skrivs inte över utan bekräftelse: ${existing.join(', ')}`);
   }
 }
 

@@ -4,9 +4,27 @@ import { escapeXml } from './xml';
 import { groupedHash } from '../audit/receipt';
 
 /**
- * GraphML (yEd, Gephi, Cytoscape). graphology-graphml only parses, so this writes the XML itself;
- * every attribute becomes a typed <key>, every text goes through escapeXml.
+ * GraphML (yEd, Gephi, Cytoscape, networkx). graphology-graphml only parses, so this writes the
+ * XML itself; every attribute becomes a typed <key>, every text goes through escapeXml. GraphML's
+ * schema types node and edge ids as NMTOKEN (no spaces, `|`, `[` or `"`), which address keys and
+ * composite edge ids break, so ids are written through graphmlId and the original id travels as
+ * the `insyn_id` attribute.
  */
+
+/** Characters an NMTOKEN may hold that we keep as they are (letters incl. å ä ö é, digits, . - :). */
+const NMTOKEN_SAFE = /[A-Za-z0-9.:\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF]/u;
+
+/** A valid NMTOKEN for any id, one to one: other characters (and `_`) become `_<hex code point>_`. */
+export function graphmlId(id: string): string {
+  let out = '';
+  for (const ch of id) out += NMTOKEN_SAFE.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}_`;
+  return out || '_';
+}
+
+/** The inverse of graphmlId. */
+export function fromGraphmlId(token: string): string {
+  return token === '_' ? '' : token.replace(/_([0-9a-f]+)_/g, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+}
 const GRAPHML_TYPE: Record<ScalarType, string> = { boolean: 'boolean', integer: 'int', double: 'double', string: 'string' };
 
 function keyDecls(flat: FlatElements, forWhat: 'node' | 'edge', prefix: string): { xml: string[]; ids: Map<string, string> } {
@@ -29,8 +47,8 @@ function dataLines(values: Record<string, unknown> | undefined, ids: Map<string,
 }
 
 export function writeGraphml(bundle: ExportBundle): string {
-  const nodes = flattenNodes(bundle.graph.nodes);
-  const edges = flattenEdges(bundle.graph.edges);
+  const nodes = flattenNodes(bundle.graph.nodes.map((n) => ({ ...n, attributes: { ...n.attributes, insyn_id: n.id } })));
+  const edges = flattenEdges(bundle.graph.edges.map((e) => ({ ...e, attributes: { ...e.attributes, insyn_id: e.id } })));
   const nk = keyDecls(nodes, 'node', 'n');
   const ek = keyDecls(edges, 'edge', 'e');
   const present = new Set<string>();
@@ -46,14 +64,14 @@ export function writeGraphml(bundle: ExportBundle): string {
   for (const n of bundle.graph.nodes) {
     if (present.has(n.id)) continue;
     present.add(n.id);
-    out.push(`    <node id="${escapeXml(n.id)}">`, ...dataLines(nodes.values.get(n.id), nk.ids, '      '), '    </node>');
+    out.push(`    <node id="${escapeXml(graphmlId(n.id))}">`, ...dataLines(nodes.values.get(n.id), nk.ids, '      '), '    </node>');
   }
   const seenEdges = new Set<string>();
   for (const e of bundle.graph.edges) {
     if (!present.has(e.source) || !present.has(e.target) || seenEdges.has(e.id)) continue;
     seenEdges.add(e.id);
     out.push(
-      `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">`,
+      `    <edge id="${escapeXml(graphmlId(e.id))}" source="${escapeXml(graphmlId(e.source))}" target="${escapeXml(graphmlId(e.target))}">`,
       ...dataLines(edges.values.get(e.id), ek.ids, '      '),
       '    </edge>',
     );

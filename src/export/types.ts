@@ -79,6 +79,9 @@ export interface ExportBundle {
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'ftm', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** CSV for Swedish Excel (`excel`) or RFC 4180 tools (`standard`); see src/export/csv.ts. */
+export const CSV_DIALECTS = ['excel', 'standard'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
 
 export interface ExportFile {
   name: string;

@@ -194,7 +194,7 @@ class ImportRun implements RowSink {
       throw new ImportError('empty', `${f.label} är tom (ingen rubrikrad)`, `${f.label} is empty (no header row)`, f.label);
     }
     this.records[f.label] = (this.records[f.label] ?? 0) + this.fileRecords;
-    this.report(true);
+    this.report(true, true);
   }
 
   private async read(f: PlannedFile): Promise<void> {
@@ -281,14 +281,14 @@ class ImportRun implements RowSink {
     return false;
   }
 
-  private report(force: boolean): void {
+  private report(force: boolean, done = false): void {
     if (!this.onProgress) return;
     const now = Date.now();
     if (!force && now - this.lastProgress < PROGRESS_EVERY_MS) return;
     this.lastProgress = now;
     // Per file: a cumulative count under the current file's name reads as that file's size.
     const secs = Math.max((now - this.fileStarted) / 1000, 0.001);
-    this.onProgress({ file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs) });
+    this.onProgress({ file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs), done });
   }
 
   result(name: string, skipped: string[]): ImportResult {

@@ -1,4 +1,5 @@
 /** Public types of the importer (shared with the API, the CLI and the UI). */
+import { InsynError, type FailureCode } from '../model/errors';
 
 export interface QuarantineEntry {
   file: string;
@@ -46,6 +47,8 @@ export interface ImportProgress {
   bytesRead: number;
   bytesTotal: number;
   rowsPerSec: number;
+  /** True on the file's last report (all its rows are counted). */
+  done: boolean;
 }
 
 export interface ImportOptions {
@@ -69,20 +72,20 @@ export interface ImportOptions {
 
 export const QUARANTINE_LIST_CAP = 100_000;
 
-export type ImportErrorCode = 'not_found' | 'no_tables' | 'unknown_table' | 'missing_headers' | 'unreadable' | 'binary' | 'empty' | 'store' | 'busy' | 'internal';
+export type ImportErrorCode = Extract<FailureCode, 'not_found' | 'no_tables' | 'unknown_table' | 'missing_headers' | 'unreadable' | 'binary' | 'empty' | 'store' | 'busy' | 'internal'>;
 
 /**
  * A dataset that cannot be imported at all; the store is left as it was. The message carries
  * Swedish first and English second, as the CLI prints it.
  */
-export class ImportError extends Error {
-  override name = 'ImportError';
+export class ImportError extends InsynError {
+  declare readonly code: ImportErrorCode;
   constructor(
-    readonly code: ImportErrorCode,
-    readonly messageSv: string,
+    code: ImportErrorCode,
+    messageSv: string,
     readonly messageEn: string,
     readonly file?: string,
   ) {
-    super(`${messageSv} / ${messageEn}`);
+    super(code, `${messageSv} / ${messageEn}`, messageSv);
   }
 }

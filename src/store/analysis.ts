@@ -49,10 +49,6 @@ export function writeRuleParams(db: Db, signal: string, params: unknown, now = n
     .run(signal, JSON.stringify(params), now);
 }
 
-export function deleteRuleParams(db: Db, signal: string): void {
-  stmt(db, 'DELETE FROM rule_params WHERE signal = ?').run(signal);
-}
-
 /** Data version: a hash over the imported datasets (id + content hash), so a run can be reproduced. */
 export function dataVersion(db: Db): string {
   const h = createHash('sha256');

@@ -42,16 +42,17 @@ export function findDatasetByHash(db: Db, hash: string): DatasetRow | undefined 
   return db.prepare('SELECT * FROM datasets WHERE content_hash = ? ORDER BY id DESC LIMIT 1').get(hash) as DatasetRow | undefined;
 }
 
+/** Every imported dataset, oldest first (ids grow in import order). */
+export function listDatasets(db: Db): DatasetRow[] {
+  return db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[];
+}
+
 export function insertDataset(db: Db, d: { name: string; source_path: string; content_hash: string; imported_at: string }): number {
   return Number(db.prepare('INSERT INTO datasets (name, source_path, content_hash, imported_at) VALUES (?, ?, ?, ?)').run(d.name, d.source_path, d.content_hash, d.imported_at).lastInsertRowid);
 }
 
 export function setDatasetSummary(db: Db, id: number, summary: unknown): void {
   db.prepare('UPDATE datasets SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
-}
-
-export function listDatasets(db: Db): DatasetRow[] {
-  return db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[];
 }
 
 /**
@@ -87,10 +88,6 @@ export function datasetQuarantine(db: Db, datasetId: number, limit = 100_000, of
   return db
     .prepare('SELECT file, line, column_name AS column, value, reason, reason_sv FROM quarantine WHERE dataset_id = ? ORDER BY id LIMIT ? OFFSET ?')
     .all(datasetId, limit, offset) as StoredQuarantine[];
-}
-
-export function datasetQuarantineCount(db: Db, datasetId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM quarantine WHERE dataset_id = ?').get(datasetId) as { n: number }).n;
 }
 
 /** Row counts of every fact table (plus datasets, quarantine, history): used by tests and the UI. */

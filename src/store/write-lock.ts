@@ -1,3 +1,4 @@
+import { InsynError } from '../model/errors';
 import type { Db } from './db';
 
 /**
@@ -15,14 +16,14 @@ export interface WaitOptions {
 }
 
 /** The store stayed locked by another writer for longer than the caller would wait. */
-export class StoreBusyError extends Error {
-  override name = 'StoreBusyError';
-  readonly code = 'busy';
-  readonly messageSv: string;
+export class StoreBusyError extends InsynError {
   constructor(readonly waitedMs: number) {
     const min = Math.max(1, Math.round(waitedMs / 60_000));
-    super(`the store has been locked by another writer for ${min} min; wait until it finishes (another import or analysis, in the app or a terminal) and try again`);
-    this.messageSv = `databasen har varit låst av en annan skrivare i ${min} min; vänta tills den är klar (en annan import eller analys, i programmet eller i en terminal) och försök igen`;
+    super(
+      'busy',
+      `the store has been locked by another writer for ${min} min; wait until it finishes (another import or analysis, in the app or a terminal) and try again`,
+      `databasen har varit låst av en annan skrivare i ${min} min; vänta tills den är klar (en annan import eller analys, i programmet eller i en terminal) och försök igen`,
+    );
   }
 }
 

@@ -153,6 +153,25 @@ describe('workbench API over a real store', () => {
     unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
   });
 
+  it('describes rules with the parameters set and offers code lists with Swedish labels', async () => {
+    const before = unwrap(await api.rulesList()).rules.find((r) => r.id === 'revoked-network')!;
+    expect(before.description).toContain('de 24 månaderna');
+    unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: { windowMonths: 60 } }));
+    const after = unwrap(await api.rulesList()).rules.find((r) => r.id === 'revoked-network')!;
+    expect(after.description).toContain('de 60 månaderna');
+    expect(after.description).not.toContain('24');
+    // A hit's description follows the parameters of the run that found it.
+    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
+    expect(unwrap(await api.hitGet({ hitKey: hit.hitKey })).signalDescription).toContain('de 60 månaderna');
+    unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
+
+    const kinds = unwrap(await api.rulesList()).rules.find((r) => r.id === 'missing-record-check')!.params.find((p) => p.name === 'kinds')!;
+    expect(kinds).toMatchObject({ type: 'enum[]', description: 'Tillståndsslag som räknas' });
+    expect(kinds.options).toContain('lss_housing_children');
+    expect(kinds.optionLabels!['lss_housing_children']).toBe('LSS bostad barn');
+  });
+
   it('keeps cases with notes and saved views', async () => {
     const { id } = unwrap(await api.caseSave({ name: 'Ärende Östlund', entityIds: [world.p] }));
     unwrap(await api.caseAddNote({ caseId: id, text: 'Begär ut protokoll.' }));
@@ -163,6 +182,38 @@ describe('workbench API over a real store', () => {
     expect(c.notes[0]!.text).toBe('Begär ut protokoll.');
     expect(c.views[0]!.view).toMatchObject({ positions: { [world.p]: { x: 1, y: 2 } }, asOf: '2024-01-01' });
     expect(unwrap(await api.casesList()).items.some((x) => x.id === id)).toBe(true);
+  });
+
+  it('a case holds alerts and entities, and its exports carry them with hits and evidence', async () => {
+    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    const { id } = unwrap(await api.caseSave({ name: 'Larm i ärende' }));
+    const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
+    const added = unwrap(await api.caseChangeItems({ caseId: id, addHits: [hit.hitKey], addEntities: [{ id: 'L-C', kind: 'licence' }] }));
+    expect(added).toMatchObject({ hitsAdded: [hit.hitKey], entitiesAdded: ['L-C'] });
+    const c = unwrap(await api.caseGet({ id }));
+    expect(c.hits.map((h) => h.hitKey)).toEqual([hit.hitKey]);
+    expect(c.entities).toEqual([{ id: 'L-C', kind: 'licence', label: 'Gammagården' }]);
+    expect(c.missingHitKeys).toEqual([]);
+    expect(unwrap(await api.caseMemberships({ hitKeys: [hit.hitKey, 'x'] })).items).toEqual([{ caseId: id, entityIds: [], hitKeys: [hit.hitKey] }]);
+
+    const dir = path.join(tmp, 'case-export');
+    const gexf = fs.readFileSync(unwrap(await api.exportRun({ format: 'gexf', scope: { case: id }, dir })).files[0]!.path, 'utf8');
+    for (const node of [world.p, world.a, world.b, 'lic:L-C']) expect(gexf).toContain(`<node id="${node}"`);
+    const html = fs.readFileSync(unwrap(await api.exportRun({ format: 'html', scope: { case: id }, dir })).files[0]!.path, 'utf8');
+    expect(html).not.toContain('Nätverket är tomt');
+    expect(html).toContain('Återkommande aktör bakom återkallade verksamheter');
+    expect(html).toContain('roles.csv:');
+    const csv = unwrap(await api.exportRun({ format: 'csv', scope: { case: id }, dir })).files.find((f) => f.path.endsWith('hits.csv'))!;
+    expect(fs.readFileSync(csv.path, 'utf8')).toContain(hit.hitKey.split('|')[0]!);
+
+    // A saved view's nodes join the case; the alert can be taken out again.
+    const view = { nodeIds: [world.q, world.c], positions: {}, filters: {}, asOf: null, camera: null };
+    unwrap(await api.caseSaveView({ caseId: id, name: 'Gamma', view }));
+    expect(unwrap(await api.caseGet({ id })).entities.map((e) => e.id).sort()).toEqual(['L-C', world.c, world.q].sort());
+    unwrap(await api.caseChangeItems({ caseId: id, removeHits: [hit.hitKey] }));
+    expect(unwrap(await api.caseGet({ id })).hits).toEqual([]);
+    const missing = await api.caseChangeItems({ caseId: 9999, addHits: ['k'] });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
   });
 
   it('exports into the chosen folder and never overwrites silently', async () => {
@@ -183,7 +234,7 @@ describe('workbench API over a real store', () => {
     expect(d.undeclared.map((u) => u.id)).toContain(world.p);
     expect(d.html).toContain('<html');
     const bad = await api.dossier({ licenceId: 'finns-inte' });
-    expect(!bad.ok && bad.error.code).toBe('invalid_request');
+    expect(!bad.ok && bad.error.code).toBe('not_found');
   });
 
   it('audits every analyst action in a verifiable chain', async () => {

@@ -152,4 +152,31 @@ describe('ägar- och ledningsprövning dossier', () => {
     // A living declared person has no deceased finding.
     expect(freshFindings.some((f) => f.kind === 'deceased')).toBe(false);
   });
+
+  it('flags a declared role the register does not show (declared VD, registered as employee), naming what it shows', async () => {
+    const w = revokedWorld();
+    const P4 = personId('19880303', '111');
+    w.persons!.push({ person_id: P4, name: 'Dora Ek' });
+    w.roles!.push({ org_nr: C3, holder_id: P1, role: 'chair', from: '2025-02-01' });
+    w.employments = [{ org_nr: C3, person_id: P4, title: 'Föreståndare', profession: 'care_staff', from: '2025-02-01' }];
+    const db = openDb(':memory:');
+    await importPath(db, writeDataset(tmpDir(), w));
+    const d = buildDossier(db, {
+      orgNr: C3,
+      personkrets: [{ personId: P4, role: 'ceo' }, { personId: P2, role: 'ceo' }, { personId: P1, role: 'board_member' }],
+      asOf: AS_OF,
+    });
+    const finding = (id: string) => d.sections.find((s) => s.subject.id === id)!.findings.find((f) => f.kind === 'declared_role_not_in_register');
+    const p4 = finding(P4)!;
+    expect(p4.severity).toBe(3);
+    expect(p4.text).toContain('anmäld som VD');
+    expect(p4.text).toContain('anställd som vård- och omsorgspersonal');
+    expect(p4.sources.some((s) => s.startsWith('employments.csv:'))).toBe(true);
+    // Registered as declared (CEO), or as chair when declared a board member: nothing to flag.
+    expect(finding(P2)).toBeUndefined();
+    expect(finding(P1)).toBeUndefined();
+    // Declared in another role than the register's: the finding says what the register shows.
+    const later = buildDossier(db, { orgNr: C3, personkrets: [{ personId: P2, role: 'board_member' }], asOf: AS_OF });
+    expect(later.sections[1]!.findings.find((f) => f.kind === 'declared_role_not_in_register')!.text).toContain('registret visar i stället: VD 2025-01-10 – pågår');
+  });
 });

@@ -21,5 +21,7 @@ describe('Electron bundles', () => {
     const mainJs = fs.readFileSync(main, 'utf8');
     expect(mainJs).toContain('./worker');
     expect(mainJs).toMatch(/from ["']electron["']/);
+    // Date fields and number formats follow Swedish conventions whatever the OS language.
+    expect(mainJs).toMatch(/appendSwitch\(["']lang["'], ["']sv-SE["']\)/);
   }, 60_000);
 });

@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { analysisStepText } from '../../analysis/progress-text';
 import { contractJson, runAnalysis, type AnalysisResult } from '../../analysis/run';
 import { isIsoDate } from '../../model/dates';
-import { formatIssues, ParamsError, validateConfig } from '../../analysis/params';
+import { formatIssues, validateConfig } from '../../analysis/params';
 import { SIGNALS } from '../../signals/index';
 import { auditAnalysisRun } from '../../audit/events';
 import { UnknownDatasetError } from '../../store/known';
 import { listDatasets } from '../../store/facts';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
 import { termText } from '../terminal';
+import { countSv } from '../../model/labels-sv';
 
 /** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json] [--as-known DATASET_ID]` (contract §5, §7.3). */
 export function register(program: Command): void {
@@ -33,7 +35,7 @@ export function register(program: Command): void {
           asKnown,
           onProgress: (p) => {
             if (p.step === 'wait') process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}väntar på databasen: en import skriver just nu – resultatet sparas när den är klar; Ctrl+C avbryter\n`);
-            else if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`);
+            else if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${analysisStepText(p.step)} (${p.done}/${p.total})\x1b[K`);
           },
           // Parameters and data version of every run are logged with it, so a result can be reproduced.
           onPersist: (run) => auditAnalysisRun(db, run),
@@ -41,11 +43,10 @@ export function register(program: Command): void {
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         if (opts.json) printJson(contractJson(result));
         else process.stdout.write(termText(renderTable(result)));
-        process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
+        process.stderr.write(`insyn: körning ${result.run_id}, ${countSv(result.hits.length, 'träff', 'träffar')}, ${result.timings.total_ms} ms\n`);
         // issue 13: never silently an old snapshot.
         if (result.snapshot.note_sv) process.stderr.write(`insyn: ${result.snapshot.note_sv}\n`);
       } catch (err) {
-        if (err instanceof ParamsError) throw new UsageError(err.message);
         if (err instanceof UnknownDatasetError) {
           const ids = listDatasets(db).map((d) => d.id);
           throw new UsageError(`--as-known ${err.datasetId}: ${err.message}; ${ids.length ? `befintliga datamängder: ${ids.length > 12 ? `${ids[0]}–${ids[ids.length - 1]}` : ids.join(', ')}` : 'inga datamängder är importerade'}`);
@@ -112,7 +113,7 @@ export function renderTable(r: AnalysisResult): string {
   }
   lines.push('', `Kluster (${r.clusters.length}), högst rankade:`);
   for (const c of r.clusters.slice(0, 10)) {
-    lines.push(`  #${c.rank}  poäng ${c.score.toFixed(2)}  ${c.size} entiteter  signaler: ${c.signals.join(', ')}`);
+    lines.push(`  #${c.rank}  poäng ${c.score.toFixed(2)}  ${countSv(c.size, 'entitet', 'entiteter')}  signaler: ${c.signals.join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AUDIT_ACTION_SV, anchorAudit, listAudit, verifyAudit, type AuditReceipt } from '../../audit/log';
+import { anchorAudit, listAudit, verifyAudit, type AuditReceipt } from '../../audit/log';
 import { loadAuditKey } from '../../audit/key';
 import { describeHead, makeReceipt, parseReceipt, ReceiptError } from '../../audit/receipt';
 import { exportAuditLog } from '../../audit/export';
-import { ExportExistsError, ExportPathError } from '../../export/files';
-import { UsageError } from '../main';
+import { auditSummarySv } from '../../audit/summary';
+import { countSv } from '../../model/labels-sv';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson, resolveDbPath } from '../options';
 import { termSafe } from '../terminal';
 
@@ -35,7 +36,7 @@ export function register(program: Command): void {
         if (opts.json) printJson(v);
         if (v.ok) {
           if (!opts.json) {
-            process.stdout.write(`Granskningsloggen är obruten: ${v.entries} poster kontrollerade, huvud: ${describeHead(v.head)}.\n`);
+            process.stdout.write(`Granskningsloggen är obruten: ${countSv(v.entries, 'post', 'poster')} kontrollerade, huvud: ${describeHead(v.head)}.\n`);
             if (receipt) process.stdout.write(`Kvittots post nr ${receipt.seq} (${receipt.at}) finns kvar oförändrad.\n`);
             if (v.unkeyed > 0) process.stdout.write(`OBS: de första ${v.unkeyed} posterna skrevs före nyckelad logg och skyddas bara av förankringen efter dem.\n`);
           }
@@ -121,10 +122,10 @@ export function register(program: Command): void {
           return;
         }
         for (const e of page.entries) {
-          const label = AUDIT_ACTION_SV[e.action as keyof typeof AUDIT_ACTION_SV] ?? e.action;
-          process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${termSafe(e.actor).padEnd(12)}  ${label.padEnd(22)}  ${termSafe(JSON.stringify(e.details))}\n`);
+          const { label, text } = auditSummarySv(e.action, e.details);
+          process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at.replace('T', ' ').slice(0, 19)}  ${termSafe(e.actor).padEnd(12)}  ${label.padEnd(24)}  ${termSafe(text)}\n`);
         }
-        process.stderr.write(`insyn: ${page.entries.length} av ${page.total} poster\n`);
+        process.stderr.write(`insyn: ${page.entries.length} av ${countSv(page.total, 'post', 'poster')}\n`);
       } finally {
         db.close();
       }
@@ -141,11 +142,7 @@ export function register(program: Command): void {
       try {
         const r = exportAuditLog(db, { outDir: path.dirname(opts.out), fileName: path.basename(opts.out), overwrite: opts.overwrite ?? false });
         process.stdout.write(`${termSafe(r.file.path)}\n`);
-        process.stderr.write(`insyn: ${r.rows} poster${r.verified ? '' : ' (OBS: kedjan är bruten, kör insyn audit verify)'}\n`);
-      } catch (err) {
-        if (err instanceof ExportPathError) throw new UsageError(err.message);
-        if (err instanceof ExportExistsError) throw new Error(`${err.message} (använd --overwrite för att skriva över)`);
-        throw err;
+        process.stderr.write(`insyn: ${countSv(r.rows, 'post', 'poster')}${r.verified ? '' : ' (OBS: kedjan är bruten, kör insyn audit verify)'}\n`);
       } finally {
         db.close();
       }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { changesBetween, ChangesError, type ChangeHit, type ChangesReport } from '../../monitor/changes';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
 
 /** `insyn changes [--since RUN_ID] [--to RUN_ID] [--db FILE] [--json]` (contract §7.3). */

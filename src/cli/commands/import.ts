@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import { importAudited } from '../../audit/events';
 import { ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
+import { importProgressText } from '../../import/progress-text';
 import { TABLE_NAMES } from '../../model/tables';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { termSafe, termText } from '../terminal';
 import { openStoreFromOptions, printJson } from '../options';
 
@@ -68,7 +69,7 @@ export function jsonOf(r: ImportResult): Record<string, unknown> {
 }
 
 /**
- * One stderr line per file, rewritten in place while the file is read (`\r`) and closed with a
+ * On a terminal, one stderr line per file, rewritten in place while the file is read (`\r`) and closed with a
  * newline when the next file starts, so every file's final row count stays visible; `end()` closes
  * the last line before the summary.
  */
@@ -81,10 +82,14 @@ function progressPrinter(): { onProgress: (p: ImportProgress) => void; onWait: (
       process.stderr.write(`\rväntar på databasen: en annan import eller analys skriver just nu (${Math.round(waitedMs / 1000)} s) – importen startar när den är klar; Ctrl+C avbryter   `);
     },
     onProgress: (p) => {
+      // Without a terminal (a log file, a pipe) \r does not rewrite the line: only each file's final count.
+      if (!process.stderr.isTTY) {
+        if (p.done) process.stderr.write(`${importProgressText(p)}\n`);
+        return;
+      }
       if (current !== null && current !== p.file) process.stderr.write('\n');
       current = p.file;
-      const pct = p.bytesTotal ? ((100 * p.bytesRead) / p.bytesTotal).toFixed(0) : '?';
-      process.stderr.write(`\r${termSafe(p.file)}: ${p.rows.toLocaleString('sv-SE')} rader, ${pct} % av filen, ${p.rowsPerSec.toLocaleString('sv-SE')} rader/s   `);
+      process.stderr.write(`\r${termSafe(importProgressText(p))}\x1b[K`);
     },
     end: () => {
       if (current !== null) process.stderr.write('\n');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { startLoopbackApp } from '../../api/app';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { resolveDbPath } from '../options';
 
 /**

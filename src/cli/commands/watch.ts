@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { addWatch, listWatch, removeWatch, WatchError } from '../../monitor/watch';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
 
 /** `insyn watch add|remove <id> [--note TEXT]` / `insyn watch list [--json]` (contract §7.3). */
