@@ -6,8 +6,9 @@ import { startServiceWorker, type ServiceWorker } from '../src/api/worker-host';
 import { defaultDbPath } from '../src/store/db';
 import { IPC_CHANNELS, METHODS } from './channels';
 import {
-  APP_ENTRY, APP_SCHEME, RESPONSE_HEADERS, appUrlToPath, createIpcHandler, denyPermissionCheck, denyPermissionRequest,
-  denyWindowOpen, guardNavigation, isAllowedRequest, preventWebviewAttach, webPreferences,
+  APP_ENTRY, APP_SCHEME, RESPONSE_HEADERS, appUrlToPath, createIpcHandler, denyDevicePermission, denyDeviceSelection, denyDisplayMedia,
+  denyPermissionCheck, denyPortSelection, denyPermissionRequest, denyWindowOpen, devToolsAllowed, guardFrameNavigation, guardNavigation, isAllowedRequest,
+  preventWebviewAttach, rendererDir, webPreferences,
 } from './security';
 import { fitToDisplays, parseWindowState, type WindowState } from './window-state';
 
@@ -18,7 +19,8 @@ import { fitToDisplays, parseWindowState, type WindowState } from './window-stat
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const RENDERER_DIR = process.env.INSYN_RENDERER_DIR ?? path.resolve(here, '..', 'renderer');
+// A packaged app ignores the development switches INSYN_RENDERER_DIR and INSYN_DEVTOOLS (issue 13).
+const RENDERER_DIR = rendererDir(process.env, app.isPackaged, path.resolve(here, '..', 'renderer'));
 const PRELOAD = path.join(here, 'preload.cjs');
 
 const MIME: Record<string, string> = {
@@ -28,6 +30,8 @@ const MIME: Record<string, string> = {
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+// Swedish locale for the renderer whatever the OS language: date fields read ÅÅÅÅ-MM-DD (issue 14).
+app.commandLine.appendSwitch('lang', 'sv-SE');
 
 let mainWindow: BrowserWindow | null = null;
 let serviceWorker: ServiceWorker | null = null;
@@ -44,6 +48,9 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', preventWebviewAttach);
     contents.on('will-navigate', (event, url) => guardNavigation(event, url));
     contents.on('will-redirect', (event, url) => guardNavigation(event, url));
+    // Sub-frames too (will-navigate covers only the main frame).
+    contents.on('will-frame-navigate', (details) => guardFrameNavigation(details));
+    contents.on('select-bluetooth-device', (event, _devices, callback) => denyPortSelection(event, callback));
     contents.setWindowOpenHandler(denyWindowOpen);
   });
   app.on('window-all-closed', () => app.quit());
@@ -71,6 +78,11 @@ async function start(): Promise<void> {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler(denyPermissionRequest);
   ses.setPermissionCheckHandler(denyPermissionCheck);
+  ses.setDevicePermissionHandler(denyDevicePermission);
+  ses.setDisplayMediaRequestHandler(denyDisplayMedia);
+  ses.on('select-hid-device', (event, details, callback) => denyDeviceSelection(event, details, callback));
+  ses.on('select-serial-port', (event, _ports, _contents, callback) => denyPortSelection(event, callback));
+  ses.on('select-usb-device', (event, details, callback) => denyDeviceSelection(event, details, callback));
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
 
   protocol.handle(APP_SCHEME, async (request) => {
@@ -93,7 +105,7 @@ async function start(): Promise<void> {
     show: false,
     title: 'Insyn',
     backgroundColor: '#ffffff',
-    webPreferences: webPreferences(PRELOAD),
+    webPreferences: webPreferences(PRELOAD, { devTools: devToolsAllowed(process.env, app.isPackaged) }),
   });
   if (state.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());

@@ -16,7 +16,7 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 export { CONTENT_SECURITY_POLICY };
 
 /** Every renderer runs sandboxed and context-isolated, without Node, with web security on. */
-export function webPreferences(preloadPath: string) {
+export function webPreferences(preloadPath: string, opts: { devTools?: boolean } = {}) {
   return {
     preload: preloadPath,
     sandbox: true,
@@ -32,8 +32,19 @@ export function webPreferences(preloadPath: string) {
     spellcheck: false,
     safeDialogs: true,
     disableBlinkFeatures: 'Auxclick',
-    devTools: process.env.INSYN_DEVTOOLS === '1',
+    devTools: opts.devTools ?? false,
   } as const;
+}
+
+/**
+ * Development switches that must not work in an installed app (issue 13.5): a packaged build
+ * always serves its own bundled renderer and never opens DevTools, whatever the environment says.
+ */
+export function rendererDir(env: NodeJS.ProcessEnv, isPackaged: boolean, bundled: string): string {
+  return !isPackaged && env.INSYN_RENDERER_DIR ? env.INSYN_RENDERER_DIR : bundled;
+}
+export function devToolsAllowed(env: NodeJS.ProcessEnv, isPackaged: boolean): boolean {
+  return !isPackaged && env.INSYN_DEVTOOLS === '1';
 }
 
 /** Headers added to every response of the app scheme. */
@@ -62,6 +73,11 @@ export function guardNavigation(event: { preventDefault(): void }, url: string):
   return false;
 }
 
+/** `will-frame-navigate` (every frame, sub-frames included): the same guard as the main frame's navigation. */
+export function guardFrameNavigation(details: { url: string; preventDefault(): void }): boolean {
+  return guardNavigation(details, details.url);
+}
+
 /** `setWindowOpenHandler`: no new windows, ever (links to the outside world included). */
 export function denyWindowOpen(): { action: 'deny' } {
   return { action: 'deny' };
@@ -73,6 +89,28 @@ export function denyPermissionRequest(_webContents: unknown, _permission: string
 }
 export function denyPermissionCheck(): boolean {
   return false;
+}
+
+/** `setDevicePermissionHandler`: no HID, serial or USB device is ever granted. */
+export function denyDevicePermission(): boolean {
+  return false;
+}
+
+/** `setDisplayMediaRequestHandler`: screen capture is refused (no video and no audio stream = denied). */
+export function denyDisplayMedia(_request: unknown, callback: (streams: { video?: never; audio?: never }) => void): void {
+  callback({});
+}
+
+/** `select-hid-device` / `select-usb-device`: cancel (a callback without a device), never pick one. */
+export function denyDeviceSelection(event: { preventDefault(): void }, _details: unknown, callback: () => void): void {
+  event.preventDefault();
+  callback();
+}
+
+/** `select-serial-port` / `select-bluetooth-device`: cancel (an empty id), never pick one. */
+export function denyPortSelection(event: { preventDefault(): void }, callback: (id: string) => void): void {
+  event.preventDefault();
+  callback('');
 }
 
 /** `web-contents-created`: no <webview>, and the guards on every new web contents. */
@@ -99,20 +137,35 @@ export function isAllowedRequest(url: string): boolean {
   return isAllowedNavigation(url);
 }
 
+/** What the renderer hears about an internal failure; the details go to the log (issue 13.5). */
+export const INTERNAL_ERROR_SV = 'Ett internt fel inträffade. Detaljerna finns i programmets logg.';
+
 /**
  * An `ipcMain.handle` listener for one method: refuses calls from any frame that is not the app
  * (e.g. an injected iframe), then hands the request to the validating API handler. Always
- * resolves to an envelope; never throws across the IPC boundary.
+ * resolves to an envelope; never throws across the IPC boundary, and never passes an internal
+ * error's message (paths, SQL, stack details) to the renderer: those are logged instead.
  */
-export function createIpcHandler(method: Method, handle: (method: string, request: unknown) => Promise<Envelope<unknown>>) {
+export function createIpcHandler(
+  method: Method,
+  handle: (method: string, request: unknown) => Promise<Envelope<unknown>>,
+  log: (line: string) => void = (line) => console.error(line),
+) {
   return async (event: { senderFrame?: { url?: string } | null }, request: unknown): Promise<Envelope<unknown>> => {
     const url = event.senderFrame?.url ?? '';
     if (!isAllowedNavigation(url)) return fail('unauthorized', 'Anropet kom inte från Insyns eget fönster');
+    let reply: Envelope<unknown>;
     try {
-      return await handle(method, request);
+      reply = await handle(method, request);
     } catch (err) {
-      return fail('internal', `Internt fel: ${err instanceof Error ? err.message : String(err)}`);
+      log(`insyn: internt fel i ${method}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fail('internal', INTERNAL_ERROR_SV);
     }
+    if (!reply.ok && (reply.error.code === 'internal' || reply.error.code === 'invalid_reply')) {
+      log(`insyn: internt fel i ${method}: ${reply.error.message}`);
+      return fail(reply.error.code, INTERNAL_ERROR_SV);
+    }
+    return reply;
   };
 }
 

@@ -6,6 +6,7 @@ import { toastInfo } from '../state/toast';
 
 type Format = Req<'exportRun'>['format'];
 type Scope = Req<'exportRun'>['scope'];
+type Dialect = NonNullable<Req<'exportRun'>['csvDialect']>;
 
 export const EXPORT_FORMATS: { value: Format; label: string }[] = [
   { value: 'gexf', label: 'GEXF (Gephi)' },
@@ -22,6 +23,7 @@ export function ExportPanel({ scope, title = 'Exportera' }: { scope: Scope; titl
   const [pseudonymise, setPseudonymise] = useState(false);
   const [dir, setDir] = useState('');
   const [overwrite, setOverwrite] = useState(false);
+  const [csvDialect, setCsvDialect] = useState<Dialect>('excel');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Res<'exportRun'> | null>(null);
   const [err, setErr] = useState<string | null>(null);
@@ -30,7 +32,7 @@ export function ExportPanel({ scope, title = 'Exportera' }: { scope: Scope; titl
     setBusy(true);
     setErr(null);
     setResult(null);
-    const env = await api.exportRun({ format, scope, pseudonymise, overwrite, ...(dir.trim() ? { dir: dir.trim() } : {}) });
+    const env = await api.exportRun({ format, scope, pseudonymise, overwrite, csvDialect, ...(dir.trim() ? { dir: dir.trim() } : {}) });
     setBusy(false);
     if (!env.ok) { setErr(env.error.message); return; }
     setResult(env.value);
@@ -47,11 +49,19 @@ export function ExportPanel({ scope, title = 'Exportera' }: { scope: Scope; titl
             {EXPORT_FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
           </select>
         </label>
+        {format === 'csv' && (
+          <label className="field">CSV för
+            <select value={csvDialect} onChange={(e) => setCsvDialect(e.target.value as Dialect)}>
+              <option value="excel">Excel (semikolon, decimalkomma, id-nummer som text)</option>
+              <option value="standard">Andra verktyg (kommatecken, RFC 4180)</option>
+            </select>
+          </label>
+        )}
         <label className="field">Målmapp
-          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="Standardmapp (Insyn-export)" aria-describedby={`${uid}-dirhelp`} />
+          <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="Exportmappen" aria-describedby={`${uid}-dirhelp`} />
         </label>
-        <span id={`${uid}-dirhelp`} className="small muted">Lämna tomt för standardmappen.</span>
-        <label className="check"><input type="checkbox" checked={pseudonymise} onChange={(e) => setPseudonymise(e.target.checked)} /> Pseudonymisera (ersätt namn och personnummer)</label>
+        <span id={`${uid}-dirhelp`} className="small muted">Lämna tomt för exportmappen; en relativ sökväg blir en undermapp. Exportmappen väljs under Importera → Mappar.</span>
+        <label className="check"><input type="checkbox" checked={pseudonymise} onChange={(e) => setPseudonymise(e.target.checked)} /> Pseudonymisera (ersätt namn, personnummer och bostadsadresser)</label>
         <label className="check"><input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Skriv över befintliga filer</label>
         <div><button type="submit" className="btn primary sm" disabled={busy}>{busy ? 'Exporterar …' : 'Exportera'}</button></div>
       </form>

@@ -16,11 +16,11 @@ export const LICENCE_KIND_SV: Labels = LICENCE_KIND_DISPLAY_SV;
 export const ROLE_SV: Labels = ROLE_DISPLAY_SV;
 export const INSPECTION_OUTCOME_SV: Labels = INSPECTION_OUTCOME_DISPLAY_SV;
 export const INSPECTION_TAG_SV: Labels = INSPECTION_TAG_DISPLAY_SV;
-export const REVIEW_OUTCOME_SV: Labels = REVIEW_OUTCOME_DISPLAY_SV;
 export const PROFESSION_SV: Labels = PROFESSION_DISPLAY_SV;
 export const FINANCIAL_KIND_SV: Labels = FINANCIAL_KIND_DISPLAY_SV;
 export const SANCTION_KIND_SV: Labels = SANCTION_KIND_DISPLAY_SV;
 export const OFFENCE_SV: Labels = OFFENCE_DISPLAY_SV;
+export const REVIEW_OUTCOME_SV: Labels = REVIEW_OUTCOME_DISPLAY_SV;
 export const RELATION_KIND_SV: Labels = RELATION_KIND_DISPLAY_SV;
 export const PAYMENT_PURPOSE_SV: Labels = PAYMENT_PURPOSE_DISPLAY_SV;
 
@@ -32,12 +32,15 @@ export function labelOf(table: Labels, code: string | null | undefined): string 
   return labelSv(table, code, '–');
 }
 
-/** Label plus the raw code in a muted <code> (also as title) so investigators can match source files. */
+/**
+ * The Swedish label; the raw code is only the tooltip (investigators matching source files hover
+ * for it). A code without a label stays visible as code rather than vanishing.
+ */
 export function EnumLabel({ table, code }: { table: Labels; code: string | null | undefined }): ReactNode {
   if (code == null || code === '') return '–';
   const label = table[code];
   if (!label) return createElement('code', { className: 'muted' }, code);
-  return createElement('span', { title: code }, label, ' ', createElement('code', { className: 'muted small enum-code' }, code));
+  return createElement('span', { title: `Kod i källdata: ${code}` }, label);
 }
 
 /** Which table (if any) translates a profile fact's value, given the entity kind. */

@@ -1,4 +1,5 @@
 // Swedish display formatting.
+import { HIT_STATUS_DISPLAY_SV, SUBJECT_KIND_DISPLAY_SV } from '../../src/model/labels-sv';
 
 const nf = new Intl.NumberFormat('sv-SE');
 const sek = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 });
@@ -8,24 +9,9 @@ export const fmtSek = (n: number | null | undefined): string => (n == null ? '�
 export const fmtDate = (d: string | null | undefined): string => (d ? d.slice(0, 10) : '–');
 export const fmtScore = (s: number | null | undefined): string => (s == null ? '–' : s.toFixed(2));
 
-export const KIND_SV: Record<string, string> = {
-  company: 'Bolag',
-  person: 'Person',
-  licence: 'Tillstånd',
-  foster_home: 'Familjehem',
-  address: 'Adress',
-};
-
-export const STATUS_SV: Record<string, string> = {
-  ny: 'Ny',
-  under_utredning: 'Under utredning',
-  avskriven: 'Avskriven',
-  bekraftad: 'Bekräftad',
-  new: 'Ny',
-  investigating: 'Under utredning',
-  dismissed: 'Avskriven',
-  confirmed: 'Bekräftad',
-};
+// Entity kinds and triage statuses, from the one label table.
+export const KIND_SV: Readonly<Record<string, string>> = SUBJECT_KIND_DISPLAY_SV;
+export const STATUS_SV: Readonly<Record<string, string>> = HIT_STATUS_DISPLAY_SV;
 
 // Role labels live with the other enum labels.
 export { ROLE_SV } from './enumLabels';

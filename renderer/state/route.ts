@@ -1,5 +1,7 @@
 // Hash routes: the address bar reflects the view so back/forward work and views can be linked.
-export type ViewId = 'overview' | 'alerts' | 'entity' | 'network' | 'import' | 'rules' | 'cases' | 'log' | 'review';
+export type ViewId = 'overview' | 'alerts' | 'entity' | 'network' | 'import' | 'rules' | 'cases' | 'log' | 'review'
+  // Monitoring across imports (issue 11).
+  | 'changes';
 
 export interface Route { view: ViewId; arg: string | null }
 
@@ -13,6 +15,8 @@ export const VIEWS: { id: ViewId; label: string; key: string }[] = [
   { id: 'cases', label: 'Ärenden', key: '7' },
   { id: 'log', label: 'Logg', key: '8' },
   { id: 'review', label: 'Prövning', key: '9' },
+  // Monitoring across imports (issue 11).
+  { id: 'changes', label: 'Nytt sedan …', key: '0' },
 ];
 
 const IDS = new Set<string>(VIEWS.map((v) => v.id));

@@ -1,10 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { HitDetail, HitRow, HitStatus } from '../../src/api/contract';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { STATUSES_REQUIRING_REASON, type HitDetail, type HitRow, type HitStatus } from '../../src/api/contract';
 import { api } from '../api';
+import { AddToCaseButton, AddToCaseDialog, type CaseItems } from '../components/AddToCase';
 import { Dialog, EntityLink, ErrorBox, Loading, Sev, SourceTag, StatusBadge } from '../components/bits';
+import { countSv } from '../../src/model/labels-sv';
 import { KIND_SV, STATUS_SV, fmtInt, fmtScore } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
+import { ALERT_KEY_LEGEND, alertKeyAction } from '../state/alert-keys';
 import { filtersToRequest, useAlerts, type SortBy } from '../state/alerts';
 import { useNav } from '../state/nav';
 import { clickSelect, emptySelection, toggleAll, type SelectionState } from '../state/selection';
@@ -12,7 +15,7 @@ import { toastError, toastInfo } from '../state/toast';
 
 const PAGE = 500;
 const STATUSES: HitStatus[] = ['ny', 'under_utredning', 'avskriven', 'bekraftad'];
-const NEEDS_REASON = new Set<HitStatus>(['avskriven', 'bekraftad']);
+const NEEDS_REASON: ReadonlySet<HitStatus> = STATUSES_REQUIRING_REASON;
 
 export function AlertsView({ hitKey }: { hitKey: string | null }) {
   const { filters, sort, setFilter, resetFilters, sortBy } = useAlerts();
@@ -22,7 +25,8 @@ export function AlertsView({ hitKey }: { hitKey: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [sel, setSel] = useState<SelectionState>(emptySelection());
-  const [pending, setPending] = useState<HitStatus | null>(null);
+  const [pending, setPending] = useState<{ status: HitStatus; targets: string[] } | null>(null);
+  const uid = useId();
   const [reload, setReload] = useState(0);
   const rules = useLoad(() => api.rulesList({}), []);
   const seq = useRef(0);
@@ -68,6 +72,26 @@ export function AlertsView({ hitKey }: { hitKey: string | null }) {
     if (last && last.index >= items.length - 50) loadMore();
   }, [vItems, items.length, loadMore]);
 
+  // The current row (roving tabindex): arrow keys move it, Enter opens it, Space selects it.
+  const [cursorKey, setCursorKey] = useState<string | null>(null);
+  const cursor = cursorKey !== null && keys.includes(cursorKey) ? keys.indexOf(cursorKey) : openKey && keys.includes(openKey) ? keys.indexOf(openKey) : 0;
+  const focusPending = useRef(false);
+  const [caseItems, setCaseItems] = useState<CaseItems | null>(null);
+  const cursorRendered = vItems.some((v) => v.index === cursor);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const el = body.current?.querySelector<HTMLElement>(`[data-row="${cursor}"]`);
+    if (el) { el.focus(); focusPending.current = false; }
+  }, [cursor, vItems]);
+  const moveTo = (index: number, extend: boolean) => {
+    if (items.length === 0) return;
+    const next = Math.max(0, Math.min(items.length - 1, index));
+    if (extend) setSel((s) => clickSelect(s.anchor ? s : { ...s, anchor: keys[cursor] ?? null }, keys, keys[next]!, { shift: true, toggle: false }));
+    setCursorKey(keys[next]!);
+    focusPending.current = true;
+    virt.scrollToIndex(next);
+  };
+
   const open = (key: string) => go('alerts', key);
 
   const applyStatus = async (status: HitStatus, reason: string, targets: string[]) => {
@@ -75,7 +99,7 @@ export function AlertsView({ hitKey }: { hitKey: string | null }) {
     const env = await api.hitsSetStatus({ hitKeys: targets, status, reason });
     if (!env.ok) { toastError(env.error.message); return false; }
     setReload((r) => r + 1);
-    toastInfo(`${env.value.updated} larm satt till ”${STATUS_SV[status]}”`, async () => {
+    toastInfo(`${countSv(env.value.updated, 'larm', 'larm')} satt till ”${STATUS_SV[status]}”`, async () => {
       const groups = new Map<HitStatus, string[]>();
       for (const [k, s] of before) groups.set(s, [...(groups.get(s) ?? []), k]);
       for (const [s, ks] of groups) {
@@ -87,30 +111,45 @@ export function AlertsView({ hitKey }: { hitKey: string | null }) {
     return true;
   };
 
-  const targets = sel.selected.size > 0 ? [...sel.selected] : openKey ? [openKey] : [];
+  const current = keys[cursor] ?? null;
+  const targets = sel.selected.size > 0 ? [...sel.selected] : openKey ? [openKey] : current ? [current] : [];
 
-  const onStatus = (status: HitStatus) => {
-    if (targets.length === 0) return;
-    if (NEEDS_REASON.has(status)) setPending(status);
-    else void applyStatus(status, '', targets);
+  const onStatus = (status: HitStatus, on: string[] = targets) => {
+    if (on.length === 0) return;
+    if (NEEDS_REASON.has(status)) setPending({ status, targets: on });
+    else void applyStatus(status, '', on);
   };
 
+  // Keys act on the marked rows, else on the current row.
+  const keyTargets = () => (sel.selected.size > 0 ? [...sel.selected] : current ? [current] : []);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (items.length === 0) return;
-    const idx = openKey ? keys.indexOf(openKey) : -1;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(items.length - 1, idx + (e.key === 'ArrowDown' ? 1 : -1)));
-      open(keys[next]!);
-      virt.scrollToIndex(next);
-    } else if (e.key === ' ' && openKey) {
-      e.preventDefault();
-      setSel((s) => clickSelect(s, keys, openKey, { shift: false, toggle: true }));
+    const a = alertKeyAction(e);
+    if (!a || items.length === 0) return;
+    e.preventDefault();
+    switch (a.type) {
+      case 'move': return moveTo(cursor + a.by, a.extend);
+      case 'edge': return moveTo(a.to === 'first' ? 0 : items.length - 1, a.extend);
+      case 'open': if (current) open(current); return;
+      case 'toggle': if (current) setSel((s) => clickSelect(s, keys, current, { shift: false, toggle: true })); return;
+      case 'selectAll': setSel((s) => toggleAll(s, keys)); return;
+      case 'status': return onStatus(a.status, keyTargets());
+      case 'case': {
+        const on = new Set(keyTargets());
+        setCaseItems({ hitKeys: [...on], entities: [] });
+        return;
+      }
+      case 'close': if (openKey) go('alerts', null); else setSel(emptySelection()); return;
     }
   };
+  // When the current row is scrolled out of view the body takes the Tab stop and hands focus back to the row.
+  const onBodyFocus = (e: React.FocusEvent) => {
+    if (e.target !== e.currentTarget || items.length === 0) return;
+    focusPending.current = true;
+    virt.scrollToIndex(cursor);
+  };
 
-  const head = (by: SortBy, label: string) => (
-    <div role="columnheader" aria-sort={sort.by === by ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+  const head = (by: SortBy, label: string, col: number) => (
+    <div role="columnheader" aria-colindex={col} aria-sort={sort.by === by ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <button type="button" onClick={() => sortBy(by)}>{label}{sort.by === by ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</button>
     </div>
   );
@@ -141,76 +180,95 @@ export function AlertsView({ hitKey }: { hitKey: string | null }) {
           <input type="search" aria-label="Fritext" placeholder="Fritext" value={filters.text} onChange={(e) => setFilter('text', e.target.value)} style={{ width: 130 }} />
           <button type="button" className="btn sm" onClick={() => resetFilters()}>Rensa</button>
         </div>
-        <div className="vt-head" role="row">
-          <div role="columnheader">
-            <input type="checkbox" aria-label="Markera alla inlästa" checked={items.length > 0 && sel.selected.size === items.length} onChange={() => setSel((s) => toggleAll(s, keys))} />
+        <div className="grid" role="grid" aria-label="Larm" aria-rowcount={total + 1} aria-colcount={8} aria-multiselectable="true" aria-describedby={`${uid}-keys`}>
+          <div role="rowgroup">
+            <div className="vt-head" role="row" aria-rowindex={1}>
+              <div role="columnheader" aria-colindex={1}>
+                <input type="checkbox" aria-label="Markera alla inlästa" checked={items.length > 0 && sel.selected.size === items.length} onChange={() => setSel((s) => toggleAll(s, keys))} />
+              </div>
+              {head('severity', 'Allv.', 2)}
+              {head('signal', 'Signal', 3)}
+              {head('subject', 'Subjekt', 4)}
+              {head('score', 'Poäng', 5)}
+              {head('municipality', 'Kommun', 6)}
+              {head('status', 'Status', 7)}
+              <div role="columnheader" aria-colindex={8} title="Antal bevis">Bevis</div>
+            </div>
           </div>
-          {head('severity', 'Allv.')}
-          {head('signal', 'Signal')}
-          {head('subject', 'Subjekt')}
-          {head('score', 'Poäng')}
-          {head('municipality', 'Kommun')}
-          {head('status', 'Status')}
-          <div role="columnheader" title="Antal bevis">Bevis</div>
-        </div>
-        <div className="vt-body" ref={body} tabIndex={0} onKeyDown={onKeyDown} aria-label="Larm, pil upp/ner väljer, mellanslag markerar" data-testid="alerts-body">
-          <div style={{ height: virt.getTotalSize(), position: 'relative' }}>
-            {vItems.map((v) => {
-              const h = items[v.index]!;
-              const isSel = sel.selected.has(h.hitKey);
-              return (
-                <div
-                  key={h.hitKey}
-                  className={`vt-row${isSel ? ' sel' : ''}${openKey === h.hitKey ? ' open' : ''}`}
-                  style={{ transform: `translateY(${v.start}px)` }}
-                  data-hit-key={h.hitKey}
-                  onClick={(e) => {
-                    if (e.shiftKey || e.ctrlKey || e.metaKey) setSel((s) => clickSelect(s, keys, h.hitKey, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey }));
-                    else open(h.hitKey);
-                  }}
-                >
-                  <div onClick={(e) => e.stopPropagation()}>
-                    <input type="checkbox" aria-label={`Markera larm ${h.subjectLabel}`} checked={isSel} onChange={() => setSel((s) => clickSelect(s, keys, h.hitKey, { shift: false, toggle: true }))} />
+          <div className="vt-body" role="rowgroup" ref={body} tabIndex={cursorRendered ? -1 : 0} onKeyDown={onKeyDown} onFocus={onBodyFocus} data-testid="alerts-body">
+            <div role="presentation" style={{ height: virt.getTotalSize(), position: 'relative' }}>
+              {vItems.map((v) => {
+                const h = items[v.index]!;
+                const isSel = sel.selected.has(h.hitKey);
+                const isCur = v.index === cursor;
+                return (
+                  <div
+                    key={h.hitKey}
+                    role="row"
+                    aria-rowindex={v.index + 2}
+                    aria-selected={isSel}
+                    aria-current={openKey === h.hitKey ? 'true' : undefined}
+                    tabIndex={isCur ? 0 : -1}
+                    className={`vt-row${isSel ? ' sel' : ''}${openKey === h.hitKey ? ' open' : ''}${isCur ? ' cur' : ''}`}
+                    style={{ transform: `translateY(${v.start}px)` }}
+                    data-hit-key={h.hitKey}
+                    data-row={v.index}
+                    onClick={(e) => {
+                      setCursorKey(h.hitKey);
+                      if (e.shiftKey || e.ctrlKey || e.metaKey) setSel((s) => clickSelect(s, keys, h.hitKey, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey }));
+                      else open(h.hitKey);
+                    }}
+                  >
+                    <div role="gridcell" aria-colindex={1} onClick={(e) => e.stopPropagation()}>
+                      <input type="checkbox" tabIndex={-1} aria-label={`Markera larm ${h.subjectLabel}`} checked={isSel} onChange={() => { setCursorKey(h.hitKey); setSel((s) => clickSelect(s, keys, h.hitKey, { shift: false, toggle: true })); }} />
+                    </div>
+                    <div role="gridcell" aria-colindex={2}><Sev n={h.severity} /></div>
+                    <div role="gridcell" aria-colindex={3} title={h.signalTitle}>{h.signalTitle}</div>
+                    <div role="gridcell" aria-colindex={4} title={`${h.subjectLabel} (${h.subjectId})`}>
+                      <span className="badge">{KIND_SV[h.subjectKind]}</span> {h.subjectLabel}
+                    </div>
+                    <div role="gridcell" aria-colindex={5} className="num">{fmtScore(h.score)}</div>
+                    <div role="gridcell" aria-colindex={6}>{h.municipality ?? '–'}</div>
+                    <div role="gridcell" aria-colindex={7}><StatusBadge status={h.status} changed={h.changed} /></div>
+                    <div role="gridcell" aria-colindex={8} className="num">{h.evidenceCount}</div>
                   </div>
-                  <div><Sev n={h.severity} /></div>
-                  <div title={h.signal}>{h.signalTitle}</div>
-                  <div title={`${h.subjectLabel} (${h.subjectId})`}>
-                    <span className="badge">{KIND_SV[h.subjectKind]}</span> {h.subjectLabel}
-                  </div>
-                  <div className="num">{fmtScore(h.score)}</div>
-                  <div>{h.municipality ?? '–'}</div>
-                  <div><StatusBadge status={h.status} changed={h.changed} /></div>
-                  <div className="num">{h.evidenceCount}</div>
-                </div>
-              );
-            })}
+                );
+              })}
+            </div>
+            {!loading && items.length === 0 && <div className="empty-state">Inga larm matchar filtret.</div>}
           </div>
-          {!loading && items.length === 0 && <div className="empty-state">Inga larm matchar filtret.</div>}
         </div>
         <div className="vt-foot">
-          <span data-testid="hit-total">{fmtInt(total)} larm</span>
+          <span data-testid="hit-total">{countSv(total, 'larm', 'larm')}</span>
           {loading && <span className="muted">laddar …</span>}
           <span className="spacer" style={{ flex: 1 }} />
-          <span>{sel.selected.size > 0 ? `${sel.selected.size} markerade` : openKey ? '1 öppet' : 'Inget valt'}</span>
+          <span>{sel.selected.size > 0 ? `${fmtInt(sel.selected.size)} markerade` : openKey ? '1 öppet' : 'Inget markerat'}</span>
           <label className="row small">Sätt status:
             <select aria-label="Sätt status" value="" disabled={targets.length === 0} onChange={(e) => { if (e.target.value) onStatus(e.target.value as HitStatus); }}>
               <option value="">välj …</option>
               {STATUSES.map((s) => <option key={s} value={s}>{STATUS_SV[s]}</option>)}
             </select>
           </label>
+          <button type="button" className="btn sm" disabled={targets.length === 0} onClick={() => setCaseItems({ hitKeys: targets, entities: [] })}>
+            Lägg i ärende …
+          </button>
           {sel.selected.size > 0 && <button type="button" className="btn sm" onClick={() => setSel(emptySelection())}>Avmarkera</button>}
         </div>
+        <p className="keys small muted" id={`${uid}-keys`} data-testid="alert-keys">
+          Tangenter i listan: {ALERT_KEY_LEGEND.map(([k, what], i) => <span key={k}>{i > 0 && ' · '}<kbd>{k}</kbd> {what}</span>)}
+        </p>
         <ErrorBox error={error} />
       </section>
-      {openKey && <HitPanel hitKey={openKey} reloadTick={reload} onClose={() => go('alerts', null)} onStatus={onStatus} />}
+      {openKey && <HitPanel hitKey={openKey} reloadTick={reload} onClose={() => go('alerts', null)} onStatus={(s) => onStatus(s, [openKey])} />}
       {pending && (
         <ReasonDialog
-          status={pending}
-          count={targets.length}
+          status={pending.status}
+          count={pending.targets.length}
           onCancel={() => setPending(null)}
-          onSubmit={async (reason) => { if (await applyStatus(pending, reason, targets)) setPending(null); }}
+          onSubmit={async (reason) => { if (await applyStatus(pending.status, reason, pending.targets)) setPending(null); }}
         />
       )}
+      {caseItems && <AddToCaseDialog items={caseItems} onClose={() => setCaseItems(null)} />}
     </div>
   );
 }
@@ -258,6 +316,7 @@ function HitPanel({ hitKey, reloadTick, onClose, onStatus }: { hitKey: string; r
             <button type="button" className="btn sm" onClick={() => onStatus('under_utredning')}>Under utredning</button>
             <button type="button" className="btn sm" onClick={() => onStatus('avskriven')}>Avskriv …</button>
             <button type="button" className="btn sm" onClick={() => onStatus('bekraftad')}>Bekräfta …</button>
+            <AddToCaseButton items={{ hitKeys: [h.hitKey], entities: [] }} />
           </div>
           <h3>Bevis</h3>
           <ol className="evidence" data-testid="evidence">

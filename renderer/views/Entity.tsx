@@ -2,12 +2,15 @@ import { useMemo } from 'react';
 import type { EntityProfile, RoleSpan } from '../../src/api/contract';
 import { api } from '../api';
 import { EntityLink, ErrorBox, Loading, Sev, SourceTag, StatusBadge } from '../components/bits';
+import { AddToCaseButton } from '../components/AddToCase';
 import { KIND_SV, fmtDate, fmtScore, fmtSek } from '../lib/format';
 import { EnumLabel, FINANCIAL_KIND_SV, INSPECTION_OUTCOME_SV, INSPECTION_TAG_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, OFFENCE_SV, SANCTION_KIND_SV, factTable, labelOf } from '../lib/enumLabels';
 import { barExtent, timelineScale, yearTicks } from '../lib/timeline';
 import { useLoad } from '../lib/useLoad';
 import { useNav } from '../state/nav';
 import { todayIso } from '../../src/model/dates';
+// Monitoring across imports (issue 11).
+import { FactHistorySection, WatchToggle } from './FactHistory';
 
 export function EntityView({ id }: { id: string | null }) {
   const go = useNav((s) => s.go);
@@ -29,7 +32,10 @@ export function EntityView({ id }: { id: string | null }) {
           <span className="badge">{KIND_SV[p.kind] ?? p.kind}</span> {p.name ?? p.id} <span className="mono muted">{p.id}</span>
         </h1>
         <div className="row">
+          <WatchToggle id={p.id} label={p.name ?? p.id} />
           <button type="button" className="btn primary" onClick={() => go('network', p.id)}>Öppna nätverk</button>
+          {/* issue 14: the entity joins a case */}
+          <AddToCaseButton items={{ entities: [{ id: p.id, kind: p.kind }], hitKeys: [] }} className="btn" />
         </div>
       </div>
       <div className="grid2">
@@ -141,6 +147,7 @@ export function EntityView({ id }: { id: string | null }) {
           )}
         </section>
       </div>
+      <FactHistorySection id={p.id} />
     </>
   );
 }
@@ -174,7 +181,7 @@ function ScoreBlock({ p }: { p: EntityProfile }) {
         <>
           <h3>Direkt</h3>
           <table className="t"><tbody>
-            {s.directParts.map((d) => <tr key={d.hitKey}><td><Sev n={d.severity} /></td><td>{d.signal}</td><td className="num">{fmtScore(d.contribution)}</td></tr>)}
+            {s.directParts.map((d) => <tr key={d.hitKey}><td><Sev n={d.severity} /></td><td title={d.signal}>{p.hits.find((h) => h.hitKey === d.hitKey)?.signalTitle ?? d.signal}</td><td className="num">{fmtScore(d.contribution)}</td></tr>)}
           </tbody></table>
         </>
       )}

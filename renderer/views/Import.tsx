@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ImportSummary, JobStatus, PreviewFile, QuarantineRow } from '../../src/api/contract';
 import { api } from '../api';
 import { ErrorBox } from '../components/bits';
+import { FileRoots } from '../components/FileRoots';
 import { downloadText } from '../lib/download';
 import { fmtInt } from '../lib/format';
 import { JobBar, useJob } from '../lib/useJob';
@@ -18,6 +19,9 @@ export function ImportView() {
   const [done, setDone] = useState<JobStatus | null>(null);
   const [analysisJob, setAnalysisJob] = useState<string | null>(null);
   const [autoAnalyse, setAutoAnalyse] = useState(true);
+  // Known time (issue 11): undefined = let Insyn detect (manifest, Bolagsverket's bulk file).
+  const [full, setFull] = useState<boolean | undefined>(undefined);
+  const [source, setSource] = useState('');
   const go = useNav((s) => s.go);
   const paths = text.split('\n').map((s) => s.trim()).filter(Boolean);
   const job = useJob(jobId, (s) => {
@@ -38,7 +42,7 @@ export function ImportView() {
   const doImport = async () => {
     setDone(null);
     setAnalysisJob(null);
-    const env = await api.importStart({ paths });
+    const env = await api.importStart({ paths, ...(full !== undefined ? { full } : {}), ...(source.trim() ? { source: source.trim() } : {}) });
     if (!env.ok) { setError(env.error.message); return; }
     setError(null);
     setJobId(env.value.jobId);
@@ -57,14 +61,15 @@ export function ImportView() {
   return (
     <>
       <h1>Importera</h1>
+      <FileRoots />
       <section className="card" aria-labelledby="h-src">
         <h2 id="h-src">1. Välj mapp eller filer</h2>
         <p className="small muted">
-          Ange sökvägar på den här datorn, en per rad: en mapp med CSV-filer (companies.csv, roles.csv …), en enskild fil,
-          .xlsx, .csv.gz, Bolagsverkets bulkfil (.txt/.zip) eller FtM JSON lines.
+          Ange sökvägar i importmappen, en per rad (fullständiga eller relativa till importmappen): en mapp med CSV-filer
+          (companies.csv, roles.csv …), en enskild fil, .xlsx, .csv.gz, Bolagsverkets bulkfil (.txt/.zip) eller FtM JSON lines.
         </p>
         <label className="field">Sökvägar
-          <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="/home/utredare/data/extrakt-2026" spellCheck={false} aria-describedby="paths-count" />
+          <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="extrakt-2026" spellCheck={false} aria-describedby="paths-count" />
         </label>
         <div className="row" style={{ marginTop: 8 }}>
           <button type="button" className="btn" onClick={() => void doPreview()} disabled={paths.length === 0}>Förhandsgranska</button>
@@ -72,6 +77,7 @@ export function ImportView() {
           <label className="row small"><input type="checkbox" checked={autoAnalyse} onChange={(e) => setAutoAnalyse(e.target.checked)} /> Kör analysen efter importen</label>
           <span id="paths-count" className="small muted">{paths.length} sökväg(ar)</span>
         </div>
+        <ExtractKindFields full={full} setFull={setFull} source={source} setSource={setSource} />
         <ErrorBox error={error} />
       </section>
 
@@ -112,10 +118,11 @@ export function ImportView() {
           <h2 id="h-res">Resultat</h2>
           {result.imports.map((r) => <ImportResult key={r.datasetId} r={r} />)}
           {analysis ? (
-            <p data-testid="analysis-done">Analys körd: <strong>{fmtInt(analysis.hitCount)}</strong> larm per {analysis.asOf}.{' '}
+            <><p data-testid="analysis-done">Analys körd: <strong>{fmtInt(analysis.hitCount)}</strong> larm per {analysis.asOf}.{' '}
               <button type="button" className="btn sm primary" onClick={() => go('overview')}>Till översikten</button>{' '}
               <button type="button" className="btn sm" onClick={() => go('alerts')}>Till larmen</button>
             </p>
+            {analysis.snapshotNote && <div className="notice" role="status" data-testid="snapshot-note">{analysis.snapshotNote}</div>}</>
           ) : ajob ? (
             <div data-testid="analysis-progress"><h3>Analys</h3><JobBar status={ajob} /></div>
           ) : (
@@ -131,6 +138,28 @@ export function ImportView() {
   );
 }
 
+/** Full or partial extract and its source (issue 11: rows a full extract lacks are no longer reported). */
+function ExtractKindFields({ full, setFull, source, setSource }: { full: boolean | undefined; setFull: (v: boolean | undefined) => void; source: string; setSource: (v: string) => void }) {
+  return (
+    <details className="small" style={{ marginTop: 8 }} data-testid="extract-kind">
+      <summary>Fullständigt eller delvist uttag {full === true ? '(fullständigt)' : full === false ? '(delvist)' : '(identifieras automatiskt)'}</summary>
+      <div className="row" style={{ marginTop: 6 }}>
+        <label className="field">Typ av uttag
+          <select value={full === undefined ? 'auto' : full ? 'full' : 'partial'} onChange={(e) => setFull(e.target.value === 'auto' ? undefined : e.target.value === 'full')}>
+            <option value="auto">Identifiera (insyn-dataset.json, Bolagsverkets bulkfil)</option>
+            <option value="full">Fullständigt: rader som saknas rapporteras inte längre</option>
+            <option value="partial">Delvist: rader som saknas lämnas orörda</option>
+          </select>
+        </label>
+        <label className="field">Källa (valfri)
+          <input type="text" value={source} onChange={(e) => setSource(e.target.value)} placeholder="t.ex. bolagsverket, kommun-a" />
+        </label>
+      </div>
+      <p className="muted">Ett fullständigt uttag markerar rader från samma källa som inte finns med som &quot;rapporteras inte längre&quot; från och med denna import. Inget raderas; historiken finns kvar i entitetsprofilen.</p>
+    </details>
+  );
+}
+
 function ImportResult({ r }: { r: ImportSummary }) {
   const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
   return (
@@ -138,6 +167,7 @@ function ImportResult({ r }: { r: ImportSummary }) {
       <p>
         <strong>{r.dataset}</strong>: {fmtInt(total)} rader ({fmtInt(r.inserted)} nya, {fmtInt(r.updated)} uppdaterade, {fmtInt(r.unchanged)} oförändrade),{' '}
         <strong>{fmtInt(r.quarantined)}</strong> i karantän.
+        {r.full.length > 0 && <> Fullständigt uttag av {r.full.join(', ')}: <strong>{fmtInt(Object.values(r.ended).reduce((a, b) => a + b, 0))}</strong> rader rapporteras inte längre.</>}
       </p>
       <table className="t" style={{ maxWidth: 420 }}>
         <thead><tr><th>Tabell</th><th className="num">Rader</th></tr></thead>

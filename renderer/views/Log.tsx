@@ -1,26 +1,31 @@
 import { useState } from 'react';
+import type { Res } from '../../src/api/contract';
 import { api } from '../api';
 import { ErrorBox, Loading } from '../components/bits';
+import { countSv } from '../../src/model/labels-sv';
 import { fmtInt } from '../lib/format';
 import { useLoad } from '../lib/useLoad';
 
 const PAGE = 200;
 
-function Details({ value }: { value: unknown }) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (text.length <= 160) return <>{text}</>;
+/** What the entry concerned, in words; the stored record (as hashed) one click away for auditors. */
+function Details({ summary, value }: { summary: string; value: unknown }) {
+  const raw = typeof value === 'string' ? value : JSON.stringify(value, null, 1);
   return (
-    <details>
-      <summary>{text.slice(0, 140)} …</summary>
-      {text}
-    </details>
+    <>
+      <div>{summary || '–'}</div>
+      <details className="raw">
+        <summary className="small muted">Lagrad post</summary>
+        <pre className="mono small">{raw}</pre>
+      </details>
+    </>
   );
 }
 
 export function LogView() {
   const [offset, setOffset] = useState(0);
   const log = useLoad(() => api.auditList({ offset, limit: PAGE }), [offset]);
-  const [verify, setVerify] = useState<{ ok: boolean; checked: number; firstBad: { seq: number; problem: string } | null } | null>(null);
+  const [verify, setVerify] = useState<Res<'auditVerify'> | null>(null);
   const [vErr, setVErr] = useState<string | null>(null);
   const doVerify = async () => {
     const env = await api.auditVerify({});
@@ -34,7 +39,7 @@ export function LogView() {
         <button type="button" className="btn primary" onClick={() => void doVerify()}>Verifiera loggkedjan</button>
       </div>
       {verify && (verify.ok
-        ? <div className="notice ok" role="status">Loggen är obruten: {fmtInt(verify.checked)} poster kontrollerade.</div>
+        ? <div className="notice ok" role="status">Loggen är obruten: {countSv(verify.checked, 'post', 'poster')} kontrollerade.{verify.head && <> Huvud: post nr {verify.head.seq}, kontrollsumma <span className="mono" title={verify.head.hash}>{verify.head.hash.slice(0, 16)}…</span></>}</div>
         : <div className="notice err" role="alert">Loggen är bruten vid post {verify.firstBad?.seq}: {verify.firstBad?.problem}</div>)}
       <ErrorBox error={vErr ?? log.error} />
       <section className="card">
@@ -57,8 +62,8 @@ export function LogView() {
                   <td className="num">{e.seq}</td>
                   <td className="nowrap">{e.at.slice(0, 19).replace('T', ' ')}</td>
                   <td>{e.actor}</td>
-                  <td>{e.action}</td>
-                  <td className="mono small" style={{ maxWidth: 460, overflowWrap: 'anywhere' }}><Details value={e.details} /></td>
+                  <td title={e.action}>{e.actionLabel || e.action}</td>
+                  <td style={{ maxWidth: 520, overflowWrap: 'anywhere' }}><Details summary={e.summary} value={e.details} /></td>
                   <td className="mono small" title={`föregående ${e.prevHash}`}>{e.hash.slice(0, 12)}…</td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import type { CaseSummary, GraphPayload, NetworkView as SavedNetworkView } from 
 import { api } from '../api';
 import { Dialog, ErrorBox } from '../components/bits';
 import { ExportPanel } from '../components/ExportPanel';
+import { AddSelectionToCase } from '../components/AddSelectionToCase';
 import { KIND_SV, fmtScore } from '../lib/format';
 import { foldText, fuzzyScore } from '../lib/text';
 import { createLayout, type LayoutController } from '../graph/layout';
@@ -252,6 +253,7 @@ export function NetworkView({ focus }: { focus: string | null }) {
           <button type="button" className="btn sm" disabled={ui.selected.size === 0 && ui.pathNodes.size === 0} onClick={clearSelection}>Rensa markering</button>
           <button type="button" className="btn sm" disabled={graph.order === 0} onClick={() => void savePng()}>Exportera PNG</button>
           <button type="button" className="btn sm" disabled={graph.order === 0} onClick={() => setSaveOpen(true)}>Spara vy i ärende …</button>
+          <AddSelectionToCase selected={ui.selected} />
           <span className="small muted" style={{ marginLeft: 'auto' }}>{busy ?? `${graph.order} noder · ${graph.size} kanter`}</span>
         </div>
         <ErrorBox error={error} />

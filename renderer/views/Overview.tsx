@@ -120,7 +120,7 @@ export function OverviewView() {
                 <td className="num">{fmtScore(c.score)}</td>
                 <td className="num">{c.size}</td>
                 <td className="num">{c.hitCount}</td>
-                <td className="small">{c.signals.join(', ')}</td>
+                <td className="small">{c.signals.map((id) => s.coverage.find((x) => x.signal === id)?.title ?? id).join(', ')}</td>
                 <td>{c.members.slice(0, 4).map((m, i) => <span key={m.id}>{i > 0 && ', '}<EntityLink id={m.id} label={m.label} /></span>)}</td>
                 <td>{c.members[0] && <button type="button" className="btn sm" onClick={() => go('network', c.members[0]!.id)}>Nätverk</button>}</td>
               </tr>

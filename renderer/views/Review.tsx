@@ -4,6 +4,10 @@ import { api } from '../api';
 import { EntityLink, ErrorBox, Sev } from '../components/bits';
 import { KIND_SV, ROLE_SV } from '../lib/format';
 import { downloadText } from '../lib/download';
+import { DateInput } from '../components/DateInput';
+
+/** One role or several (the register's `board_member, ceo`) in Swedish. */
+const rolesText = (roles: string): string => roles.split(',').map((r) => ROLE_SV[r.trim()] ?? r.trim()).join(', ');
 
 interface PersonRow { personId: string; role: string }
 
@@ -15,12 +19,14 @@ export function ReviewView() {
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [badDate, setBadDate] = useState(false);
 
   const submit = async () => {
     setBusy(true);
     const env = mode === 'licence'
-      ? await api.dossier({ licenceId })
-      : await api.dossier({ orgNr, personkrets: rows.filter((r) => r.personId.trim()).map((r) => ({ personId: r.personId.trim(), role: r.role })) });
+      ? await api.dossier({ licenceId, ...(asOf ? { asOf } : {}) })
+      : await api.dossier({ orgNr, personkrets: rows.filter((r) => r.personId.trim()).map((r) => ({ personId: r.personId.trim(), role: r.role })), ...(asOf ? { asOf } : {}) });
     setBusy(false);
     if (!env.ok) { setError(env.error.message); setDossier(null); return; }
     setError(null);
@@ -57,7 +63,10 @@ export function ReviewView() {
               </fieldset>
             </>
           )}
-          <div><button type="submit" className="btn primary" disabled={busy || (mode === 'licence' ? !licenceId.trim() : !orgNr.trim())}>{busy ? 'Sammanställer …' : 'Sammanställ underlag'}</button></div>
+          <label className="field" style={{ maxWidth: 320 }}>Per datum (tomt = i dag)
+            <DateInput value={asOf} onChange={setAsOf} onInvalid={setBadDate} label="Per datum" />
+          </label>
+          <div><button type="submit" className="btn primary" disabled={busy || badDate || (mode === 'licence' ? !licenceId.trim() : !orgNr.trim())}>{busy ? 'Sammanställer …' : 'Sammanställ underlag'}</button></div>
         </form>
         <ErrorBox error={error} />
       </section>
@@ -77,12 +86,12 @@ function DossierView({ d }: { d: Dossier }) {
       {d.undeclared.length > 0 && (
         <div className="notice err" role="alert">
           <strong>Ej anmälda personer med kontroll enligt registret:</strong>
-          <ul>{d.undeclared.map((u) => <li key={u.id}><EntityLink id={u.id} label={u.label} /> – {ROLE_SV[u.role] ?? u.role} <span className="src">{u.source}</span></li>)}</ul>
+          <ul>{d.undeclared.map((u) => <li key={u.id}><EntityLink id={u.id} label={u.label} /> – {rolesText(u.role)} <span className="src">{u.source}</span></li>)}</ul>
         </div>
       )}
       {d.sections.map((s) => (
         <div key={`${s.subject.kind}:${s.subject.id}`} style={{ marginTop: 12 }}>
-          <h3><span className="badge">{KIND_SV[s.subject.kind]}</span> <EntityLink id={s.subject.id} label={s.subject.label} /> {s.role && <span className="muted">({ROLE_SV[s.role] ?? s.role})</span>} {!s.declared && <span className="badge no">ej anmäld</span>}</h3>
+          <h3><span className="badge">{KIND_SV[s.subject.kind]}</span> <EntityLink id={s.subject.id} label={s.subject.label} /> {s.role && <span className="muted">({rolesText(s.role)})</span>} {!s.declared && <span className="badge no">ej anmäld</span>}</h3>
           {s.findings.length === 0 ? <p className="muted small">Inget att notera.</p> : (
             <ul>
               {s.findings.map((f, i) => (

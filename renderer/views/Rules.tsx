@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { RuleInfo, ValidationIssue } from '../../src/api/contract';
+import type { ParamSpec, RuleInfo, ValidationIssue } from '../../src/api/contract';
 import { api } from '../api';
 import { ErrorBox, Loading } from '../components/bits';
 import { fmtInt } from '../lib/format';
@@ -14,7 +14,7 @@ export function RulesView() {
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId, (s) => {
     status.reload();
-    if (s.state === 'done') toastInfo(`Analysen klar: ${fmtInt(s.result?.analysis?.hitCount ?? 0)} larm`);
+    if (s.state === 'done') toastInfo(`Analysen klar: ${fmtInt(s.result?.analysis?.hitCount ?? 0)} larm${s.result?.analysis?.snapshotNote ? `. ${s.result.analysis.snapshotNote}` : ''}`);
   });
   const counts = useMemo(() => {
     const m = new Map<string, number>();
@@ -85,22 +85,23 @@ function RuleCard({ rule, hits, onSaved }: { rule: RuleInfo; hits: number; onSav
               const errs = issueFor(p.name);
               const id = `p-${rule.id}-${p.name}`;
               return (
-                <div key={p.name}>
-                  <label className="field" htmlFor={id}>{p.description} <span className="mono">({p.name})</span></label>
+                <div key={p.name} className={p.type === 'enum[]' ? 'param-wide' : undefined}>
+                  <label className="field" htmlFor={id} id={`${id}-label`}>{p.description} <span className="mono muted small">{p.name}</span></label>
                   {p.type === 'boolean' ? (
                     <input id={id} type="checkbox" checked={draft[p.name] === 'true'} onChange={(e) => setDraft({ ...draft, [p.name]: String(e.target.checked) })} />
                   ) : p.type === 'enum' && p.options ? (
                     <select id={id} value={draft[p.name] ?? ''} onChange={(e) => setDraft({ ...draft, [p.name]: e.target.value })}>
-                      {p.options.map((o) => <option key={o} value={o}>{o}</option>)}
+                      {p.options.map((o) => <option key={o} value={o}>{p.optionLabels?.[o] ?? o}</option>)}
                     </select>
+                  ) : p.type === 'enum[]' && p.options ? (
+                    <CodeChecks id={id} spec={p} text={draft[p.name] ?? ''} onChange={(text) => setDraft({ ...draft, [p.name]: text })} />
                   ) : (
                     <input id={id} type="text" value={draft[p.name] ?? ''} aria-invalid={errs.length > 0}
                       onChange={(e) => setDraft({ ...draft, [p.name]: e.target.value })} style={{ width: '100%' }} />
                   )}
                   <div className="small muted">
-                    Standard: {paramToText(p, rule.defaults[p.name] ?? p.default) || '–'}
+                    Standard: {paramToLabels(p, rule.defaults[p.name] ?? p.default) || '–'}
                     {p.min != null ? ` · min ${p.min}` : ''}{p.max != null ? ` · max ${p.max}` : ''}
-                    {p.options && p.type !== 'enum' ? ` · ${p.options.join(', ')}` : ''}
                   </div>
                   {errs.map((i, k) => <div key={k} className="error-text" role="alert">{i.message}</div>)}
                 </div>
@@ -117,5 +118,34 @@ function RuleCard({ rule, hits, onSaved }: { rule: RuleInfo; hits: number; onSav
         </form>
       )}
     </section>
+  );
+}
+
+/** A parameter value as labels: codes in Swedish, lists joined. */
+function paramToLabels(p: ParamSpec, value: unknown): string {
+  if (Array.isArray(value) && p.optionLabels) return value.map((v) => p.optionLabels![String(v)] ?? String(v)).join(', ');
+  return paramToText(p, value);
+}
+
+/** A list of contract codes as checkboxes with their Swedish labels; the draft stays the codes as text. */
+function CodeChecks({ id, spec, text, onChange }: { id: string; spec: ParamSpec; text: string; onChange: (text: string) => void }) {
+  const chosen = new Set(text.split(/[,|]/).map((s) => s.trim()).filter(Boolean));
+  const options = spec.options ?? [];
+  // Codes set in a config file but unknown here stay visible (and can be unticked).
+  const extra = [...chosen].filter((c) => !options.includes(c));
+  const toggle = (code: string) => {
+    const next = new Set(chosen);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    onChange([...options, ...extra].filter((c) => next.has(c)).join(', '));
+  };
+  return (
+    <div id={id} role="group" aria-labelledby={`${id}-label`} className="code-checks">
+      {[...options, ...extra].map((code) => (
+        <label key={code} className="check" title={`Kod: ${code}`}>
+          <input type="checkbox" checked={chosen.has(code)} onChange={() => toggle(code)} /> {spec.optionLabels?.[code] ?? code}
+        </label>
+      ))}
+    </div>
   );
 }

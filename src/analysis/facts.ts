@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import { loadFactRows, loadSectorFactRows, presentTables, type SectorScope } from '../store/fact-rows';
 import { providedTables } from '../store/facts';
+import { withKnownView } from '../store/known';
 import type { TableName } from '../model/index';
 import type {
   CompanyFact, EmploymentFact, FactRowTypes, FinancialEventFact, FosterHomeFact, InspectionFact, LegitimationFact, LicenceFact,
@@ -91,12 +92,15 @@ export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }, presen
  * Loads the facts an analysis needs. By default the welfare-sector slice (see
  * loadSectorFactRows: the same hits as the full register, bounded memory at national scale);
  * `{ full: true }` loads every row of every table. Coverage ("present") always reflects the
- * whole store, not the slice.
+ * whole store, not the slice. Known time (src/store/known.ts): rows a full extract no longer
+ * reported are left out; `asKnown` = K loads exactly what the store held right after dataset K.
  */
-export function loadFacts(db: Db, opts: { full?: boolean; scope?: SectorScope } = {}): Facts {
-  const rows = opts.full ? loadFactRows(db) : loadSectorFactRows(db, opts.scope ?? { minCompaniesAtAddress: 5 });
-  // A table provided with 0 rows (header-only file) counts as present: evaluable, no hits.
-  const present = presentTables(db);
-  for (const t of providedTables(db)) present.add(t);
-  return indexFacts(rows, present);
+export function loadFacts(db: Db, opts: { full?: boolean; scope?: SectorScope; asKnown?: number | null } = {}): Facts {
+  return withKnownView(db, opts.asKnown ?? null, () => {
+    const rows = opts.full ? loadFactRows(db) : loadSectorFactRows(db, opts.scope ?? { minCompaniesAtAddress: 5 });
+    // A table provided with 0 rows (header-only file) counts as present: evaluable, no hits.
+    const present = presentTables(db);
+    for (const t of providedTables(db)) present.add(t);
+    return indexFacts(rows, present);
+  });
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import { InsynError } from '../model/errors';
 import type { Db } from '../store/db';
-import { readRuleParams, writeRuleParams, deleteRuleParams } from '../store/analysis';
+import { readRuleParams, writeRuleParams } from '../store/analysis';
 import { SIGNALS, signalById } from '../signals/index';
 
 /**
@@ -95,10 +96,6 @@ export function setParams(db: Db, signalId: string, params: unknown): ParamsResu
   return r;
 }
 
-export function resetParams(db: Db, signalId: string): void {
-  deleteRuleParams(db, signalId);
-}
-
 /**
  * The parameters for one run: defaults, then stored values, then per-run overrides (each layer
  * partial). Throws ParamsError with the issues when an override is invalid.
@@ -119,9 +116,8 @@ export function resolveParams(db: Db, overrides?: Record<string, unknown>): Reso
   return out;
 }
 
-export class ParamsError extends Error {
-  override name = 'ParamsError';
+export class ParamsError extends InsynError {
   constructor(readonly issues: ParamIssue[]) {
-    super(`ogiltiga parametrar:\n${formatIssues(issues)}`);
+    super('invalid_input', `ogiltiga parametrar:\n${formatIssues(issues)}`);
   }
 }

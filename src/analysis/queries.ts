@@ -16,6 +16,10 @@ export interface RunSummary {
   coverage: Record<string, Coverage>;
   timings: unknown;
   hit_count: number;
+  /** The run saw every dataset with id <= dataset_max (null: a run from before migration 006 on an empty store). */
+  dataset_max: number | null;
+  /** Set for an as-known run: the dataset it was limited to. */
+  as_known: number | null;
 }
 
 export interface StoredHitView {
@@ -50,6 +54,7 @@ function toSummary(r: RunRow): RunSummary {
   return {
     run_id: r.id, started_at: r.started_at, finished_at: r.finished_at, as_of: r.as_of, params: JSON.parse(r.params),
     data_version: r.data_version, coverage: JSON.parse(r.coverage), timings: JSON.parse(r.timings), hit_count: r.hit_count,
+    dataset_max: r.dataset_max ?? null, as_known: r.as_known ?? null,
   };
 }
 

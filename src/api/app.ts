@@ -7,6 +7,7 @@ import { createApiHandler } from './handler';
 import { startServer, type RunningServer } from './http-server';
 import { demoDataPath } from './job-exec';
 import { createWorkbench, type Workbench } from './service';
+import type { FileRoots } from './roots';
 
 /**
  * The loopback workbench as one unit: store + API service + HTTP server serving the built
@@ -66,10 +67,12 @@ export async function startLoopbackApp(opts: {
   demo?: boolean;
   staticDir?: string | null;
   log?: (line: string) => void;
+  /** Default import/export folders (issue 13); the user can change them in the UI. */
+  roots?: Partial<FileRoots>;
 }): Promise<LoopbackApp> {
   const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const db = openDb(opts.dbPath);
-  const workbench = createWorkbench({ db, dbPath: opts.dbPath });
+  const workbench = createWorkbench({ db, dbPath: opts.dbPath, importRoot: opts.roots?.importRoot, exportDir: opts.roots?.exportRoot });
   if (opts.demo) await loadDemoIfEmpty(workbench, db, log);
   const handle = createApiHandler(workbench.service, (method, err) => log(`API-fel i ${method}: ${err instanceof Error ? err.message : String(err)}`));
   const server = await startServer({ handle, port: opts.port, staticDir: opts.staticDir === undefined ? RENDERER_DIST : opts.staticDir });

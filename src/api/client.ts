@@ -47,6 +47,4 @@ export function createClient(transport: Transport): ApiClient {
   return client as unknown as ApiClient;
 }
 
-/** Method names, for generic UIs and tests. */
-export const API_METHODS: readonly Method[] = METHODS;
 export { API };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HIT_STATUSES, STATUSES_REQUIRING_REASON, SUBJECT_KINDS } from '../model/enums';
+import { CSV_DIALECTS, EXPORT_FORMATS } from '../export/types';
 
 /**
  * The one API contract between the workbench UI and the core (issue 5). Every method has a
@@ -21,16 +23,16 @@ const page = {
 };
 const empty = z.object({}).default({});
 
-export const SubjectKind = z.enum(['company', 'person', 'licence', 'foster_home', 'address']);
+// Enums come from the model, so the contract cannot drift from the core.
+export const SubjectKind = z.enum(SUBJECT_KINDS);
 export type SubjectKind = z.infer<typeof SubjectKind>;
 
 export const Severity = z.number().int().min(1).max(5);
 
 /** Triage statuses (issue 6): ny, under utredning, avskriven, bekräftad. */
-export const HitStatus = z.enum(['ny', 'under_utredning', 'avskriven', 'bekraftad']);
+export const HitStatus = z.enum(HIT_STATUSES);
 export type HitStatus = z.infer<typeof HitStatus>;
-/** Statuses that require a reason (issue 6.1). */
-export const STATUSES_REQUIRING_REASON: readonly HitStatus[] = ['avskriven', 'bekraftad'];
+export { STATUSES_REQUIRING_REASON };
 
 /** Where a stored fact came from (contract §3): dataset, file, line, import time. */
 export const Source = z.object({
@@ -100,6 +102,9 @@ export const ImportSummary = z.object({
   unchanged: z.number().int(),
   /** The first quarantined rows (the full list comes from quarantineList). */
   quarantineSample: z.array(QuarantineRow.omit({ id: true, datasetId: true })),
+  /** Issue 11: tables this dataset was a full extract of, and rows per table it marked as no longer reported. */
+  full: z.array(z.string()).default([]),
+  ended: z.record(z.string(), z.number()).default({}),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
@@ -118,6 +123,8 @@ export const AnalysisSummary = z.object({
   hitsBySignal: z.record(z.string(), z.number()),
   coverage: z.array(CoverageEntry),
   durationMs: z.number(),
+  // issue 13: set when the run read its data while an import was writing, or the data changed meanwhile.
+  snapshotNote: z.string().nullable().optional(),
 });
 export type AnalysisSummary = z.infer<typeof AnalysisSummary>;
 
@@ -432,6 +439,8 @@ export const ParamSpec = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   options: z.array(z.string()).nullable(),
+  /** issue 14: Swedish labels of the options (contract codes), when they have any. */
+  optionLabels: z.record(z.string(), z.string()).nullable().default(null),
   value: z.unknown(),
   default: z.unknown(),
 });
@@ -491,6 +500,8 @@ export const CaseDetail = z.object({
   updatedAt: z.string(),
   entities: z.array(EntityRef),
   hits: z.array(HitRow),
+  /** issue 14: alerts the case holds that the latest analysis no longer finds (kept, shown apart). */
+  missingHitKeys: z.array(z.string()).default([]),
   notes: z.array(CaseNote),
   views: z.array(SavedView),
 });
@@ -501,13 +512,16 @@ export const AuditEntry = z.object({
   at: z.string(),
   actor: z.string(),
   action: z.string(),
+  /** issue 14: the action and what it concerned, in Swedish (the raw record stays in `details`). */
+  actionLabel: z.string().default(''),
+  summary: z.string().default(''),
   details: z.unknown(),
   hash: z.string(),
   prevHash: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const ExportFormat = z.enum(['gexf', 'graphml', 'csv', 'ftm', 'html']);
+export const ExportFormat = z.enum(EXPORT_FORMATS);
 export const ExportScope = z
   .object({ subject: z.string().min(1).optional(), case: z.number().int().optional(), cluster: z.string().min(1).optional() })
   .refine((s) => [s.subject, s.case, s.cluster].filter((v) => v !== undefined).length === 1, {
@@ -550,6 +564,133 @@ export const Dossier = z.object({
 });
 export type Dossier = z.infer<typeof Dossier>;
 
+// issue 13: file roots
+export const FileRootsReply = z.object({
+  importRoot: z.string(),
+  exportRoot: z.string(),
+  importRootExists: z.boolean(),
+  exportRootExists: z.boolean(),
+  /** What the roots are when the user has chosen none ($INSYN_IMPORT_ROOT/$INSYN_EXPORT_ROOT or ~/Insyn-import, ~/Insyn-export). */
+  defaults: z.object({ importRoot: z.string(), exportRoot: z.string() }),
+});
+export type FileRootsReply = z.infer<typeof FileRootsReply>;
+
+// ---------------------------------------------------------------------------------------------
+// Monitoring across imports (issue 11): runs kept, changes between runs, the watch list and the
+// known-time history of facts (which dataset stated, changed, ended them).
+
+export const RunInfo = z.object({
+  runId: z.number().int(),
+  asOf: isoDate,
+  startedAt: z.string(),
+  hitCount: z.number().int(),
+  /** The run saw every dataset with id up to this one. */
+  datasetMax: z.number().int(),
+  /** An as-known run: the dataset it was limited to (it never becomes the current picture). */
+  asKnown: z.number().int().nullable(),
+});
+export type RunInfo = z.infer<typeof RunInfo>;
+
+export const ChangeEvidence = z.object({ text: z.string(), source: z.string() });
+
+/** A hit in a changes report, by identity (signal, subject kind, subject id), with its casework. */
+export const ChangeHit = z.object({
+  identity: z.string(),
+  /** Stored hit keys of this identity (triage status and case membership are keyed by them). */
+  hitKeys: z.array(z.string()),
+  signal: z.string(),
+  signalTitle: z.string(),
+  subjectKind: SubjectKind,
+  subjectId: z.string(),
+  subjectLabel: z.string(),
+  relatedIds: z.array(z.string()),
+  relatedLabels: z.array(z.string()),
+  severity: Severity,
+  evidence: z.array(ChangeEvidence),
+  /** Triage status (null = never triaged). */
+  status: HitStatus.nullable(),
+  cases: z.array(z.object({ id: z.number().int(), name: z.string() })),
+});
+export type ChangeHit = z.infer<typeof ChangeHit>;
+
+export const ChangedHit = ChangeHit.extend({
+  evidenceAdded: z.array(ChangeEvidence),
+  evidenceRemoved: z.array(ChangeEvidence),
+  severityBefore: Severity.nullable(),
+  relatedIdsBefore: z.array(z.string()).nullable(),
+});
+export type ChangedHit = z.infer<typeof ChangedHit>;
+
+export const DatasetRef = z.object({ id: z.number().int(), name: z.string(), importedAt: z.string() });
+
+export const FactChangeKind = z.enum(['added', 'changed', 'ended', 'reported_again']);
+
+/** One change of a fact by one dataset: a field's before → after, or a whole row added or ended. */
+const FactChange = z.object({
+  dataset: DatasetRef,
+  field: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  /** `file:line` of the version after the change (ended: the last version). */
+  source: z.string(),
+  beforeSource: z.string().nullable(),
+});
+
+export const WatchedChange = FactChange.extend({ table: z.string(), change: FactChangeKind, key: z.string() });
+export type WatchedChange = z.infer<typeof WatchedChange>;
+
+export const WatchedEntity = z.object({
+  id: z.string(),
+  /** company | person | licence | foster_home | address, or 'unknown' for an id the store does not know. */
+  kind: z.string(),
+  label: z.string(),
+  /** 0 = on the watch list, 1 = one step from a watched entity. */
+  step: z.union([z.literal(0), z.literal(1)]),
+  watchedId: z.string(),
+  note: z.string().nullable(),
+  inStore: z.boolean().nullable(),
+  changes: z.array(WatchedChange),
+});
+export type WatchedEntity = z.infer<typeof WatchedEntity>;
+
+export const ChangesReply = z.object({
+  fromRun: RunInfo,
+  toRun: RunInfo,
+  /** The runs used different rule parameters: compared anyway, flagged. */
+  paramsDiffer: z.boolean(),
+  differences: z.array(z.object({ what: z.enum(['params', 'as_of', 'as_known']), signal: z.string().nullable(), param: z.string().nullable(), from: z.unknown(), to: z.unknown() })),
+  /** The watch feed covers datasets imported after this one. */
+  sinceDataset: z.number().int(),
+  new: z.array(ChangeHit),
+  changed: z.array(ChangedHit),
+  gone: z.array(ChangeHit),
+  watched: z.array(WatchedEntity),
+});
+export type ChangesReply = z.infer<typeof ChangesReply>;
+
+export const WatchEntry = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  note: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+  inStore: z.boolean(),
+});
+export type WatchEntry = z.infer<typeof WatchEntry>;
+
+export const FactHistoryEntry = z.object({
+  table: z.string(),
+  key: z.string(),
+  label: z.string(),
+  firstStated: DatasetRef,
+  lastStated: DatasetRef,
+  /** No longer reported from this dataset on (a full extract without it). */
+  endedBy: DatasetRef.nullable(),
+  events: z.array(FactChange.extend({ kind: FactChangeKind })),
+});
+export type FactHistoryEntry = z.infer<typeof FactHistoryEntry>;
+
 // ---------------------------------------------------------------------------------------------
 // The API: method name → { request, response }
 
@@ -559,7 +700,16 @@ export const API = {
   status: def(empty, StatusReply),
 
   importPreview: def(z.object({ paths }), z.object({ files: z.array(PreviewFile) })),
-  importStart: def(z.object({ paths, datasetName: z.string().optional() }), z.object({ jobId: JobId })),
+  importStart: def(
+    z.object({
+      paths,
+      datasetName: z.string().optional(),
+      /** Issue 11: a full extract (rows of its source it lacks are no longer reported); absent = detect. */
+      full: z.boolean().optional(),
+      source: z.string().trim().optional(),
+    }),
+    z.object({ jobId: JobId }),
+  ),
   jobStatus: def(z.object({ jobId: JobId }), JobStatus),
   quarantineList: def(
     QuarantineFilter.extend(page),
@@ -567,7 +717,14 @@ export const API = {
   ),
   quarantineExportCsv: def(QuarantineFilter, z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })),
 
-  analysisRun: def(z.object({ asOf: isoDate.optional() }).default({}), z.object({ jobId: JobId })),
+  analysisRun: def(
+    z.object({
+      asOf: isoDate.optional(),
+      /** Issue 11: analyse only what the store knew right after this dataset was imported. */
+      asKnown: z.number().int().positive().optional(),
+    }).default({}),
+    z.object({ jobId: JobId }),
+  ),
 
   hitsList: def(
     z.object({
@@ -587,7 +744,7 @@ export const API = {
   hitsSetStatus: def(
     z
       .object({ hitKeys: z.array(z.string().min(1)).min(1, 'Välj minst ett larm'), status: HitStatus, reason: z.string().default('') })
-      .refine((r) => !STATUSES_REQUIRING_REASON.includes(r.status) || r.reason.trim().length > 0, {
+      .refine((r) => !STATUSES_REQUIRING_REASON.has(r.status) || r.reason.trim().length > 0, {
         message: 'Ett skäl krävs när ett larm avskrivs eller bekräftas',
         path: ['reason'],
       }),
@@ -644,6 +801,28 @@ export const API = {
     z.object({ viewId: z.number().int() }),
   ),
 
+  // issue 14: cases hold alerts and entities — add/remove from the alert list, an alert, a profile
+  // or the canvas selection (and undo), and which cases already hold them.
+  caseChangeItems: def(
+    z.object({
+      caseId: z.number().int(),
+      addEntities: z.array(z.object({ id: z.string().min(1), kind: SubjectKind.optional() })).default([]),
+      removeEntities: z.array(z.string().min(1)).default([]),
+      addHits: z.array(z.string().min(1)).default([]),
+      removeHits: z.array(z.string().min(1)).default([]),
+    }),
+    z.object({
+      entitiesAdded: z.array(z.string()),
+      entitiesRemoved: z.array(z.string()),
+      hitsAdded: z.array(z.string()),
+      hitsRemoved: z.array(z.string()),
+    }),
+  ),
+  caseMemberships: def(
+    z.object({ entityIds: z.array(z.string()).default([]), hitKeys: z.array(z.string()).default([]) }),
+    z.object({ items: z.array(z.object({ caseId: z.number().int(), entityIds: z.array(z.string()), hitKeys: z.array(z.string()) })) }),
+  ),
+
   auditList: def(z.object(page), z.object({ total: z.number().int(), items: z.array(AuditEntry) })),
   auditVerify: def(
     empty,
@@ -652,6 +831,9 @@ export const API = {
       checked: z.number().int(),
       /** The first entry that fails, with a Swedish explanation. */
       firstBad: z.object({ seq: z.number().int(), problem: z.string() }).nullable(),
+      // issue 13: the head the log ends at (what receipts and exports state), and entries written before keys.
+      head: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).nullable().optional(),
+      unkeyed: z.number().int().optional(),
     }),
   ),
 
@@ -664,6 +846,8 @@ export const API = {
       dir: z.string().optional(),
       /** Existing files are not overwritten unless confirmed (issue 6.6). */
       overwrite: z.boolean().default(false),
+      // issue 14: CSV for Swedish Excel (`;`, decimal comma, digit ids as text) or RFC 4180 tools.
+      csvDialect: z.enum(CSV_DIALECTS).default('excel'),
     }),
     z.object({
       dir: z.string(),
@@ -674,6 +858,28 @@ export const API = {
   ),
 
   dossier: def(DossierRequest, Dossier),
+
+  // issue 13: the folders the API reads from (imports) and writes to (exports); paths outside are refused.
+  fileRootsGet: def(empty, FileRootsReply),
+  fileRootsSet: def(
+    z.object({ importRoot: z.string().optional(), exportRoot: z.string().optional() }),
+    FileRootsReply,
+  ),
+
+  // Monitoring across imports (issue 11).
+  runsList: def(empty, z.object({ items: z.array(RunInfo) })),
+  changesGet: def(
+    z.object({ since: z.number().int().optional(), to: z.number().int().optional() }).default({}),
+    ChangesReply,
+  ),
+  watchList: def(empty, z.object({ items: z.array(WatchEntry) })),
+  watchAdd: def(
+    z.object({ id: z.string().trim().min(1, 'Ange ett id att bevaka'), note: z.string().default('') }),
+    /** warning: the id is not in the store yet (it is watched anyway). */
+    z.object({ entry: WatchEntry, warning: z.string().nullable(), updated: z.boolean() }),
+  ),
+  watchRemove: def(z.object({ id: z.string().trim().min(1) }), z.object({ removed: z.boolean() })),
+  factHistory: def(z.object({ id: z.string().min(1) }), z.object({ items: z.array(FactHistoryEntry) })),
 } as const;
 
 export type Api = typeof API;
@@ -698,6 +904,8 @@ export const ERROR_CODES = [
   'conflict', // e.g. a job of the same kind is already running
   'unauthorized',
   'transport', // the transport failed (server gone, network error)
+  'busy', // another writer holds the store (an import in another window or a terminal)
+  'audit_failed', // the action's audit entry could not be written, so the action was not done
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

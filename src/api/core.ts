@@ -1,6 +1,6 @@
 import { runAnalysis } from '../analysis/run';
-import { appendAudit, listAudit, verifyAudit } from '../audit/log';
-import { addCaseNote, createCase, getCase, listCases, saveCaseView, updateCase } from '../cases/cases';
+import { listAudit, verifyAudit } from '../audit/log';
+import { addCaseNote, caseMemberships, changeCaseItems, createCase, getCase, listCases, saveCaseView, updateCase } from '../cases/cases';
 import { buildDossier } from '../cases/dossier';
 import { hitStatusHistory, setHitStatus } from '../cases/triage';
 import { egoNetwork } from '../graph/ego';
@@ -16,7 +16,8 @@ import { getEntity } from '../store/entities';
  */
 const CORE = {
   importPath, previewPath, runAnalysis, egoNetwork, shortestPath, getEntity, setHitStatus, hitStatusHistory,
-  appendAudit, listAudit, verifyAudit, listCases, getCase, createCase, updateCase, addCaseNote, saveCaseView, buildDossier,
+  listAudit, verifyAudit, listCases, getCase, createCase, updateCase, addCaseNote, saveCaseView, buildDossier,
+  changeCaseItems, caseMemberships,
 };
 
 export type CoreFns = typeof CORE;

@@ -1,18 +1,14 @@
-import { fail, isMethod, ok, parseRequest, parseResponse, type Envelope, type Method, type ParsedReq, type Res } from './contract';
+import { InsynError, type FailureCode } from '../model/errors';
+import { fail, isMethod, ok, parseRequest, parseResponse, type Envelope, type ErrorCode, type Method, type ParsedReq, type Res } from './contract';
 
-/** Thrown inside service methods to reply with a specific error code (Swedish message). */
-export class ApiFailure extends Error {
-  override name = 'ApiFailure';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** The reply code for each core failure: the user's input is an invalid request, a file in the way a conflict. */
+const REPLY_CODE: Record<FailureCode, ErrorCode> = {
+  invalid_input: 'invalid_request', usage: 'invalid_request', not_found: 'not_found', exists: 'conflict',
+  no_tables: 'invalid_request', unknown_table: 'invalid_request', missing_headers: 'invalid_request', unreadable: 'invalid_request',
+  binary: 'invalid_request', empty: 'invalid_request', store: 'internal', busy: 'busy', audit_failed: 'audit_failed', internal: 'internal',
+};
 
-export const notAvailable = (what: string): ApiFailure => new ApiFailure('not_available', `${what} finns inte ännu i den här versionen`);
-export const notFound = (what: string): ApiFailure => new ApiFailure('not_found', `${what} hittades inte`);
+export const notFound = (what: string): InsynError => new InsynError('not_found', `${what} hittades inte`);
 
 /** The implementation of the contract: one function per method over parsed requests. */
 export type ServiceImpl = { [M in Method]: (request: ParsedReq<M>) => Promise<Res<M>> | Res<M> };
@@ -32,7 +28,7 @@ export function createApiHandler(service: ServiceImpl, onError?: (method: string
       if (!checked.ok) onError?.(method, new Error(checked.error.message));
       return checked.ok ? ok(checked.value) : checked;
     } catch (err) {
-      if (err instanceof ApiFailure) return fail(err.code, err.message);
+      if (err instanceof InsynError) return fail(REPLY_CODE[err.code], err.messageSv);
       onError?.(method, err);
       return fail('internal', `Ett internt fel inträffade i ${method}: ${err instanceof Error ? err.message : String(err)}`);
     }

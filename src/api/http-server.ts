@@ -29,6 +29,8 @@ export const CONTENT_SECURITY_POLICY = [
 
 export const LOOPBACK_HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** How much of a refused body is read and discarded before the connection is cut after all. */
+const MAX_DRAIN_BYTES = 1024 * 1024 * 1024;
 
 export type ApiHandler = (method: string, request: unknown) => Promise<Envelope<unknown>>;
 
@@ -128,17 +130,30 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
+/**
+ * Reads the body up to MAX_BODY_BYTES. A larger one (declared or streamed) is rejected at once and
+ * the rest is read and thrown away (up to MAX_DRAIN_BYTES), so the 413 reaches the client: closing
+ * a socket with unread data makes the kernel send a reset instead (issue 13).
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
+    const refuse = (): void => {
+      tooLarge = true;
+      chunks.length = 0;
+      reject(new Error('too_large'));
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) refuse();
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'));
-        req.destroy();
+      if (tooLarge) {
+        if (size > MAX_DRAIN_BYTES) req.destroy();
         return;
       }
+      if (size > MAX_BODY_BYTES) return refuse();
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -190,7 +205,12 @@ async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, han
     body = text.length ? JSON.parse(text) : {};
   } catch (err) {
     const tooLarge = err instanceof Error && err.message === 'too_large';
-    return sendJson(res, tooLarge ? 413 : 400, fail('invalid_request', tooLarge ? 'Förfrågan är för stor' : 'Förfrågan är inte giltig JSON'));
+    if (tooLarge) {
+      // Answer now and close once the client has sent the rest (read and discarded by readBody).
+      res.shouldKeepAlive = false;
+      return send(res, 413, JSON.stringify(fail('invalid_request', 'Förfrågan är för stor')), 'application/json; charset=utf-8', { Connection: 'close' });
+    }
+    return sendJson(res, 400, fail('invalid_request', 'Förfrågan är inte giltig JSON'));
   }
   const reply = await handle(method, body);
   sendJson(res, 200, reply);

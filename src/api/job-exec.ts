@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analysisStepText } from '../analysis/progress-text';
 import { runAnalysis, type AnalysisResult } from '../analysis/run';
-import { importPath, type ImportResult } from '../import/importer';
+import type { ImportResult } from '../import/importer';
+import { importProgressText } from '../import/progress-text';
+import { confineRead } from './roots';
+import { auditAnalysisRun, importAudited } from '../audit/events';
 import type { Db } from '../store/db';
 import type { AnalysisSummary, ImportSummary, JobProgress, JobResult } from './contract';
-import { core } from './core';
 
 /**
  * The work of a long job (import, analysis, demo), shared by the worker thread and the
@@ -12,8 +15,8 @@ import { core } from './core';
  */
 
 export type JobSpec =
-  | { kind: 'import'; paths: string[]; datasetName?: string; actor: string }
-  | { kind: 'analysis'; asOf?: string; actor: string }
+  | { kind: 'import'; paths: string[]; datasetName?: string; full?: boolean; source?: string; actor: string; /** API imports: the import root, checked again when the job runs. */ root?: string }
+  | { kind: 'analysis'; asOf?: string; asKnown?: number; actor: string }
   | { kind: 'demo'; actor: string };
 
 export type ProgressReporter = (p: JobProgress) => void;
@@ -23,7 +26,6 @@ export function demoDataPath(): string {
   return process.env.INSYN_DEMO_DATA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'demo');
 }
 
-const pct = (done: number, total: number): number => (total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0);
 
 export function toImportSummary(p: string, r: ImportResult): ImportSummary {
   return {
@@ -36,6 +38,8 @@ export function toImportSummary(p: string, r: ImportResult): ImportSummary {
     updated: r.updated,
     unchanged: r.unchanged,
     quarantineSample: r.quarantine.slice(0, 200).map((q) => ({ file: q.file, line: q.line, column: q.column, value: q.value, reason: q.reason, reasonSv: q.reason_sv })),
+    full: r.full ?? [],
+    ended: r.ended ?? {},
   };
 }
 
@@ -49,38 +53,40 @@ export function toAnalysisSummary(r: AnalysisResult, durationMs: number, titles:
     hitsBySignal,
     coverage: Object.entries(r.coverage).map(([signal, c]) => ({ signal, title: titles.get(signal) ?? signal, evaluable: c.evaluable, reason: c.evaluable ? null : c.reason })),
     durationMs: Math.round(durationMs),
+    snapshotNote: r.snapshot.note_sv,
   };
 }
 
-async function audit(db: Db, actor: string, action: string, details: Record<string, unknown>): Promise<void> {
-  const append = await core('appendAudit').catch(() => null);
-  append?.(db, { actor, action, details });
-}
-
-async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string): Promise<ImportSummary[]> {
+async function runImport(db: Db, paths: string[], actor: string, report: ProgressReporter, datasetName?: string, extract: { full?: boolean; source?: string; root?: string } = {}): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
   for (const [i, p] of paths.entries()) {
+    // A link may have appeared since the request was checked: check again right before reading.
+    if (extract.root !== undefined) confineRead(extract.root, p);
     const prefix = paths.length > 1 ? `(${i + 1}/${paths.length}) ` : '';
     report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Förbereder import av ${path.basename(p)}` });
-    const result = await importPath(db, p, {
+    // The audit entry is written in the import's transaction: no import without its entry (issue 13).
+    const result = await importAudited(db, p, {
+      actor,
       datasetName,
+      onWaitForStore: (waited) =>
+        report({ phase: 'import', done: 0, total: 1, rowsPerSec: 0, message: `${prefix}Väntar på databasen: en annan import eller analys skriver just nu (${Math.round(waited / 1000)} s). Importen startar när den är klar.` }),
+      full: extract.full,
+      source: extract.source || undefined,
       onProgress: (g) =>
         report({
           phase: 'import',
           done: g.bytesRead,
           total: g.bytesTotal,
           rowsPerSec: Math.round(g.rowsPerSec),
-          message: `${prefix}Läser ${g.file} (${pct(g.bytesRead, g.bytesTotal)} %) – ${g.rows.toLocaleString('sv-SE')} rader`,
+          message: `${prefix}${importProgressText(g)}`,
         }),
     });
-    const summary = toImportSummary(p, result);
-    out.push(summary);
-    await audit(db, actor, 'import', { path: p, dataset: result.dataset, datasetId: result.dataset_id, rows: result.rows, quarantined: result.quarantined, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged });
+    out.push(toImportSummary(p, result));
   }
   return out;
 }
 
-async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, asOf?: string): Promise<AnalysisSummary> {
+async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, asOf?: string, asKnown?: number): Promise<AnalysisSummary> {
   const { SIGNALS } = await import('../signals/index');
   const titles = new Map(SIGNALS.map((s) => [s.id, s.title]));
   report({ phase: 'analysis', done: 0, total: SIGNALS.length + 3, rowsPerSec: 0, message: 'Läser in fakta för analys' });
@@ -89,23 +95,20 @@ async function runAnalysisJob(db: Db, actor: string, report: ProgressReporter, a
   const t0 = performance.now();
   const result = runAnalysis(db, {
     asOf,
-    onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${titles.get(p.step) ?? stepLabel(p.step)}` }),
+    asKnown,
+    onProgress: (p) => report({ phase: 'analysis', done: p.done, total: p.total, rowsPerSec: 0, message: `Analys: ${analysisStepText(p.step)}` }),
+    // The run and its audit entry commit together (issue 13).
+    onPersist: (run) => auditAnalysisRun(db, run, actor),
   });
-  const summary = toAnalysisSummary(result, performance.now() - t0, titles);
-  await audit(db, actor, 'analysis_run', { runId: result.run_id, asOf: result.as_of, params: result.params, dataVersion: result.data_version, hitCount: result.hits.length });
-  return summary;
-}
-
-function stepLabel(step: string): string {
-  return ({ load: 'läser in fakta', scoring: 'beräknar poäng och kluster', persist: 'sparar resultat', done: 'klar' } as Record<string, string>)[step] ?? step;
+  return toAnalysisSummary(result, performance.now() - t0, titles);
 }
 
 export async function executeJob(db: Db, spec: JobSpec, report: ProgressReporter): Promise<JobResult> {
   switch (spec.kind) {
     case 'import':
-      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName), analysis: null };
+      return { imports: await runImport(db, spec.paths, spec.actor, report, spec.datasetName, { full: spec.full, source: spec.source, root: spec.root }), analysis: null };
     case 'analysis':
-      return { imports: [], analysis: await runAnalysisJob(db, spec.actor, report, spec.asOf) };
+      return { imports: [], analysis: await runAnalysisJob(db, spec.actor, report, spec.asOf, spec.asKnown) };
     case 'demo': {
       const imports = await runImport(db, [demoDataPath()], spec.actor, report, 'Demodata');
       return { imports, analysis: await runAnalysisJob(db, spec.actor, report) };

@@ -4,6 +4,7 @@ import { spawnWorker as spawnWorkerBeside } from '../threads/spawn-worker';
 import type { Db } from '../store/db';
 import type { JobProgress, JobResult, JobStatus } from './contract';
 import { executeJob, type JobSpec } from './job-exec';
+import { fromFailure, InsynError, type Failure } from '../model/errors';
 import { notFound } from './handler';
 
 /**
@@ -18,12 +19,10 @@ interface JobRecord {
   done: Promise<JobStatus>;
 }
 
-/** Swedish message for a failed job; the importer's own errors carry one already. */
+/** Swedish message for a failed job: the core's own failures carry one, anything else is unexpected. */
 export function jobErrorMessage(err: unknown): { code: string; message: string } {
-  const e = err as { messageSv?: string; message?: string; code?: string } | null;
-  if (e?.messageSv) return { code: String(e.code ?? 'job_failed'), message: e.messageSv };
-  if (e && (e as Error).name === 'ParamsError') return { code: 'invalid_params', message: String(e.message) };
-  return { code: 'job_failed', message: `Jobbet misslyckades: ${e?.message ?? String(err)}` };
+  if (err instanceof InsynError) return { code: err.code, message: err.messageSv };
+  return { code: 'job_failed', message: `Jobbet misslyckades: ${err instanceof Error ? err.message : String(err)}` };
 }
 
 export class JobRegistry {
@@ -109,14 +108,14 @@ export function workerExecutor(dbPath: string): JobExecutor {
     new Promise<JobResult>((resolve, reject) => {
       const worker = spawnWorker('./worker', { mode: 'job', dbPath, spec });
       let settled = false;
-      worker.on('message', (m: { type: string; progress?: JobProgress; result?: JobResult; error?: { code: string; message: string; messageSv?: string } }) => {
+      worker.on('message', (m: { type: string; progress?: JobProgress; result?: JobResult; error?: Failure | { message: string } }) => {
         if (m.type === 'progress' && m.progress) report(m.progress);
         else if (m.type === 'done' && m.result) {
           settled = true;
           resolve(m.result);
         } else if (m.type === 'error') {
           settled = true;
-          reject(Object.assign(new Error(m.error?.message ?? 'okänt fel'), { code: m.error?.code, messageSv: m.error?.messageSv }));
+          reject(fromFailure(m.error) ?? new Error(m.error?.message ?? 'okänt fel'));
         }
       });
       worker.on('error', (err) => {

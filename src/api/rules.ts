@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { getParams, setParams } from '../analysis/params';
 import { SIGNALS, signalById } from '../signals/index';
+import { describeSignal } from '../signals/describe';
+import { paramCodeLabels, paramLabelSv } from '../signals/param-texts';
 import type { Db } from '../store/db';
 import type { ParamSpec, RuleInfo, ValidationIssue } from './contract';
 
@@ -8,30 +10,6 @@ import type { ParamSpec, RuleInfo, ValidationIssue } from './contract';
  * Rule editing (issue 5 view "Regler"): each signal's parameters described for an editor
  * (derived from its zod schema via JSON Schema) and validated updates with errors as data.
  */
-
-/** Swedish labels for the parameters the signals use; unknown names fall back to the name itself. */
-const PARAM_SV: Record<string, string> = {
-  minCompanies: 'Minsta antal bolag',
-  windowMonths: 'Tidsfönster (månader)',
-  defaultMaxChildren: 'Högsta antal placerade barn när godkänt antal saknas',
-  careProfessions: 'Yrken som räknas som vårdpersonal',
-  maxEvidence: 'Högsta antal bevisrader per larm',
-  debtThresholdSek: 'Skuldgräns (kr)',
-  debtKinds: 'Skuldslag som räknas',
-  minEvents: 'Minsta antal händelser inom 24 månader',
-  eventKinds: 'Händelseslag som räknas',
-  sanctionKinds: 'Sanktionsslag som räknas',
-  years: 'Antal år bakåt',
-  offences: 'Brottstyper som räknas',
-  includeUnsuitable: 'Räkna tidigare olämplighetsbeslut',
-  kinds: 'Tillståndsslag som räknas',
-  useRevocationSanctions: 'Räkna återkallad legitimation',
-  inspectionTags: 'Inspektionstaggar som räknas',
-  excludePublicBodies: 'Undanta offentliga organ',
-  minLicenceUnits: 'Minsta antal tillståndsenheter på adressen',
-  maxListed: 'Högsta antal listade bolag i bevisningen',
-  minProviders: 'Minsta antal vårdgivare samtidigt',
-};
 
 interface JsonProp {
   type?: string;
@@ -56,7 +34,9 @@ export function describeParams(schema: z.ZodType, values: Record<string, unknown
   }
   return Object.entries(json.properties ?? {}).map(([name, p]) => {
     const isArray = p.type === 'array';
-    const itemEnum = isArray ? p.items?.enum : undefined;
+    const codes = paramCodeLabels(name);
+    // Lists of contract codes are offered as their Swedish labels (the stored values stay codes).
+    const itemEnum = isArray ? (p.items?.enum ?? (codes ? Object.keys(codes) : undefined)) : undefined;
     const type: ParamSpec['type'] = p.enum
       ? 'enum'
       : isArray
@@ -67,10 +47,11 @@ export function describeParams(schema: z.ZodType, values: Record<string, unknown
     return {
       name,
       type,
-      description: p.description ?? PARAM_SV[name] ?? name,
+      description: p.description ?? paramLabelSv(name),
       min,
       max: max !== null && max >= SAFE_MAX ? null : max,
       options: (p.enum ?? itemEnum ?? null) as string[] | null,
+      optionLabels: codes ? { ...codes } : null,
       value: values[name] ?? defaults[name] ?? p.default ?? null,
       default: defaults[name] ?? p.default ?? null,
     };
@@ -85,7 +66,7 @@ export function rulesList(db: Db): RuleInfo[] {
     return {
       id: s.id,
       title: s.title,
-      description: s.description,
+      description: describeSignal(s, values),
       basis: s.basis,
       subjectKinds: [...s.subjectKinds],
       params: describeParams(s.params, values, defaults),

@@ -1,21 +1,32 @@
 import { todayIso } from '../model/dates';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getMeta, setMeta } from '../store/casework';
+import { checkRootChoice, confineRead, confineWriteDir, defaultRoots, RootError, type FileRoots } from './roots';
 import { SIGNALS } from '../signals/index';
-import { ExportExistsError, ExportPathError, ExportScopeError, exportScope } from '../export/index';
+import { describeSignal } from '../signals/describe';
+import { auditSummarySv } from '../audit/summary';
+import { auditOpenProfile, auditSearch } from '../audit/events';
+import { appendAudit } from '../audit/log';
+import { getRun } from '../analysis/queries';
+import { ExportExistsError, exportScope } from '../export/index';
 import { csvTable } from '../export/csv';
+import { InsynError } from '../model/errors';
 import { GlobalSearch } from '../search/index';
 import type { Db } from '../store/db';
 import { countQuarantine, iterateQuarantine, pageQuarantine, type QuarantineDbRow } from '../store/workbench';
 import type { ParsedReq, QuarantineRow, Res } from './contract';
 import { core } from './core';
-import { ApiFailure, notFound, type ServiceImpl } from './handler';
+import { notFound, type ServiceImpl } from './handler';
 import { HitTable } from './hit-table';
 import { inProcessExecutor, JobRegistry, workerExecutor, type JobExecutor } from './jobs';
 import { Labels } from './labels';
 import { signalTitle, status } from './overview';
 import { toProfile } from './profile';
 import { rulesList, rulesUpdate } from './rules';
+import * as monitor from './monitor';
+import { datasetExists } from '../store/known';
 
 /**
  * The workbench API implemented once over the core (issue 5): every method of src/api/contract.ts.
@@ -30,8 +41,10 @@ export interface ServiceOptions {
   /** Who is at the keyboard (audit log); defaults to the OS user. */
   actor?: string;
   executor?: JobExecutor;
-  /** Default folder for exports when the user picks none. */
+  /** Default export folder (the export root until the user picks another); default ~/Insyn-export. */
   exportDir?: string;
+  /** Default import folder (the import root until the user picks another); default ~/Insyn-import. */
+  importRoot?: string;
 }
 
 export interface Workbench {
@@ -53,6 +66,9 @@ const toQuarantine = (r: QuarantineDbRow): QuarantineRow => ({
   id: r.id, datasetId: r.dataset_id, file: r.file, line: r.line, column: r.column_name, value: r.value, reason: r.reason, reasonSv: r.reason_sv,
 });
 
+const IMPORT_ROOT_KEY = 'import_root';
+const EXPORT_ROOT_KEY = 'export_root';
+
 export function createWorkbench(opts: ServiceOptions): Workbench {
   const { db } = opts;
   const actor = actorOf(opts.actor);
@@ -68,16 +84,40 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     void search.warm().catch(() => undefined);
   });
 
-  const audit = async (action: string, details: Record<string, unknown>): Promise<void> => {
-    const append = await core('appendAudit').catch(() => null);
-    append?.(db, { actor, action, details });
+  // Never optional (issue 13): an action whose entry cannot be written fails with a clear message.
+  const audited = (write: () => void): void => {
+    try {
+      write();
+    } catch (err) {
+      throw auditFailure(err);
+    }
+  };
+  const audit = (action: string, details: Record<string, unknown>): void => audited(() => appendAudit(db, { actor, action, details }));
+
+  // issue 13: imports read and exports write only inside the roots the user chose.
+  const rootDefaults: FileRoots = {
+    importRoot: path.resolve(opts.importRoot ?? defaultRoots().importRoot),
+    exportRoot: path.resolve(opts.exportDir ?? defaultRoots().exportRoot),
+  };
+  const roots = (): FileRoots => ({
+    importRoot: getMeta(db, IMPORT_ROOT_KEY) ?? rootDefaults.importRoot,
+    exportRoot: getMeta(db, EXPORT_ROOT_KEY) ?? rootDefaults.exportRoot,
+  });
+  const rootsReply = (): Res<'fileRootsGet'> => {
+    const r = roots();
+    const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    return { ...r, importRootExists: isDir(r.importRoot), exportRootExists: isDir(r.exportRoot), defaults: rootDefaults };
+  };
+  const confined = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof RootError) throw new InsynError('invalid_input', err.message);
+      throw err;
+    }
   };
 
-  const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView'>(name: K) => core(name);
-  const caseError = (err: unknown): never => {
-    if ((err as Error)?.name === 'CaseError') throw new ApiFailure('invalid_request', (err as Error).message);
-    throw err;
-  };
+  const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView' | 'changeCaseItems' | 'caseMemberships'>(name: K) => core(name);
 
   const service: ServiceImpl = {
     status: () => status(db, { storePath: opts.dbPath, labels, hits, runningJobs: jobs.running() }),
@@ -85,17 +125,22 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     importPreview: async ({ paths }) => {
       const preview = await core('previewPath');
       const files = [];
+      const root = roots().importRoot;
       for (const p of paths) {
         try {
-          files.push(...(await preview(p)));
+          files.push(...(await preview(confineRead(root, p))));
         } catch (err) {
-          const e = err as { messageSv?: string; message?: string };
-          files.push({ file: p, table: null, format: 'csv' as const, encoding: '', delimiter: null, headers: [], missingRequired: [], unknownColumns: [], sampleRows: [], error: e.messageSv ?? e.message ?? String(err) });
+          const error = err instanceof InsynError ? err.messageSv : err instanceof Error ? err.message : String(err);
+          files.push({ file: p, table: null, format: 'csv' as const, encoding: '', delimiter: null, headers: [], missingRequired: [], unknownColumns: [], sampleRows: [], error });
         }
       }
       return { files: files.map((f) => ({ ...f, error: f.error ?? null })) };
     },
-    importStart: ({ paths, datasetName }) => ({ jobId: jobs.start({ kind: 'import', paths, datasetName, actor }) }),
+    importStart: ({ paths, datasetName, full, source }) => {
+      const root = roots().importRoot;
+      const real = confined(() => paths.map((p) => confineRead(root, p)));
+      return { jobId: jobs.start({ kind: 'import', paths: real, datasetName, full, source, actor, root }) };
+    },
     jobStatus: ({ jobId }) => jobs.get(jobId),
 
     quarantineList: ({ offset, limit, ...filter }) => ({
@@ -109,7 +154,10 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       return { filename: `karantan-${todayIso()}.csv`, csv, rows: rows.length };
     },
 
-    analysisRun: ({ asOf }) => ({ jobId: jobs.start({ kind: 'analysis', asOf, actor }) }),
+    analysisRun: ({ asOf, asKnown }) => {
+      if (asKnown !== undefined && !datasetExists(db, asKnown)) throw new InsynError('not_found', `Datamängd ${asKnown} finns inte`);
+      return { jobId: jobs.start({ kind: 'analysis', asOf, asKnown, actor }) };
+    },
 
     hitsList: (q) => hits.list(q),
     hitGet: async ({ hitKey }) => {
@@ -130,7 +178,8 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const history = await core('hitStatusHistory').then((f) => f(db, hitKey), () => []);
       return {
         ...entry.row,
-        signalDescription: def?.description ?? '',
+        // The description for the parameters the run that found the hit used.
+        signalDescription: def ? describeSignal(def, runId != null ? getRun(db, runId)?.params[def.id] : undefined) : '',
         signalBasis: def?.basis ?? '',
         evidence,
         sources,
@@ -142,13 +191,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     },
     hitsSetStatus: async ({ hitKeys, status: next, reason }) => {
       const set = await core('setHitStatus');
-      let updated: number;
-      try {
-        updated = set(db, hitKeys, next, reason, actor);
-      } catch (err) {
-        if ((err as Error)?.name === 'TriageError') throw new ApiFailure('invalid_request', (err as Error).message);
-        throw err;
-      }
+      const updated = set(db, hitKeys, next, reason, actor);
       hits.patchStatus(hitKeys, next);
       return { updated };
     },
@@ -157,7 +200,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const get = await core('getEntity');
       const raw = get(db, id);
       if (!raw) throw notFound(`Entiteten ${id}`);
-      if (raw.kind === 'person') await audit('open_profile', { id: raw.id });
+      if (raw.kind === 'person') audited(() => auditOpenProfile(db, raw.id, raw.kind, actor));
       return toProfile(db, raw, labels, hits);
     },
 
@@ -180,16 +223,18 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     search: async ({ q, limit }) => {
       const items = await search.search(q, limit);
       // Searches are analyst actions (issue 6.3); the query is logged, not the results.
-      if (q.trim()) await audit('search', { q: q.trim(), results: items.length });
+      if (q.trim()) audited(() => auditSearch(db, q.trim(), items.length, actor));
       return { items };
     },
 
     rulesList: () => ({ rules: rulesList(db) }),
-    rulesUpdate: async ({ signal, params }) => {
-      const r = rulesUpdate(db, signal, params);
-      if (r.saved) await audit('config_change', { signal, params: r.values });
-      return r;
-    },
+    rulesUpdate: ({ signal, params }) =>
+      // The new parameters and their entry commit together; if the entry fails, nothing is saved.
+      db.transaction(() => {
+        const r = rulesUpdate(db, signal, params);
+        if (r.saved) audit('config_change', { signal, params: r.values });
+        return r;
+      }).immediate(),
 
     demoLoad: () => ({ jobId: jobs.start({ kind: 'demo', actor }) }),
 
@@ -198,6 +243,7 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const c = (await caseFn('getCase'))(db, id);
       if (!c) throw notFound(`Ärende ${id}`);
       const caseHits = c.hitKeys.map((k) => hits.get(k)?.row).filter((r): r is NonNullable<typeof r> => !!r);
+      const found = new Set(caseHits.map((h) => h.hitKey));
       return {
         id: c.id,
         name: c.name,
@@ -206,68 +252,84 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         updatedAt: c.updatedAt,
         entities: c.entities.map((e) => labels.ref(e.id, e.kind ?? undefined)),
         hits: caseHits,
+        missingHitKeys: c.hitKeys.filter((k) => !found.has(k)),
         notes: c.notes.map((n) => ({ id: n.id, at: n.at, author: n.author, text: n.text })),
         views: c.views.map((v) => ({ id: v.id, name: v.name, savedAt: v.savedAt, view: v.view as Res<'caseGet'>['views'][number]['view'] })),
       };
     },
     caseSave: async ({ id, name, description, entityIds, hitKeys }) => {
-      try {
-        if (id === undefined) return { id: (await caseFn('createCase'))(db, { name, description, entities: entityIds, hitKeys }, actor) };
-        (await caseFn('updateCase'))(db, id, { name, description, entities: entityIds, hitKeys }, actor);
-        return { id };
-      } catch (err) {
-        return caseError(err);
-      }
+      if (id === undefined) return { id: (await caseFn('createCase'))(db, { name, description, entities: entityIds, hitKeys }, actor) };
+      (await caseFn('updateCase'))(db, id, { name, description, entities: entityIds, hitKeys }, actor);
+      return { id };
     },
     caseAddNote: async ({ caseId, text }) => {
-      try {
-        const n = (await caseFn('addCaseNote'))(db, caseId, text, actor);
-        return { id: n.id, at: n.at, author: n.author, text: n.text };
-      } catch (err) {
-        return caseError(err);
-      }
+      const n = (await caseFn('addCaseNote'))(db, caseId, text, actor);
+      return { id: n.id, at: n.at, author: n.author, text: n.text };
     },
-    caseSaveView: async ({ caseId, name, view }) => {
-      try {
-        return { viewId: (await caseFn('saveCaseView'))(db, caseId, { name, view, asOf: view.asOf }, actor) };
-      } catch (err) {
-        return caseError(err);
-      }
-    },
+    caseSaveView: async ({ caseId, name, view }) => ({ viewId: (await caseFn('saveCaseView'))(db, caseId, { name, view, asOf: view.asOf }, actor) }),
+    // issue 14: cases hold alerts and entities.
+    caseChangeItems: async ({ caseId, ...change }) => (await caseFn('changeCaseItems'))(db, caseId, change, actor),
+    caseMemberships: async ({ entityIds, hitKeys }) => ({ items: (await caseFn('caseMemberships'))(db, entityIds, hitKeys) }),
 
     auditList: async ({ offset, limit }) => {
       const list = await core('listAudit');
       const r = list(db, { offset, limit, newestFirst: true });
-      return { total: r.total, items: r.entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, details: e.details, hash: e.hash, prevHash: e.prev_hash })) };
+      return {
+        total: r.total,
+        items: r.entries.map((e) => {
+          const sv = auditSummarySv(e.action, e.details);
+          return { seq: e.seq, at: e.at, actor: e.actor, action: e.action, actionLabel: sv.label, summary: sv.text, details: e.details, hash: e.hash, prevHash: e.prev_hash };
+        }),
+      };
     },
     auditVerify: async () => {
       const verify = await core('verifyAudit');
       const r = verify(db);
-      return r.ok ? { ok: true, checked: r.entries, firstBad: null } : { ok: false, checked: r.entries, firstBad: { seq: r.seq ?? r.brokenAt, problem: r.message_sv } };
+      const facts = { checked: r.entries, head: r.head, unkeyed: r.unkeyed };
+      return r.ok ? { ok: true, ...facts, firstBad: null } : { ok: false, ...facts, firstBad: { seq: r.seq ?? r.brokenAt, problem: r.message_sv } };
     },
 
-    exportRun: ({ format, scope, pseudonymise, dir, overwrite }) => {
-      const outDir = path.resolve(dir ?? opts.exportDir ?? path.join(os.homedir(), 'Insyn-export'));
+    exportRun: ({ format, scope, pseudonymise, dir, overwrite, csvDialect }) => {
+      const root = roots().exportRoot;
+      // The default export folder is made on first use, as before; a chosen one must exist.
+      if (!getMeta(db, EXPORT_ROOT_KEY)) fs.mkdirSync(root, { recursive: true });
+      const outDir = confined(() => confineWriteDir(root, dir));
       const exportScopeArg = scope.subject !== undefined ? { subject: scope.subject } : scope.case !== undefined ? { case: scope.case } : { cluster: scope.cluster! };
       try {
-        const r = exportScope(db, { format, scope: exportScopeArg, outDir, pseudonymise, overwrite, actor });
+        const r = exportScope(db, { format, scope: exportScopeArg, outDir, pseudonymise, overwrite, actor, csvDialect });
         return { dir: r.dir, files: r.files, existing: [] };
       } catch (err) {
         if (err instanceof ExportExistsError) return { dir: outDir, files: [], existing: err.existing };
-        if (err instanceof ExportPathError || err instanceof ExportScopeError) throw new ApiFailure('invalid_request', err.message);
         throw err;
       }
+    },
+
+    fileRootsGet: () => rootsReply(),
+    fileRootsSet: ({ importRoot, exportRoot }) => {
+      const next = confined(() => ({
+        importRoot: importRoot === undefined ? undefined : checkRootChoice(importRoot, 'import'),
+        exportRoot: exportRoot === undefined ? undefined : checkRootChoice(exportRoot, 'export'),
+      }));
+      db.transaction(() => {
+        if (next.importRoot !== undefined) setMeta(db, IMPORT_ROOT_KEY, next.importRoot);
+        if (next.exportRoot !== undefined) setMeta(db, EXPORT_ROOT_KEY, next.exportRoot);
+        audit('config_change', { fileRoots: { ...(next.importRoot !== undefined ? { importRoot: next.importRoot } : {}), ...(next.exportRoot !== undefined ? { exportRoot: next.exportRoot } : {}) } });
+      }).immediate();
+      return rootsReply();
     },
 
     dossier: async (req) => {
       const build = await core('buildDossier');
-      try {
-        return build(db, req, actor);
-      } catch (err) {
-        if ((err as Error)?.name === 'DossierError') throw new ApiFailure('invalid_request', (err as Error).message);
-        throw err;
-      }
+      return build(db, req, actor);
     },
+
+    // Monitoring across imports (issue 11).
+    runsList: () => monitor.runsList(db),
+    changesGet: (req) => monitor.changesGet(db, labels, req),
+    watchList: () => monitor.watchList(db, labels),
+    watchAdd: (req) => monitor.watchAdd(db, labels, req, actor),
+    watchRemove: (req) => monitor.watchRemove(db, req, actor),
+    factHistory: (req) => monitor.factHistory(db, req),
   };
   return { service, jobs, search };
 }
@@ -281,3 +343,12 @@ function normaliseGraph(g: { nodes: { id: string; kind: string; label: string; a
 }
 
 export type { ParsedReq };
+
+/** A Swedish reply for an audit entry that could not be written; a locked store says what to do. */
+export function auditFailure(err: unknown): InsynError {
+  const msg = err instanceof Error ? err.message : String(err);
+  if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
+    return new InsynError('busy', 'Åtgärden avbröts: databasen är låst av en annan skrivare (t.ex. en import i ett annat fönster eller i terminalen), så granskningsloggen kunde inte skrivas. Försök igen när den är klar.');
+  }
+  return new InsynError('audit_failed', `Åtgärden avbröts eftersom granskningsloggen inte kunde skrivas: ${msg}`);
+}

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../store/db';
+import { InsynError, toFailure } from '../model/errors';
 import type { JobProgress } from './contract';
 import { executeJob, type JobSpec } from './job-exec';
 import { createApiHandler } from './handler';
@@ -55,8 +56,7 @@ async function main(data: JobData): Promise<void> {
     const result = await executeJob(db, data.spec, report);
     port.postMessage({ type: 'done', result });
   } catch (err) {
-    const e = err as { message?: string; code?: string; messageSv?: string };
-    port.postMessage({ type: 'error', error: { code: e?.code ?? 'job_failed', message: e?.message ?? String(err), messageSv: e?.messageSv } });
+    port.postMessage({ type: 'error', error: err instanceof InsynError ? toFailure(err) : { message: err instanceof Error ? err.message : String(err) } });
   } finally {
     db.close();
   }

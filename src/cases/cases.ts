@@ -1,18 +1,22 @@
 import type { Db } from '../store/db';
 import {
   caseEntityRows, caseHitRows, caseNoteRows, caseRow, caseRows, caseViewRow, caseViewRows, deleteCaseEntity, deleteCaseHit,
-  deleteCaseRow, deleteCaseViewRow, insertCase, insertCaseEntity, insertCaseHit, insertCaseNote, insertCaseView, touchCase,
+  deleteCaseRow, insertCase, insertCaseEntity, insertCaseHit, insertCaseNote, insertCaseView, touchCase,
   updateCaseRow, updateCaseViewRow,
 } from '../store/casework';
 import { appendAudit, defaultActor } from '../audit/log';
+import { InsynError, type FailureCode } from '../model/errors';
+import { entityOfNodeId } from '../graph/types';
 
 /**
  * Cases: a named group of entities and hits with notes and saved network views. Views are stored
  * as the JSON the UI hands over and returned verbatim, so a view reopens exactly as saved.
  * Every edit is audit-logged in the same transaction.
  */
-export class CaseError extends Error {
-  override name = 'CaseError';
+export class CaseError extends InsynError {
+  constructor(message: string, code: FailureCode = 'invalid_input') {
+    super(code, message);
+  }
 }
 
 export interface CaseSummary {
@@ -42,7 +46,7 @@ function requireName(name: string): string {
 }
 
 function requireCase(db: Db, id: number): void {
-  if (!caseRow(db, id)) throw new CaseError(`Ärende ${id} finns inte`);
+  if (!caseRow(db, id)) throw new CaseError(`Ärende ${id} finns inte`, 'not_found');
 }
 
 function entityRef(e: EntityInput): { id: string; kind: string | null } {
@@ -78,7 +82,7 @@ export function updateCase(
   const name = requireName(input.name);
   db.transaction(() => {
     const before = caseRow(db, id);
-    if (!before) throw new CaseError(`Ärende ${id} finns inte`);
+    if (!before) throw new CaseError(`Ärende ${id} finns inte`, 'not_found');
     const at = now();
     updateCaseRow(db, id, name, input.description ?? before.description, at);
     const details: Record<string, unknown> = { caseId: id, name };
@@ -109,48 +113,78 @@ export function updateCase(
 export function deleteCase(db: Db, id: number, actor: string = defaultActor()): void {
   db.transaction(() => {
     const before = caseRow(db, id);
-    if (!before) throw new CaseError(`Ärende ${id} finns inte`);
+    if (!before) throw new CaseError(`Ärende ${id} finns inte`, 'not_found');
     deleteCaseRow(db, id);
     appendAudit(db, { actor, action: 'case_delete', details: { caseId: id, name: before.name } });
   })();
 }
 
-export function addCaseEntities(db: Db, caseId: number, entities: EntityInput[], actor: string = defaultActor()): void {
-  db.transaction(() => {
+export interface CaseItemsChange {
+  addEntities?: EntityInput[];
+  removeEntities?: string[];
+  addHits?: string[];
+  removeHits?: string[];
+}
+
+export interface CaseItemsResult {
+  entitiesAdded: string[];
+  entitiesRemoved: string[];
+  hitsAdded: string[];
+  hitsRemoved: string[];
+}
+
+/**
+ * Adds and removes a case's entities and alerts in one transaction and one audit entry: the
+ * workbench's "add to case" from the alert list, an alert, a profile or the canvas selection, and
+ * its undo. Only real changes are reported (an entity already in the case is not added again).
+ */
+export function changeCaseItems(db: Db, caseId: number, change: CaseItemsChange, actor: string = defaultActor()): CaseItemsResult {
+  return db.transaction(() => {
     requireCase(db, caseId);
     const at = now();
-    for (const e of entities) insertCaseEntity(db, { case_id: caseId, entity_id: entityRef(e).id, entity_kind: entityRef(e).kind, added_at: at, added_by: actor });
-    touchCase(db, caseId, at);
-    appendAudit(db, { actor, action: 'case_edit', details: { caseId, entitiesAdded: entities.map((e) => entityRef(e).id) }, at });
+    const haveEntities = new Set(caseEntityRows(db, caseId).map((r) => r.entity_id));
+    const haveHits = new Set(caseHitRows(db, caseId).map((r) => r.hit_key));
+    const r: CaseItemsResult = { entitiesAdded: [], entitiesRemoved: [], hitsAdded: [], hitsRemoved: [] };
+    for (const e of (change.addEntities ?? []).map(entityRef)) {
+      if (haveEntities.has(e.id)) continue;
+      insertCaseEntity(db, { case_id: caseId, entity_id: e.id, entity_kind: e.kind, added_at: at, added_by: actor });
+      haveEntities.add(e.id);
+      r.entitiesAdded.push(e.id);
+    }
+    for (const id of change.removeEntities ?? []) if (deleteCaseEntity(db, caseId, id) > 0) r.entitiesRemoved.push(id);
+    for (const k of change.addHits ?? []) {
+      if (haveHits.has(k)) continue;
+      insertCaseHit(db, { case_id: caseId, hit_key: k, added_at: at, added_by: actor });
+      haveHits.add(k);
+      r.hitsAdded.push(k);
+    }
+    for (const k of change.removeHits ?? []) if (deleteCaseHit(db, caseId, k) > 0) r.hitsRemoved.push(k);
+    if (r.entitiesAdded.length + r.entitiesRemoved.length + r.hitsAdded.length + r.hitsRemoved.length > 0) {
+      touchCase(db, caseId, at);
+      appendAudit(db, { actor, action: 'case_edit', details: { caseId, ...r }, at });
+    }
+    return r;
   })();
 }
 
-export function removeCaseEntity(db: Db, caseId: number, entityId: string, actor: string = defaultActor()): void {
-  db.transaction(() => {
-    requireCase(db, caseId);
-    deleteCaseEntity(db, caseId, entityId);
-    touchCase(db, caseId, now());
-    appendAudit(db, { actor, action: 'case_edit', details: { caseId, entitiesRemoved: [entityId] } });
-  })();
+/** Which of the given entities and alerts each case holds (cases holding none are left out). */
+export function caseMemberships(db: Db, entityIds: readonly string[], hitKeys: readonly string[]): { caseId: number; entityIds: string[]; hitKeys: string[] }[] {
+  const entities = new Set(entityIds);
+  const hits = new Set(hitKeys);
+  return caseRows(db)
+    .map((c) => ({
+      caseId: c.id,
+      entityIds: caseEntityRows(db, c.id).map((r) => r.entity_id).filter((id) => entities.has(id)),
+      hitKeys: caseHitRows(db, c.id).map((r) => r.hit_key).filter((k) => hits.has(k)),
+    }))
+    .filter((m) => m.entityIds.length > 0 || m.hitKeys.length > 0);
 }
 
-export function addCaseHits(db: Db, caseId: number, hitKeys: string[], actor: string = defaultActor()): void {
-  db.transaction(() => {
-    requireCase(db, caseId);
-    const at = now();
-    for (const k of hitKeys) insertCaseHit(db, { case_id: caseId, hit_key: k, added_at: at, added_by: actor });
-    touchCase(db, caseId, at);
-    appendAudit(db, { actor, action: 'case_edit', details: { caseId, hitsAdded: hitKeys }, at });
-  })();
-}
-
-export function removeCaseHit(db: Db, caseId: number, hitKey: string, actor: string = defaultActor()): void {
-  db.transaction(() => {
-    requireCase(db, caseId);
-    deleteCaseHit(db, caseId, hitKey);
-    touchCase(db, caseId, now());
-    appendAudit(db, { actor, action: 'case_edit', details: { caseId, hitsRemoved: [hitKey] } });
-  })();
+/** The entities a saved network view shows: its node ids as case entities with their kinds. */
+export function viewEntities(view: unknown): { id: string; kind: string }[] {
+  const ids = (view as { nodeIds?: unknown } | null)?.nodeIds;
+  if (!Array.isArray(ids)) return [];
+  return ids.filter((id): id is string => typeof id === 'string' && id.length > 0).map(entityOfNodeId);
 }
 
 /** Notes are plain text; the UI renders them as text, never as HTML. */
@@ -167,7 +201,11 @@ export function addCaseNote(db: Db, caseId: number, text: string, author: string
   })();
 }
 
-/** Saves a network view (positions, filters, as-of date ...) verbatim; `viewId` updates an existing one. */
+/**
+ * Saves a network view (positions, filters, as-of date ...) verbatim; `viewId` updates an existing
+ * one. The view's nodes join the case's entities, so the case (and its exports) holds what the
+ * investigator saw.
+ */
 export function saveCaseView<V>(
   db: Db,
   caseId: number,
@@ -185,14 +223,17 @@ export function saveCaseView<V>(
     let id: number;
     if (input.viewId != null) {
       const existing = caseViewRow(db, input.viewId);
-      if (!existing || existing.case_id !== caseId) throw new CaseError(`Vy ${input.viewId} finns inte i ärende ${caseId}`);
+      if (!existing || existing.case_id !== caseId) throw new CaseError(`Vy ${input.viewId} finns inte i ärende ${caseId}`, 'not_found');
       updateCaseViewRow(db, input.viewId, name, asOf, json, at);
       id = input.viewId;
     } else {
       id = insertCaseView(db, { case_id: caseId, name, as_of: asOf, view_json: json, created_at: at, created_by: actor, updated_at: at });
     }
+    const have = new Set(caseEntityRows(db, caseId).map((r) => r.entity_id));
+    const joined = viewEntities(input.view).filter((e) => !have.has(e.id) && (have.add(e.id), true));
+    for (const e of joined) insertCaseEntity(db, { case_id: caseId, entity_id: e.id, entity_kind: e.kind, added_at: at, added_by: actor });
     touchCase(db, caseId, at);
-    appendAudit(db, { actor, action: 'case_view', details: { caseId, viewId: id, name, asOf }, at });
+    appendAudit(db, { actor, action: 'case_view', details: { caseId, viewId: id, name, asOf, entitiesAdded: joined.map((e) => e.id) }, at });
     return id;
   })();
 }
@@ -200,15 +241,6 @@ export function saveCaseView<V>(
 export function getCaseView<V = unknown>(db: Db, viewId: number): SavedView<V> | null {
   const r = caseViewRow(db, viewId);
   return r ? toView<V>(r) : null;
-}
-
-export function deleteCaseView(db: Db, viewId: number, actor: string = defaultActor()): void {
-  db.transaction(() => {
-    const r = caseViewRow(db, viewId);
-    if (!r) throw new CaseError(`Vy ${viewId} finns inte`);
-    deleteCaseViewRow(db, viewId);
-    appendAudit(db, { actor, action: 'case_view', details: { caseId: r.case_id, viewId, deleted: true } });
-  })();
 }
 
 function toView<V>(r: { id: number; case_id: number; name: string; as_of: string | null; view_json: string; updated_at: string; created_by: string }): SavedView<V> {

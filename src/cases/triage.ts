@@ -1,6 +1,8 @@
 import type { Db } from '../store/db';
+import { InsynError } from '../model/errors';
+import { HIT_STATUSES, STATUSES_REQUIRING_REASON, type HitStatus } from '../model/enums';
 import { hitRowByKey, latestRunRow } from '../store/analysis';
-import { allHitStatusRows, hitStatusHistoryRows, hitStatusRows, upsertHitStatus } from '../store/casework';
+import { hitStatusHistoryRows, hitStatusRows, upsertHitStatus } from '../store/casework';
 import { appendAudit, defaultActor } from '../audit/log';
 
 /**
@@ -8,18 +10,12 @@ import { appendAudit, defaultActor } from '../audit/log';
  * not by run, so they survive re-import and re-analysis. The evidence hash at the time of the
  * decision is kept: when the latest run's hash differs, the hit is shown as changed.
  */
-export const HIT_STATUSES = ['ny', 'under_utredning', 'avskriven', 'bekraftad'] as const;
-export type HitStatus = (typeof HIT_STATUSES)[number];
-export const HIT_STATUS_SV: Record<HitStatus, string> = {
-  ny: 'ny',
-  under_utredning: 'under utredning',
-  avskriven: 'avskriven',
-  bekraftad: 'bekräftad',
-};
-export const STATUSES_REQUIRING_REASON: readonly HitStatus[] = ['avskriven', 'bekraftad'];
+export { HIT_STATUSES, STATUSES_REQUIRING_REASON, type HitStatus } from '../model/enums';
 
-export class TriageError extends Error {
-  override name = 'TriageError';
+export class TriageError extends InsynError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
 }
 
 export interface HitStatusInfo {
@@ -57,7 +53,7 @@ function currentEvidenceHash(db: Db, hitKey: string, runId: number | null): stri
 export function setHitStatus(db: Db, hitKeys: readonly string[], status: HitStatus, reason: string | null | undefined, actor: string = defaultActor()): number {
   if (!isHitStatus(status)) throw new TriageError(`Okänd status: ${String(status)}`);
   const why = (reason ?? '').trim();
-  if (STATUSES_REQUIRING_REASON.includes(status) && why.length === 0) {
+  if (STATUSES_REQUIRING_REASON.has(status) && why.length === 0) {
     throw new TriageError('Ett skäl krävs när ett larm avskrivs eller bekräftas');
   }
   const keys = [...new Set(hitKeys.filter((k) => k.trim().length > 0))];
@@ -105,11 +101,6 @@ export function getHitStatuses(db: Db, hitKeys: readonly string[], current?: Rea
     });
   }
   return out;
-}
-
-/** Every triaged hit (for status filters over the hit list). */
-export function listHitStatuses(db: Db): { hitKey: string; status: HitStatus; evidenceHash: string | null }[] {
-  return allHitStatusRows(db).map((r) => ({ hitKey: r.hit_key, status: isHitStatus(r.status) ? r.status : 'ny', evidenceHash: r.evidence_hash }));
 }
 
 /** All status changes of one hit, oldest first. */

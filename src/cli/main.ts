@@ -1,21 +1,32 @@
 import { Command, CommanderError } from 'commander';
+import { InsynError, type FailureCode } from '../model/errors';
+import { commanderErrorSv, swedishCommander } from './commander-sv';
 import { registerCommands } from './commands/index';
+import { termText } from './terminal';
 
 /** Contract §5 exit codes: 0 success, 2 usage error, 1 anything else. */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** Thrown by commands for bad arguments (exit code 2). */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+/** Exit code per failure code: what the user typed is a usage error, everything else a failure. */
+const EXIT_BY_CODE: Record<FailureCode, number> = {
+  usage: EXIT_USAGE, invalid_input: EXIT_USAGE,
+  not_found: EXIT_FAILURE, exists: EXIT_FAILURE,
+  no_tables: EXIT_FAILURE, unknown_table: EXIT_FAILURE, missing_headers: EXIT_FAILURE, unreadable: EXIT_FAILURE,
+  binary: EXIT_FAILURE, empty: EXIT_FAILURE, store: EXIT_FAILURE, busy: EXIT_FAILURE, audit_failed: EXIT_FAILURE, internal: EXIT_FAILURE,
+};
+const HINT_BY_CODE: Partial<Record<FailureCode, string>> = { exists: ' (använd --overwrite för att skriva över)' };
 
 export function buildProgram(): Command {
-  const program = new Command('insyn')
+  const program = swedishCommander(new Command('insyn'))
     .description('Insyn – riskanalys av vårdgivare (offline)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(commanderErrorSv(s)),
+    });
   registerCommands(program);
   return program;
 }
@@ -30,12 +41,23 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (err instanceof UsageError) {
-      process.stderr.write(`insyn: ${err.message}\n`);
-      return EXIT_USAGE;
+    if (err instanceof InsynError) {
+      process.stderr.write(`insyn: ${termText(err.messageSv)}${HINT_BY_CODE[err.code] ?? ''}\n`);
+      return EXIT_BY_CODE[err.code];
     }
-    process.stderr.write(`insyn: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`insyn: ${termText(err instanceof Error ? err.message : String(err))}\n`);
     if (process.env.INSYN_DEBUG) console.error(err);
     return EXIT_FAILURE;
   }
+}
+
+/**
+ * `insyn analyze --json | head` closes stdout early: that is the reader's choice, not an error.
+ * Later writes are dropped and the command finishes quietly (the store work is already done).
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stream.write = (() => true) as typeof stream.write;
+  });
 }

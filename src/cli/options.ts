@@ -1,4 +1,5 @@
 import { type Db, defaultDbPath, openDb } from '../store/db';
+import { jsonSafe } from './terminal';
 
 /** `--db FILE`, else $INSYN_DB, else the per-user data directory (contract §5). */
 export function resolveDbPath(opts: { db?: string }): string {
@@ -11,5 +12,5 @@ export function openStoreFromOptions(opts: { db?: string }): Db {
 
 /** Writes one JSON document to stdout (diagnostics go to stderr). */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  process.stdout.write(jsonSafe(JSON.stringify(value, null, 2)) + '\n');
 }

@@ -1,15 +1,19 @@
 import type { Db } from '../store/db';
+import { InsynError, type FailureCode } from '../model/errors';
 import {
-  companyLookup, financialEventsOf, licenceLookup, licencesOfOrg, personLookup, reviewsOfOrg, rolesOfHolder, rolesOfOrg,
+  companyLookup, employmentsAt, financialEventsOf, licenceLookup, licencesOfOrg, personLookup, reviewsOfOrg, rolesOfHolder, rolesOfOrg,
   sanctionRowsFor, type FinancialLookup, type LicenceLookup, type RoleLookup,
 } from '../store/casework';
 import { listHits } from '../analysis/queries';
-import { isControllingRole, REVOKED_STATUSES } from '../model/index';
+import { isControllingRole, REVOKED_STATUSES, ROLES } from '../model/index';
 import { normaliseOrgNr } from '../ids/orgnr';
 import { normalisePersonId } from '../ids/personnummer';
-import { appendAudit, defaultActor } from '../audit/log';
+import { appendAudit, auditHead, defaultActor } from '../audit/log';
 import { formatSek } from '../export/html-kit';
-import { ROLE_SV, SIGNAL_SV } from '../export/labels';
+import {
+  COMPANY_STATUS_SV, FINANCIAL_KIND_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, OFFENCE_SV, PROFESSION_SV, ROLE_SV, SANCTION_KIND_SV, labelSv,
+} from '../model/labels-sv';
+import { signalTitle } from '../signals/titles';
 import { addMonths, periodText, todayIso } from '../model/dates';
 import { overlaps } from '../signals/periods';
 import { renderDossierHtml } from './html';
@@ -21,32 +25,18 @@ import type { Dossier, DossierFinding, DossierRequest, DossierSection, EntityRef
  * when licences were revoked, financial events, sanctions, undeclared controllers, and links to
  * earlier revoked networks — each with the `file:line` of the facts behind it.
  */
-export class DossierError extends Error {
-  override name = 'DossierError';
+export class DossierError extends InsynError {
+  constructor(message: string, code: FailureCode = 'invalid_input') {
+    super(code, message);
+  }
 }
 
 /** How far before a revocation a role counts as "held during" it (contract §4 revoked-network). */
 const REVOCATION_WINDOW_MONTHS = 24;
 
-const SANCTION_SV: Record<string, string> = {
-  trading_ban: 'näringsförbud', conviction: 'dom', suspicion: 'misstanke', unsuitable: 'bedömd olämplig', licence_revoked_personal: 'återkallad legitimation',
-};
-const OFFENCE_SV: Record<string, string> = {
-  violence: 'våldsbrott', sexual: 'sexualbrott', narcotics: 'narkotikabrott', weapons: 'vapenbrott', fraud: 'bedrägeri', welfare_fraud: 'välfärdsbrott',
-  tax_crime: 'skattebrott', accounting_crime: 'bokföringsbrott', organised_crime: 'organiserad brottslighet', other: 'annat brott',
-};
-const FIN_SV: Record<string, string> = {
-  enforcement_debt: 'skuld hos Kronofogden', payment_order: 'betalningsföreläggande', payment_remark: 'betalningsanmärkning', tax_arrears: 'skatteskuld',
-  late_tax_return: 'sen skattedeklaration', unpaid_fee: 'obetald avgift', f_tax_revoked: 'F-skatt återkallad', late_annual_report: 'sen årsredovisning',
-  bankruptcy: 'konkurs', liquidation: 'likvidation',
-};
-const LICENCE_STATUS_SV: Record<string, string> = {
-  applied: 'ansökt', granted: 'beviljat', rejected: 'avslaget', withdrawn: 'återtaget', expired: 'utgånget', revoked: 'återkallat', banned: 'förbjudet', temporarily_banned: 'tillfälligt förbjudet',
-};
-const COMPANY_STATUS_SV: Record<string, string> = { active: 'aktivt', liquidation: 'i likvidation', bankruptcy: 'i konkurs', deregistered: 'avregistrerat' };
-
 const src = (r: { src_file: string; src_line: number }): string => `${r.src_file}:${r.src_line}`;
-const roleSv = (role: string | null | undefined): string => (role ? (ROLE_SV[role] ?? role) : 'okänd roll');
+const roleSv = (role: string | null | undefined): string => labelSv(ROLE_SV, role, 'okänd roll');
+const sv = (table: Readonly<Record<string, string>>, code: string): string => labelSv(table, code, '–');
 
 interface Ctx {
   db: Db;
@@ -72,7 +62,7 @@ function financialFindings(ctx: Ctx, events: FinancialLookup[], whose: string): 
       return {
         kind: 'financial_event',
         severity: (unresolved ? (heavy ? 4 : 3) : 1) as DossierFinding['severity'],
-        text: `${whose}: ${FIN_SV[e.kind] ?? e.kind}${amount} (${e.occurred_on ?? 'okänt datum'}), ${state}${e.source ? ` – källa ${e.source}` : ''}.`,
+        text: `${whose}: ${sv(FINANCIAL_KIND_SV, e.kind)}${amount} (${e.occurred_on ?? 'okänt datum'}), ${state}${e.source ? ` – källa ${e.source}` : ''}.`,
         sources: [src(e)],
         related: [],
         amountSek: e.amount_sek,
@@ -86,32 +76,53 @@ function sanctionFindings(ctx: Ctx, subjectId: string, whose: string): DossierFi
     .filter((s) => s.from_date == null || s.from_date <= ctx.asOf)
     .map((s) => {
       const inForce = s.to_date == null || s.to_date >= ctx.asOf;
-      const offence = s.offence ? ` för ${OFFENCE_SV[s.offence] ?? s.offence}` : '';
+      const offence = s.offence ? ` för ${sv(OFFENCE_SV, s.offence)}` : '';
       const kind = s.kind === 'licence_revoked_personal' ? 'legitimation_revoked' : s.kind;
       const severity = s.kind === 'trading_ban' ? (inForce ? 5 : 3) : s.kind === 'conviction' || s.kind === 'unsuitable' ? 4 : s.kind === 'suspicion' ? 2 : 3;
       const when = s.kind === 'trading_ban' ? `${periodText(s.from_date, s.to_date)}${inForce ? ', gäller fortfarande' : ', har upphört'}` : (s.from_date ?? 'okänt datum');
       return {
         kind,
         severity: severity as DossierFinding['severity'],
-        text: `${whose}: ${SANCTION_SV[s.kind] ?? s.kind}${offence} (${when})${s.decision_ref ? `, beslut ${s.decision_ref}` : ''}.`,
+        text: `${whose}: ${sv(SANCTION_KIND_SV, s.kind)}${offence} (${when})${s.decision_ref ? `, beslut ${s.decision_ref}` : ''}.`,
         sources: [src(s)],
         related: [],
       };
     });
 }
 
-function hitFindings(ctx: Ctx, id: string): DossierFinding[] {
-  const hits = listHits(ctx.db, { entityId: id }, { limit: 1000 }).items.filter((h) => h.subject_id === id);
+/**
+ * Hits of the latest analysis run about `id`: those on it, and — for a person — those on a
+ * company, licence, foster home or address that name the person among their related ids (e.g. a
+ * board swapped after a finding, where the person left or came in). Generic over all signals.
+ */
+function hitFindings(ctx: Ctx, id: string, opts: { involved?: boolean } = {}): DossierFinding[] {
+  const hits = listHits(ctx.db, { entityId: id }, { limit: 1000 }).items.filter((h) => h.subject_id === id || (opts.involved && h.subject_kind !== 'person' && h.related_ids.includes(id)));
   return hits.map((h) => {
-    const related = h.related_ids.map((r) => (/^\d{10}$/.test(r) ? ctx.companyRef(r) : ctx.personRef(r)));
+    const own = h.subject_id === id;
+    const refOf = (r: string): EntityRef => (/^\d{10}$/.test(r) ? ctx.companyRef(r) : ctx.personRef(r));
+    const related = own ? h.related_ids.map(refOf) : [h.subject_kind === 'company' ? ctx.companyRef(h.subject_id) : { id: h.subject_id, kind: h.subject_kind as EntityRef['kind'], label: h.subject_id }];
+    const about = own ? '' : ` för ${related[0]!.label}${related[0]!.label !== h.subject_id ? ` (${h.subject_id})` : ''}, där personen förekommer`;
     return {
-      kind: h.signal === 'revoked-network' ? 'revoked_network' : 'hit',
+      kind: h.signal === 'revoked-network' ? 'revoked_network' : own ? 'hit' : 'involved_in_hit',
       severity: Math.max(1, Math.min(5, h.severity)) as DossierFinding['severity'],
-      text: `Larm ”${SIGNAL_SV[h.signal] ?? h.signal}”: ${h.evidence.map((e) => e.text).join(' ')}`,
+      text: `Larm ”${signalTitle(h.signal)}”${about}: ${h.evidence.map((e) => e.text).join(' ')}`,
       sources: [...new Set(h.evidence.map((e) => e.source))],
       related,
     };
   });
+}
+
+/** A person registered as deceased (folkbokföring) on or before the as-of date. */
+function deceasedFindings(ctx: Ctx, personId: string, whose: string, declared: boolean): DossierFinding[] {
+  const p = personLookup(ctx.db, personId);
+  if (!p?.deceased_on || p.deceased_on > ctx.asOf) return [];
+  return [{
+    kind: 'deceased',
+    severity: 5,
+    text: `${whose} avled ${p.deceased_on} enligt folkbokföringen${declared ? ' men ingår i den anmälda personkretsen' : ' men står kvar i registret med bestämmande inflytande'}.`,
+    sources: [src(p)],
+    related: [],
+  }];
 }
 
 /** Earlier (other) companies of a holder: their fate, and the holder's roles during revocations. */
@@ -131,7 +142,7 @@ function earlierCompanyFindings(ctx: Ctx, holderId: string, whose: string): Doss
     for (const l of licencesOfOrg(ctx.db, orgNr).filter((l) => isRevokedAsOf(l, ctx.asOf))) {
       const windowStart = addMonths(l.status_on!, -REVOCATION_WINDOW_MONTHS);
       const during = roles.filter((r) => isControllingRole(r.role, r.share_pct) && overlaps({ from: r.from_date, to: r.to_date }, { from: windowStart, to: l.status_on! }));
-      const what = `tillståndet ${l.licence_id} (${l.kind}) ${LICENCE_STATUS_SV[l.status] ?? l.status} ${l.status_on}${l.reason ? ` – ${l.reason}` : ''}`;
+      const what = `tillståndet ${l.licence_id} (${sv(LICENCE_KIND_SV, l.kind)}) ${sv(LICENCE_STATUS_SV, l.status)} ${l.status_on}${l.reason ? ` – ${l.reason}` : ''}`;
       if (during.length > 0) {
         fates.push({
           kind: 'role_during_revocation',
@@ -158,7 +169,7 @@ function earlierCompanyFindings(ctx: Ctx, holderId: string, whose: string): Doss
       fates.push({
         kind,
         severity: kind === 'bankruptcy' ? 4 : kind === 'liquidation' ? 3 : 2,
-        text: `${ref.label}, där ${whose} varit ${roleText}, är ${COMPANY_STATUS_SV[status] ?? status}${company.deregistered_on ? ` (avregistrerat ${company.deregistered_on})` : ''}.`,
+        text: `${ref.label}, där ${whose} varit ${roleText}, är ${sv(COMPANY_STATUS_SV, status)}${company.deregistered_on ? ` (avregistrerat ${company.deregistered_on})` : ''}.`,
         sources: [src(company), ...roleSources],
         related: [ref],
       });
@@ -168,7 +179,7 @@ function earlierCompanyFindings(ctx: Ctx, holderId: string, whose: string): Doss
       fates.push({
         kind: e.kind,
         severity: e.kind === 'bankruptcy' ? 4 : 3,
-        text: `${ref.label}, där ${whose} varit ${roleText}: ${FIN_SV[e.kind]} ${e.occurred_on ?? ''}.`.replace(' .', '.'),
+        text: `${ref.label}, där ${whose} varit ${roleText}: ${sv(FINANCIAL_KIND_SV, e.kind)} ${e.occurred_on ?? ''}.`.replace(' .', '.'),
         sources: [src(e), ...roleSources],
         related: [ref],
       });
@@ -179,6 +190,39 @@ function earlierCompanyFindings(ctx: Ctx, holderId: string, whose: string): Doss
     out.push(...fates);
   }
   return out;
+}
+
+/** A declared chair is a board member; otherwise the declared role must be on the register as such. */
+const ROLE_ALSO: Record<string, readonly string[]> = { board_member: ['chair'] };
+
+const activeAt = (r: { from_date: string | null; to_date: string | null }, asOf: string): boolean =>
+  (r.from_date == null || r.from_date <= asOf) && (r.to_date == null || r.to_date >= asOf);
+
+/**
+ * A person declared in a role the register does not show at the applicant on the as-of date
+ * (declared VD, registered only as employee): the declaration and the register disagree. The
+ * finding names what the register does show, with sources, so the investigator can compare.
+ */
+function declaredRoleFindings(ctx: Ctx, personId: string, declaredRole: string | null, whose: string, declaredSource: string | null): DossierFinding[] {
+  // Free-text roles (older review rows) cannot be compared with the register's codes.
+  if (!declaredRole || !(ROLES as readonly string[]).includes(declaredRole)) return [];
+  const wanted = new Set([declaredRole, ...(ROLE_ALSO[declaredRole] ?? [])]);
+  const roles = rolesOfOrg(ctx.db, ctx.applicant).filter((r) => r.holder_id === personId && activeAt(r, ctx.asOf));
+  if (roles.some((r) => wanted.has(r.role))) return [];
+  const jobs = employmentsAt(ctx.db, ctx.applicant, personId).filter((e) => activeAt(e, ctx.asOf));
+  const shown = [
+    ...roles.map((r) => `${roleSv(r.role)} ${periodText(r.from_date, r.to_date)}`),
+    ...jobs.map((e) => `anställd${e.profession ? ` som ${labelSv(PROFESSION_SV, e.profession, '')}` : e.title ? ` som ${e.title}` : ''} ${periodText(e.from_date, e.to_date)}`),
+  ];
+  const company = ctx.companyRef(ctx.applicant).label;
+  const register = shown.length > 0 ? `registret visar i stället: ${shown.join(', ')}` : 'registret visar ingen roll eller anställning hos sökanden';
+  return [{
+    kind: 'declared_role_not_in_register',
+    severity: 3,
+    text: `${whose} är anmäld som ${roleSv(declaredRole)} i ${company}, men den rollen finns inte i registret per ${ctx.asOf}; ${register}.`,
+    sources: [...(declaredSource ? [declaredSource] : []), ...roles.map(src), ...jobs.map(src)],
+    related: [],
+  }];
 }
 
 function bySeverity(a: DossierFinding, b: DossierFinding): number {
@@ -195,7 +239,7 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
   let declared: { personId: string; role: string | null; source: string | null }[];
   if ('licenceId' in req) {
     const licence = licenceLookup(db, req.licenceId.trim());
-    if (!licence) throw new DossierError(`Tillståndet ${req.licenceId} finns inte i databasen`);
+    if (!licence) throw new DossierError(`Tillståndet ${req.licenceId} finns inte i databasen`, 'not_found');
     licenceId = licence.licence_id;
     orgNr = licence.org_nr;
     const seen = new Set<string>();
@@ -234,14 +278,14 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
   if (!company) {
     companyFindings.push({ kind: 'not_in_store', severity: null, text: `Sökanden ${orgNr} finns inte i databasen; uppgifterna nedan gäller personkretsen.`, sources: [], related: [] });
   } else if (company.status && company.status !== 'active') {
-    companyFindings.push({ kind: company.status === 'bankruptcy' ? 'bankruptcy' : company.status === 'liquidation' ? 'liquidation' : 'deregistered', severity: 4, text: `Sökanden är ${COMPANY_STATUS_SV[company.status] ?? company.status}.`, sources: [src(company)], related: [] });
+    companyFindings.push({ kind: company.status === 'bankruptcy' ? 'bankruptcy' : company.status === 'liquidation' ? 'liquidation' : 'deregistered', severity: 4, text: `Sökanden är ${sv(COMPANY_STATUS_SV, company.status)}.`, sources: [src(company)], related: [] });
   }
   for (const l of licencesOfOrg(db, orgNr).filter((l) => l.granted_on == null || l.granted_on <= asOf || l.status === 'applied')) {
     const revoked = isRevokedAsOf(l, asOf);
     companyFindings.push({
       kind: revoked ? 'revoked_company' : 'licence',
       severity: revoked ? 4 : null,
-      text: `Tillstånd ${l.licence_id} (${l.kind}${l.unit_name ? `, ${l.unit_name}` : ''}): ${LICENCE_STATUS_SV[l.status] ?? l.status}${l.status_on ? ` ${l.status_on}` : ''}${l.reason ? ` – ${l.reason}` : ''}.`,
+      text: `Tillstånd ${l.licence_id} (${sv(LICENCE_KIND_SV, l.kind)}${l.unit_name ? `, ${l.unit_name}` : ''}): ${sv(LICENCE_STATUS_SV, l.status)}${l.status_on ? ` ${l.status_on}` : ''}${l.reason ? ` – ${l.reason}` : ''}.`,
       sources: [src(l)],
       related: [{ id: l.licence_id, kind: 'licence', label: l.unit_name ?? l.licence_id }],
     });
@@ -293,10 +337,12 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
     if (!personLookup(db, personId) && rolesOfHolder(db, personId).length === 0) {
       findings.push({ kind: 'not_in_store', severity: null, text: `${personId} finns inte i databasen.`, sources: declaredSource ? [declaredSource] : [], related: [] });
     }
+    if (isDeclared) findings.push(...declaredRoleFindings(ctx, personId, role, whose, declaredSource));
+    findings.push(...deceasedFindings(ctx, personId, whose, isDeclared));
     findings.push(...earlierCompanyFindings(ctx, personId, whose));
     findings.push(...financialFindings(ctx, financialEventsOf(db, personId), whose));
     findings.push(...sanctionFindings(ctx, personId, whose));
-    findings.push(...hitFindings(ctx, personId));
+    findings.push(...hitFindings(ctx, personId, { involved: true }));
     return { subject: ref, declared: isDeclared, role, findings: findings.sort(bySeverity) };
   };
 
@@ -313,6 +359,7 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
     sections,
     undeclared,
   };
+  const head = auditHead(db);
   appendAudit(db, {
     actor: opts.actor ?? defaultActor(),
     action: 'dossier',
@@ -321,5 +368,5 @@ export function buildDossier(db: Db, req: DossierRequest, options: { actor?: str
       findings: sections.reduce((n, s) => n + s.findings.length, 0),
     },
   });
-  return { ...dossier, html: renderDossierHtml(dossier) };
+  return { ...dossier, html: renderDossierHtml(dossier, head) };
 }

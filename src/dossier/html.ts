@@ -1,16 +1,20 @@
 import { escapeHtml, htmlPage, sev, table } from '../export/html-kit';
-import { ROLE_SV } from '../export/labels';
+import { ROLE_SV, labelSv } from '../model/labels-sv';
 import type { Dossier } from './types';
+import type { AuditHead } from '../audit/log';
+import { describeHead } from '../audit/receipt';
 
-const roles = (r: string | null): string => (r ?? '').split(',').map((x) => ROLE_SV[x.trim()] ?? x.trim()).join(', ');
+const roles = (r: string | null): string => (r ?? '').split(',').map((x) => labelSv(ROLE_SV, x.trim(), '')).join(', ');
 
 /** The dossier as a self-contained HTML report, in the export report's style. */
-export function renderDossierHtml(d: Omit<Dossier, 'html'>): string {
+export function renderDossierHtml(d: Omit<Dossier, 'html'>, auditHead?: AuditHead | null): string {
   const title = `Underlag för ägar- och ledningsprövning: ${d.applicant.name ?? d.applicant.orgNr}`;
   const parts: string[] = [];
   parts.push(`<header class="report"><h1>${escapeHtml(title)}</h1><div class="meta">Organisationsnummer ${escapeHtml(d.applicant.orgNr)}${
     d.licenceId ? ` · ansökan/tillstånd ${escapeHtml(d.licenceId)}` : ''
-  } · per ${escapeHtml(d.asOf)}${d.applicant.inStore ? '' : ' · <span class="badge warn">finns inte i databasen</span>'}</div></header>`);
+  } · per ${escapeHtml(d.asOf)}${d.applicant.inStore ? '' : ' · <span class="badge warn">finns inte i databasen</span>'}</div>${
+    auditHead !== undefined ? `<div class="meta" data-audit-head>Granskningsloggen när underlaget skapades: ${escapeHtml(describeHead(auditHead))}</div>` : ''
+  }</header>`);
 
   const personSections = d.sections.slice(1);
   parts.push(`<section><h2>Personkrets</h2>${table(

@@ -12,7 +12,8 @@ export interface EntityRef {
 export interface DossierFinding {
   /** revoked_company, role_during_revocation, bankruptcy, liquidation, deregistered, earlier_company,
    *  financial_event, trading_ban, conviction, unsuitable, suspicion, legitimation_revoked,
-   *  revoked_network, hit, licence, undeclared_controller, corporate_owner, not_in_store, no_personkrets */
+   *  revoked_network, hit, involved_in_hit (a hit on another entity naming the person), deceased, licence,
+   *  undeclared_controller, corporate_owner, not_in_store, no_personkrets */
   kind: string;
   severity: 1 | 2 | 3 | 4 | 5 | null;
   text: string;

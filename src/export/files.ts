@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { appendAudit } from '../audit/log';
+import type { Db } from '../store/db';
+import { InsynError } from '../model/errors';
 
 /**
  * Writing an export into the folder the user chose. A file name is a plain name, never a path:
@@ -7,14 +10,15 @@ import path from 'node:path';
  * can land outside the folder. Existing files are left alone unless `overwrite` is set; then the
  * whole export is refused before anything is written.
  */
-export class ExportPathError extends Error {
-  override name = 'ExportPathError';
+export class ExportPathError extends InsynError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
 }
 
-export class ExportExistsError extends Error {
-  override name = 'ExportExistsError';
+export class ExportExistsError extends InsynError {
   constructor(readonly existing: string[]) {
-    super(`Filen finns redan och skrivs inte över utan bekräftelse: ${existing.join(', ')}`);
+    super('exists', `Filen finns redan och skrivs inte över utan bekräftelse: ${existing.join(', ')}`);
   }
 }
 
@@ -51,7 +55,12 @@ export interface WrittenFile {
   bytes: number;
 }
 
-export function writeExportFiles(outDir: string, files: readonly { name: string; content: string }[], overwrite: boolean): WrittenFile[] {
+export function writeExportFiles(
+  outDir: string,
+  files: readonly { name: string; content: string }[],
+  overwrite: boolean,
+  onWritten: (files: WrittenFile[]) => void = () => {},
+): WrittenFile[] {
   const dir = path.resolve(outDir);
   for (const f of files) checkFileName(f.name);
   const names = files.map((f) => f.name);
@@ -71,10 +80,40 @@ export function writeExportFiles(outDir: string, files: readonly { name: string;
     existing.push(path.basename(t));
   }
   if (existing.length > 0 && !overwrite) throw new ExportExistsError(existing);
-  return files.map((f, i) => {
+  const written: WrittenFile[] = [];
+  files.forEach((f, i) => {
     const data = Buffer.from(f.content, 'utf8');
     // 'wx' fails if a file appeared since the check; with overwrite the check above vetted it.
     fs.writeFileSync(targets[i]!, data, { flag: overwrite ? 'w' : 'wx' });
-    return { path: targets[i]!, bytes: data.length };
+    written.push({ path: targets[i]!, bytes: data.length });
+    onWritten([...written]);
   });
+  return written;
+}
+
+/**
+ * Appends the export's audit entry and writes the files in one transaction: the entry first (if it
+ * cannot be written, no file is), the files second (if one cannot be written, the entry rolls back
+ * and the files already written are removed).
+ */
+export function writeWithAudit(
+  db: Db,
+  outDir: string,
+  files: readonly { name: string; content: string }[],
+  overwrite: boolean,
+  entry: Parameters<typeof appendAudit>[1],
+): WrittenFile[] {
+  let written: WrittenFile[] = [];
+  const run = db.transaction(() => {
+    appendAudit(db, entry);
+    written = writeExportFiles(outDir, files, overwrite, (w) => (written = w));
+  });
+  try {
+    if (db.inTransaction) run.default();
+    else run.immediate();
+  } catch (err) {
+    for (const f of written) fs.rmSync(f.path, { force: true });
+    throw err;
+  }
+  return written;
 }

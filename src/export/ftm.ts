@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { ExportBundle, ExportEdge, ExportNode } from './types';
+import { HIT_STATUS_SV, LICENCE_STATUS_SV, OFFENCE_SV, ROLE_SV, SANCTION_KIND_SV, labelSv } from '../model/labels-sv';
+import { nodeIdOf } from '../graph/types';
+import { signalTitle } from '../signals/titles';
+import type { ExportBundle, ExportEdge, ExportHit, ExportNode } from './types';
+import { describeHead } from '../audit/receipt';
 
 /**
  * FollowTheMoney JSON lines for Aleph: Company, Person, Address, License (with IVO as authority),
- * Directorship / Ownership / Employment / Family / Associate / UnknownLink for edges, Sanction for
- * sanctions in scope. Ids are derived from Insyn's ids, so the same entity gets the same FtM id in
- * every export (pseudonymised ids give pseudonymised FtM ids).
+ * Directorship / Ownership / Employment / Family / Associate for edges, ContractAward for a licence
+ * and its holder (FtM's link from a Contract to its LegalEntity), UnknownLink only for what FtM has
+ * no schema for (placements, foster parents, consultants), Sanction for sanctions in scope, and one
+ * Note per alert: `entity` = the subject then the related entities, `summary` = the signal's title,
+ * `description` = the evidence with sources, `keywords` = signal id, severity and triage status.
+ * Ids are derived from Insyn's ids, so the same entity gets the same FtM id in every export
+ * (pseudonymised ids give pseudonymised FtM ids).
  */
 export interface FtmEntity {
   id: string;
@@ -15,11 +23,8 @@ export interface FtmEntity {
 
 const OWNERSHIP_ROLES = new Set(['owner', 'beneficial_owner', 'partner']);
 const FAMILY = new Set(['spouse', 'partner', 'parent', 'child', 'sibling', 'household']);
-const ROLE_SV: Record<string, string> = {
-  board_member: 'styrelseledamot', deputy_board_member: 'styrelsesuppleant', chair: 'ordförande', ceo: 'verkställande direktör',
-  deputy_ceo: 'vice verkställande direktör', signatory: 'firmatecknare', auditor: 'revisor', partner: 'delägare', owner: 'ägare',
-  beneficial_owner: 'verklig huvudman', liquidator: 'likvidator', operations_manager: 'föreståndare',
-};
+/** FtM has no schema for these links; their role says what they are. */
+const OTHER_LINK_SV: Record<string, string> = { placement: 'placering', foster_parent: 'familjehemsförälder', consultant: 'konsulentstöd', relation: 'relation' };
 const IVO_ID = 'insyn-authority-ivo';
 
 export function ftmId(kind: string, id: string): string {
@@ -112,17 +117,24 @@ function edgeEntity(e: ExportEdge, kinds: Map<string, string>, ids: Map<string, 
   // Which end is the organisation: the company end; for company→company roles the target.
   const orgIsTarget = tk === 'company';
   const [holder, org, holderKind] = orgIsTarget ? [s, t, sk] : [t, s, tk];
-  if ((sk === 'company' || tk === 'company') && (holderKind === 'person' || holderKind === 'company') && ROLE_SV[role]) {
+  if (e.kind === 'licence' && (sk === 'licence' || tk === 'licence') && (sk === 'company' || tk === 'company')) {
+    put(p, 'contract', sk === 'licence' ? s : t);
+    put(p, 'supplier', sk === 'company' ? s : t);
+    put(p, 'role', 'tillståndshavare');
+    put(p, 'status', labelSv(LICENCE_STATUS_SV, str(e.attributes.status), ''));
+    return { id, schema: 'ContractAward', properties: p };
+  }
+  if ((sk === 'company' || tk === 'company') && (holderKind === 'person' || holderKind === 'company') && role in ROLE_SV) {
     if (OWNERSHIP_ROLES.has(role)) {
       put(p, 'owner', holder);
       put(p, 'asset', org);
-      put(p, 'role', ROLE_SV[role]);
+      put(p, 'role', labelSv(ROLE_SV, role, ''));
       put(p, 'percentage', e.attributes.share_pct);
       return { id, schema: 'Ownership', properties: p };
     }
     put(p, 'director', holder);
     put(p, 'organization', org);
-    put(p, 'role', ROLE_SV[role]);
+    put(p, 'role', labelSv(ROLE_SV, role, ''));
     return { id, schema: 'Directorship', properties: p };
   }
   if (e.kind === 'employment' && (sk === 'company' || tk === 'company') && (sk === 'person' || tk === 'person')) {
@@ -148,7 +160,7 @@ function edgeEntity(e: ExportEdge, kinds: Map<string, string>, ids: Map<string, 
   if (sk === 'address' || tk === 'address') return null;
   put(p, 'subject', s);
   put(p, 'object', t);
-  put(p, 'role', e.kind);
+  put(p, 'role', OTHER_LINK_SV[e.kind] ?? e.kind);
   return { id, schema: 'UnknownLink', properties: p };
 }
 
@@ -166,6 +178,8 @@ export function ftmEntities(bundle: ExportBundle): FtmEntity[] {
     byId.set(n.id, ent);
     out.push(ent);
   }
+  const head = auditHeadNote(bundle);
+  if (head) out.unshift(head);
   if (out.some((e) => e.schema === 'License')) {
     out.unshift({ id: IVO_ID, schema: 'PublicBody', properties: { name: ['Inspektionen för vård och omsorg'], country: ['se'] } });
   }
@@ -187,16 +201,47 @@ export function ftmEntities(bundle: ExportBundle): FtmEntity[] {
     const p: Record<string, string[]> = {};
     put(p, 'entity', target);
     put(p, 'authority', 'Sverige');
-    put(p, 'program', s.kind);
-    put(p, 'reason', s.offence);
+    put(p, 'program', labelSv(SANCTION_KIND_SV, s.kind, ''));
+    put(p, 'reason', s.offence ? labelSv(OFFENCE_SV, s.offence, '') : null);
     put(p, 'startDate', date(s.from));
     put(p, 'endDate', date(s.to));
     put(p, 'programId', s.decision_ref);
     out.push({ id: ftmId('sanction', `${s.subject_id}|${s.kind}|${s.from}|${s.source}`), schema: 'Sanction', properties: p });
   }
+  for (const h of bundle.hits) {
+    const note = alertNote(h, ids);
+    if (note) out.push(note);
+  }
   return out;
+}
+
+/** An alert as a Note on its subject (and related entities in scope), with its evidence. */
+function alertNote(h: ExportHit, ids: Map<string, string>): FtmEntity | null {
+  const subject = ids.get(nodeIdOf(h.subject_kind, h.subject_id)) ?? ids.get(h.subject_id);
+  if (!subject) return null;
+  const p: Record<string, string[]> = {};
+  const title = signalTitle(h.signal);
+  put(p, 'name', `Larm: ${title}`);
+  put(p, 'summary', title);
+  put(p, 'description', h.evidence.map((e) => `${e.text} (källa ${e.source})`).join('\n'));
+  put(p, 'entity', subject, ...h.related_ids.map((r) => ids.get(r)).filter(Boolean));
+  put(p, 'keywords', h.signal, `allvarlighet ${h.severity}`, `status: ${labelSv(HIT_STATUS_SV, h.status, h.status)}`);
+  if (h.status_reason) put(p, 'notes', h.status_reason);
+  put(p, 'publisher', 'Insyn');
+  return { id: ftmId('alert', h.hit_key), schema: 'Note', properties: p };
 }
 
 export function writeFtm(bundle: ExportBundle): string {
   return ftmEntities(bundle).map((e) => JSON.stringify(e)).join('\n') + '\n';
+}
+
+/** issue 13: a Note stating the audit log's head when the export was made (FtM has no file header). */
+function auditHeadNote(bundle: ExportBundle): FtmEntity | null {
+  if (bundle.auditHead === undefined) return null;
+  const h = bundle.auditHead;
+  const p: Record<string, string[]> = {};
+  put(p, 'name', 'Insyn-export: granskningsloggens huvud');
+  put(p, 'description', `${bundle.title}. Exporten gjordes ${bundle.generatedAt} när granskningsloggen stod vid ${describeHead(h)}.`);
+  put(p, 'publisher', 'Insyn');
+  return { id: ftmId('export', `${bundle.generatedAt}|${h?.hash ?? ''}`), schema: 'Note', properties: p };
 }

@@ -2,6 +2,7 @@ import Graph from 'graphology';
 import gexf from 'graphology-gexf';
 import { flattenEdges, flattenNodes } from './attributes';
 import type { ExportBundle } from './types';
+import { describeHead } from '../audit/receipt';
 
 /**
  * GEXF 1.3 for Gephi, written by graphology-gexf. The writer knows no time, so the graph is
@@ -12,7 +13,7 @@ import type { ExportBundle } from './types';
 export function writeGexf(bundle: ExportBundle): string {
   const g = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
   g.setAttribute('creator', 'Insyn');
-  g.setAttribute('description', bundle.title);
+  g.setAttribute('description', bundle.auditHead !== undefined ? `${bundle.title}. Granskningsloggen vid exporten: ${describeHead(bundle.auditHead)}.` : bundle.title);
   const nodes = flattenNodes(bundle.graph.nodes);
   const edges = flattenEdges(bundle.graph.edges);
   for (const n of bundle.graph.nodes) if (!g.hasNode(n.id)) g.addNode(n.id, nodes.values.get(n.id));

@@ -1,9 +1,10 @@
 import { todayIso } from '../model/dates';
 import path from 'node:path';
 import type { Db } from '../store/db';
-import { appendAudit, defaultActor } from '../audit/log';
+import { defaultActor } from '../audit/log';
 import { personNames } from '../store/casework';
-import { fileStem, writeExportFiles, type WrittenFile } from './files';
+import type { CsvDialect } from './csv';
+import { fileStem, writeWithAudit, type WrittenFile } from './files';
 import { pseudonymiseBundle, pseudonymKey, Pseudonymiser, asPersonId } from './pseudonymise';
 import { renderExport } from './render';
 import { resolveScope, type ExportScope } from './scope';
@@ -12,6 +13,7 @@ import { EXPORT_FORMATS, type ExportBundle, type ExportFormat } from './types';
 export { ExportExistsError, ExportPathError, checkFileName } from './files';
 export { ExportScopeError, type ExportScope } from './scope';
 export { EXPORT_FORMATS, type ExportFormat } from './types';
+export { CSV_DIALECTS, type CsvDialect } from './csv';
 export { renderExport } from './render';
 
 export interface ExportOptions {
@@ -24,6 +26,8 @@ export interface ExportOptions {
   pseudonymise?: boolean;
   overwrite?: boolean;
   actor?: string;
+  /** CSV only: `excel` (Swedish Excel: `;`, decimal comma, digit ids kept as text; default) or `standard` (RFC 4180). */
+  csvDialect?: CsvDialect;
 }
 
 export interface ExportResult {
@@ -61,21 +65,23 @@ export function exportScope(db: Db, opts: ExportOptions): ExportResult {
   const base = opts.baseName ?? defaultBase(opts.scope);
   let bundle = resolveScope(db, opts.scope);
   if (opts.pseudonymise) bundle = pseudonymiseForExport(db, bundle);
-  const files = renderExport(bundle, opts.format, base);
-  const written = writeExportFiles(opts.outDir, files, opts.overwrite ?? false);
-  appendAudit(db, {
+  const files = renderExport(bundle, opts.format, base, { csvDialect: opts.csvDialect });
+  // The entry and the files stand or fall together: no files without their entry (issue 13).
+  const written = writeWithAudit(db, opts.outDir, files, opts.overwrite ?? false, {
     actor: opts.actor ?? defaultActor(),
     action: 'export',
     details: {
       format: opts.format,
+      ...(opts.format === 'csv' ? { csvDialect: opts.csvDialect ?? 'excel' } : {}),
       scope: opts.scope,
       pseudonymised: opts.pseudonymise ?? false,
       dir: path.resolve(opts.outDir),
-      files: written.map((f) => path.basename(f.path)),
+      files: files.map((f) => f.name),
       nodes: bundle.graph.nodes.length,
       edges: bundle.graph.edges.length,
       hits: bundle.hits.length,
       run: bundle.run?.id ?? null,
+      auditHeadSeq: bundle.auditHead?.seq ?? null,
     },
   });
   return { dir: path.resolve(opts.outDir), files: written, nodes: bundle.graph.nodes.length, edges: bundle.graph.edges.length, hits: bundle.hits.length };

@@ -2,11 +2,13 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../store/db';
 import { getMeta, setMetaIfAbsent } from '../store/casework';
 import { normalisePersonId } from '../ids/personnummer';
-import type { ExportBundle } from './types';
+import type { ExportBundle, ExportGraph } from './types';
 
 /**
  * Pseudonymised exports: personnummer, ext: ids and person names become keyed hashes
- * (HMAC-SHA256). The key is made once per installation and kept in the store's meta table; it is
+ * (HMAC-SHA256), and so do home addresses (an address where a person is or was registered, or a
+ * foster home's address): the address node keeps its place in the network under a pseudonym, its
+ * street and postal code are gone from nodes, edges and evidence text. The key is made once per installation and kept in the store's meta table; it is
  * never written to an export, so pseudonyms cannot be reversed by whoever receives the files,
  * while the same person gets the same pseudonym across all files of an export (and across exports
  * from this installation, so analysts can correlate deliveries).
@@ -42,7 +44,10 @@ export function asPersonId(raw: string): string | null {
 }
 
 export class Pseudonymiser {
+  /** Lower-cased text (person names, home streets) → its replacement in free text. */
   private readonly names = new Map<string, string>();
+  /** Home address node id and address key → pseudonymous node id. */
+  private readonly homes = new Map<string, string>();
   private namePattern: RegExp | null = null;
   private readonly nameById = new Map<string, string>();
 
@@ -74,9 +79,39 @@ export class Pseudonymiser {
     this.namePattern = null;
   }
 
-  /** Replaces an id when it is a person's; other ids (org_nr, licence ids, addresses) pass through text scrubbing. */
+  /** The pseudonymous label of a home address. */
+  homeLabel(nodeId: string): string {
+    return `Bostadsadress ${letters(this.mac('addr-label', nodeId.replace(/^addr:/, '')), 6).toUpperCase()}`;
+  }
+
+  /** Registers a home address (node id `addr:<key>`, label as shown) so its id and wording are replaced everywhere. */
+  addHomeAddress(nodeId: string, label: string): string {
+    const key = nodeId.replace(/^addr:/, '');
+    const pid = `addr:ps-${letters(this.mac('addr', key), 12)}`;
+    this.homes.set(nodeId, pid);
+    this.homes.set(key, pid);
+    const replacement = this.homeLabel(nodeId);
+    for (const text of [label, key.split('|')[0] ?? '', key.replace('|', ', ')]) {
+      if (text.trim().length >= 4) this.names.set(text.trim().toLowerCase(), replacement);
+    }
+    this.namePattern = null;
+    return pid;
+  }
+
+  isHome(id: string): boolean {
+    return this.homes.has(id);
+  }
+
+  /** An opaque, stable id for an element whose id spells out private data (a residence edge's key). */
+  opaqueId(prefix: string, raw: string): string {
+    return `${prefix}:ps-${letters(this.mac('opaque', raw), 12)}`;
+  }
+
+  /** Replaces an id when it is a person's or a home address; other ids (org_nr, licence ids) pass through text scrubbing. */
   id(raw: string): string {
     if (raw.startsWith(PSEUDONYM_PREFIX)) return raw;
+    const home = this.homes.get(raw);
+    if (home) return home;
     return asPersonId(raw) ? this.personId(raw) : this.text(raw);
   }
 
@@ -112,18 +147,50 @@ export class Pseudonymiser {
 
 /** Attributes that identify a person beyond name and id; left out of pseudonymised exports. */
 const PERSON_DROP = new Set(['birth_date', 'name', 'alt_names', 'person_id', 'address']);
+/** Address attributes, left out wherever they name a home (a foster home, a sole trader at home, a residence edge). */
+const ADDRESS_DROP = new Set(['address', 'postal_code', 'city', 'address_key', 'co']);
+
+/** Address nodes that are someone's home: a person is or was registered there, or it is a person's or a foster home's address. */
+export function homeAddressIds(graph: ExportGraph): Set<string> {
+  const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  const homes = new Set<string>();
+  for (const e of graph.edges) {
+    const home = e.kind === 'residence' || (e.kind === 'address' && (kinds.get(e.source) === 'person' || kinds.get(e.source) === 'foster_home'));
+    if (!home) continue;
+    for (const end of [e.source, e.target]) if (kinds.get(end) === 'address' || end.startsWith('addr:')) homes.add(end);
+  }
+  return homes;
+}
+
+function without(attributes: Record<string, unknown>, drop: ReadonlySet<string>, ps: Pseudonymiser): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(attributes)) if (!drop.has(k)) out[k] = ps.value(v);
+  return out;
+}
 
 export function pseudonymiseBundle(bundle: ExportBundle, ps: Pseudonymiser): ExportBundle {
   for (const n of bundle.graph.nodes) if (n.kind === 'person') ps.addPerson(n.id, n.label);
+  const homes = homeAddressIds(bundle.graph);
+  const labels = new Map(bundle.graph.nodes.map((n) => [n.id, n.label]));
+  for (const id of homes) ps.addHomeAddress(id, labels.get(id) ?? id.replace(/^addr:/, '').replace('|', ', '));
+  // Companies and licences registered at a home (a sole trader's) lose the address text too.
+  const atHome = new Set(bundle.graph.edges.filter((e) => e.kind === 'address' && homes.has(e.target)).map((e) => e.source));
   const nodes = bundle.graph.nodes.map((n) => {
-    if (n.kind !== 'person') return { ...n, id: ps.id(n.id), label: ps.text(n.label), attributes: ps.value(n.attributes) };
-    const attributes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(n.attributes)) if (!PERSON_DROP.has(k)) attributes[k] = ps.value(v);
-    return { ...n, id: ps.personId(n.id), label: ps.personName(n.id), attributes };
+    if (n.kind === 'person') return { ...n, id: ps.personId(n.id), label: ps.personName(n.id), attributes: without(n.attributes, PERSON_DROP, ps) };
+    if (homes.has(n.id)) return { ...n, id: ps.id(n.id), label: ps.homeLabel(n.id), attributes: {} };
+    if (n.kind === 'foster_home' || atHome.has(n.id)) return { ...n, id: ps.id(n.id), label: ps.text(n.label), attributes: without(n.attributes, ADDRESS_DROP, ps) };
+    return { ...n, id: ps.id(n.id), label: ps.text(n.label), attributes: ps.value(n.attributes) };
   });
-  const edges = bundle.graph.edges.map((e) => ({
-    ...e, id: ps.text(e.id), source: ps.id(e.source), target: ps.id(e.target), attributes: ps.value(e.attributes),
-  }));
+  const edges = bundle.graph.edges.map((e) => {
+    const home = homes.has(e.source) || homes.has(e.target);
+    return {
+      ...e,
+      id: home ? ps.opaqueId(e.kind, e.id) : ps.text(e.id),
+      source: ps.id(e.source),
+      target: ps.id(e.target),
+      attributes: home ? without(e.attributes, ADDRESS_DROP, ps) : ps.value(e.attributes),
+    };
+  });
   const hits = bundle.hits.map((h) => ({
     ...h,
     hit_key: ps.text(h.hit_key),

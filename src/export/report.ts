@@ -1,8 +1,11 @@
 import { nodeIdOf } from '../graph/types';
 import { escapeHtml, htmlPage, sev, table } from './html-kit';
-import { SIGNAL_SV, STATUS_SV } from './labels';
-import { KIND_SV, legend, networkSvg } from './svg';
+import { countSv, HIT_STATUS_SV, OFFENCE_SV, SANCTION_KIND_SV, SUBJECT_KIND_DISPLAY_SV, labelSv } from '../model/labels-sv';
+import { signalTitle } from '../signals/titles';
+import { paramLabelSv, paramValueSv } from '../signals/param-texts';
+import { legend, networkSvg } from './svg';
 import type { ExportBundle } from './types';
+import { describeHead } from '../audit/receipt';
 
 /**
  * The self-contained HTML report: case summary, hits with evidence and sources, the network
@@ -17,7 +20,8 @@ export function writeHtmlReport(bundle: ExportBundle): string {
 <div class="meta">Skapad ${escapeHtml(bundle.generatedAt.replace('T', ' ').slice(0, 19))} UTC · Urval: ${escapeHtml(bundle.scopeLabel)}${
     bundle.run ? ` · Analys ${escapeHtml(bundle.run.id)} per ${escapeHtml(bundle.run.as_of)}` : ''
   }</div>
-${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Personnummer och personnamn är ersatta med nyckelade pseudonymer.</p>' : ''}</header>`);
+${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Personnummer, personnamn och bostadsadresser är ersatta med nyckelade pseudonymer.</p>' : ''}
+${bundle.auditHead !== undefined ? `<div class="meta" data-audit-head>Granskningsloggen när rapporten skapades: ${escapeHtml(describeHead(bundle.auditHead))}</div>` : ''}</header>`);
 
   if (bundle.caseInfo) {
     const c = bundle.caseInfo;
@@ -34,8 +38,8 @@ ${bundle.pseudonymised ? '<p><span class="badge warn">Pseudonymiserad</span> Per
   const byKind = new Map<string, number>();
   for (const n of bundle.graph.nodes) byKind.set(n.kind, (byKind.get(n.kind) ?? 0) + 1);
   parts.push(`<section><h2>Sammanfattning</h2>
-<p>${bundle.graph.nodes.length} noder (${[...byKind].map(([k, v]) => `${escapeHtml(KIND_SV[k] ?? k)}: ${v}`).join(', ') || 'inga'}), ${bundle.graph.edges.length} kopplingar, ${bundle.hits.length} larm.</p>
-${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(([s, n]) => [`${escapeHtml(SIGNAL_SV[s] ?? s)} <span class="src">${escapeHtml(s)}</span>`, String(n)]), { numeric: [1] })}
+<p>${countSv(bundle.graph.nodes.length, 'nod', 'noder')} (${[...byKind].map(([k, v]) => `${escapeHtml(labelSv(SUBJECT_KIND_DISPLAY_SV, k, '–'))}: ${v}`).join(', ') || 'inga'}), ${countSv(bundle.graph.edges.length, 'koppling', 'kopplingar')}, ${countSv(bundle.hits.length, 'larm', 'larm')}.</p>
+${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(([s, n]) => [`${escapeHtml(signalTitle(s))} <span class="src">${escapeHtml(s)}</span>`, String(n)]), { numeric: [1] })}
 </section>`);
 
   const highlight = new Set(bundle.hits.flatMap((h) => [h.subject_id, nodeIdOf(h.subject_kind, h.subject_id)]));
@@ -49,11 +53,11 @@ ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(
           ['Allvar', 'Signal', 'Gäller', 'Status', 'Underlag (källa)'],
           hits.map((h) => [
             sev(h.severity),
-            `${escapeHtml(SIGNAL_SV[h.signal] ?? h.signal)}<br><span class="src">${escapeHtml(h.signal)}</span>`,
-            `${escapeHtml(KIND_SV[h.subject_kind] ?? h.subject_kind)}: ${name(labels.has(h.subject_id) ? h.subject_id : nodeIdOf(h.subject_kind, h.subject_id))}${
+            `${escapeHtml(signalTitle(h.signal))}<br><span class="src">${escapeHtml(h.signal)}</span>`,
+            `${escapeHtml(labelSv(SUBJECT_KIND_DISPLAY_SV, h.subject_kind, '–'))}: ${name(labels.has(h.subject_id) ? h.subject_id : nodeIdOf(h.subject_kind, h.subject_id))}${
               h.related_ids.length ? `<br><span class="meta">Kopplade: ${h.related_ids.map(name).join(', ')}</span>` : ''
             }`,
-            `${escapeHtml(STATUS_SV[h.status] ?? h.status)}${h.changed ? ' <span class="badge warn">nytt underlag</span>' : ''}${h.status_reason ? `<br><span class="meta">${escapeHtml(h.status_reason)}</span>` : ''}`,
+            `${escapeHtml(labelSv(HIT_STATUS_SV, h.status, '–'))}${h.changed ? ' <span class="badge warn">nytt underlag</span>' : ''}${h.status_reason ? `<br><span class="meta">${escapeHtml(h.status_reason)}</span>` : ''}`,
             `<ul class="evidence">${h.evidence.map((e) => `<li>${escapeHtml(e.text)} <span class="src">${escapeHtml(e.source)}</span></li>`).join('')}</ul>`,
           ]),
         )
@@ -62,7 +66,7 @@ ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(
   if (bundle.sanctions && bundle.sanctions.length > 0) {
     parts.push(`<section><h2>Sanktioner i urvalet</h2>${table(
       ['Gäller', 'Typ', 'Brott', 'Från', 'Till', 'Källa'],
-      bundle.sanctions.map((s) => [name(s.subject_id), escapeHtml(s.kind), escapeHtml(s.offence ?? ''), escapeHtml(s.from ?? ''), escapeHtml(s.to ?? ''), `<span class="src">${escapeHtml(s.source)}</span>`]),
+      bundle.sanctions.map((s) => [name(s.subject_id), escapeHtml(labelSv(SANCTION_KIND_SV, s.kind, '–')), escapeHtml(labelSv(OFFENCE_SV, s.offence, '')), escapeHtml(s.from ?? ''), escapeHtml(s.to ?? ''), `<span class="src">${escapeHtml(s.source)}</span>`]),
     )}</section>`);
   }
 
@@ -87,13 +91,12 @@ ${table(['Signal', 'Antal larm'], [...bySignal].sort((a, b) => b[1] - a[1]).map(
 /** Parameters per signal as one compact row each (prints on a page or two, unlike raw JSON). */
 function paramsTable(params: unknown): string {
   if (!params || typeof params !== 'object') return `<pre>${escapeHtml(JSON.stringify(params, null, 2))}</pre>`;
-  const value = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
   return table(
     ['Signal', 'Parametrar'],
     Object.entries(params as Record<string, unknown>).map(([signal, p]) => [
-      `${escapeHtml(SIGNAL_SV[signal] ?? signal)}<br><span class="src">${escapeHtml(signal)}</span>`,
+      `${escapeHtml(signalTitle(signal))}<br><span class="src">${escapeHtml(signal)}</span>`,
       p && typeof p === 'object' && Object.keys(p).length > 0
-        ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `<span class="src">${escapeHtml(k)}</span> = ${escapeHtml(value(v))}`).join('<br>')
+        ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `${escapeHtml(paramLabelSv(k))}: ${escapeHtml(paramValueSv(k, v))} <span class="src">${escapeHtml(k)}</span>`).join('<br>')
         : '<span class="empty">standard</span>',
     ]),
   );

@@ -1,10 +1,13 @@
 import type { Db } from '../store/db';
+import { InsynError } from '../model/errors';
 import { egoNetwork } from '../graph/ego';
 import { nodeIdOf } from '../graph/types';
 import { latestRun, listClusters, listHits, type StoredHitView } from '../analysis/queries';
 import { getHitStatuses } from '../cases/triage';
 import { getCase } from '../cases/cases';
-import { AUDIT_ACTION_SV, listAudit, type AuditEntry } from '../audit/log';
+import { auditHead, listAudit, type AuditEntry } from '../audit/log';
+import { countSv } from '../model/labels-sv';
+import { auditSummarySv } from '../audit/summary';
 import { sanctionRowsFor } from '../store/casework';
 import type { ExportAuditLine, ExportBundle, ExportEdge, ExportGraph, ExportHit, ExportNode } from './types';
 
@@ -20,8 +23,10 @@ export type ExportScope =
   | { cluster: string | number; asOf?: string }
   | { flagged: true; asOf?: string };
 
-export class ExportScopeError extends Error {
-  override name = 'ExportScopeError';
+export class ExportScopeError extends InsynError {
+  constructor(message: string) {
+    super('invalid_input', message);
+  }
 }
 
 /** Ego-network size cap per entity, so a huge hub cannot make an export unbounded. */
@@ -64,16 +69,8 @@ function withStatus(db: Db, hits: readonly StoredHitView[]): ExportHit[] {
 }
 
 function auditSummary(e: AuditEntry): string {
-  const label = AUDIT_ACTION_SV[e.action as keyof typeof AUDIT_ACTION_SV] ?? e.action;
-  const d = e.details;
-  const bits: string[] = [];
-  for (const k of ['subject', 'id', 'caseId', 'name', 'status', 'reason', 'format', 'q', 'dataset', 'as_of', 'asOf', 'orgNr', 'licenceId']) {
-    const v = d[k];
-    if (v !== undefined && v !== null && v !== '' && typeof v !== 'object') bits.push(`${k}=${String(v)}`);
-  }
-  if (Array.isArray(d.hitKeys)) bits.push(`${d.hitKeys.length} larm`);
-  if (Array.isArray(d.files)) bits.push(`${d.files.length} filer`);
-  return bits.length ? `${label}: ${bits.join(', ')}` : label;
+  const { label, text } = auditSummarySv(e.action, e.details);
+  return text ? `${label}: ${text}` : label;
 }
 
 /** The latest entries that concern the scope (by case id or entity id), else simply the latest. */
@@ -117,7 +114,7 @@ export function resolveScope(db: Db, scope: ExportScope): ExportBundle {
     const entityIds = new Set([...c.entities.map((e) => e.id), ...caseHits.flatMap((h) => [nodeIdOf(h.subject_kind, h.subject_id), ...h.related_ids])]);
     graph = mergeGraphs([...entityIds].map((id) => ego(db, id, 1, asOf)));
     title = `Ärende: ${c.name}`;
-    scopeLabel = `ärende ${c.id} (${entityIds.size} entiteter)`;
+    scopeLabel = `ärende ${c.id} (${countSv(entityIds.size, 'entitet', 'entiteter')})`;
     caseInfo = { id: c.id, name: c.name, description: c.description, notes: c.notes.map((n) => ({ at: n.at, author: n.author, text: n.text })) };
     hits = [...new Map([...caseHits, ...touching(entityIds)].map((h) => [h.hit_key, h])).values()];
   } else if ('cluster' in scope) {
@@ -127,7 +124,7 @@ export function resolveScope(db: Db, scope: ExportScope): ExportBundle {
     if (!cl) throw new ExportScopeError(`Kluster ${String(scope.cluster)} finns inte i den senaste analysen`);
     const members = new Set(cl.members.map((m) => nodeIdOf(m.kind, m.id)));
     graph = mergeGraphs([...members].map((id) => ego(db, id, 1, asOf)));
-    title = `Kluster ${cl.rank} (${cl.size} entiteter)`;
+    title = `Kluster ${cl.rank} (${countSv(cl.size, 'entitet', 'entiteter')})`;
     scopeLabel = `kluster ${cl.rank} i analys ${run?.run_id ?? '–'}`;
     hits = touching(members);
   } else {
@@ -154,5 +151,6 @@ export function resolveScope(db: Db, scope: ExportScope): ExportBundle {
     audit: auditExcerpt(db, ids, caseInfo?.id ?? null),
     sanctions,
     pseudonymised: false,
+    auditHead: auditHead(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { ExportGraph } from './types';
 import { escapeHtml } from './html-kit';
+import { EDGE_KIND_SV, ROLE_SV, SUBJECT_KIND_DISPLAY_SV, labelSv } from '../model/labels-sv';
 
 /**
  * The network picture for reports: inline SVG drawn from the graph payload with a small
@@ -8,9 +9,6 @@ import { escapeHtml } from './html-kit';
  */
 export const KIND_COLOURS: Record<string, string> = {
   company: '#1f4e8c', person: '#c2571e', licence: '#2e7d4f', foster_home: '#8a3fa0', address: '#7a7f87',
-};
-export const KIND_SV: Record<string, string> = {
-  company: 'Företag', person: 'Person', licence: 'Tillstånd', foster_home: 'Familjehem', address: 'Adress',
 };
 
 export interface Positions {
@@ -100,9 +98,10 @@ export function networkSvg(graph: ExportGraph, opts: { width?: number; height?: 
       const a = pos[e.source]!;
       const b = pos[e.target]!;
       const ended = e.to != null;
-      return `<line x1="${sx(a.x).toFixed(1)}" y1="${sy(a.y).toFixed(1)}" x2="${sx(b.x).toFixed(1)}" y2="${sy(b.y).toFixed(1)}" stroke="#9aa3ae" stroke-width="1.2"${ended ? ' stroke-dasharray="4 3"' : ''}><title>${escapeHtml(`${e.kind}${e.attributes.role ? ` (${String(e.attributes.role)})` : ''} ${e.from ?? '…'} – ${e.to ?? ''}`)}</title></line>`;
+      return `<line x1="${sx(a.x).toFixed(1)}" y1="${sy(a.y).toFixed(1)}" x2="${sx(b.x).toFixed(1)}" y2="${sy(b.y).toFixed(1)}" stroke="#9aa3ae" stroke-width="1.2"${ended ? ' stroke-dasharray="4 3"' : ''}><title>${escapeHtml(`${labelSv(EDGE_KIND_SV, e.kind, '–')}${typeof e.attributes.role === 'string' ? ` (${labelSv(ROLE_SV, e.attributes.role, '')})` : ''} ${e.from ?? '…'} – ${e.to ?? ''}`)}</title></line>`;
     });
   const seen = new Set<string>();
+  const placed: Box[] = [];
   const nodes = graph.nodes
     .filter((n) => !seen.has(n.id) && seen.add(n.id))
     .map((n) => {
@@ -112,14 +111,39 @@ export function networkSvg(graph: ExportGraph, opts: { width?: number; height?: 
       const hl = opts.highlight?.has(n.id);
       const colour = KIND_COLOURS[n.kind] ?? '#555';
       const label = n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label;
-      return `<g><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${hl ? 9 : 6}" fill="${colour}"${hl ? ' stroke="#a31e1e" stroke-width="3"' : ''}><title>${escapeHtml(`${KIND_SV[n.kind] ?? n.kind}: ${n.label} (${n.id})`)}</title></circle>${
-        labels ? `<text x="${(x + 10).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" fill="#1d2430">${escapeHtml(label)}</text>` : ''
+      const spot = labels ? labelSpot(x, y, label, W, placed) : null;
+      return `<g><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${hl ? 9 : 6}" fill="${colour}"${hl ? ' stroke="#a31e1e" stroke-width="3"' : ''}><title>${escapeHtml(`${labelSv(SUBJECT_KIND_DISPLAY_SV, n.kind, '–')}: ${n.label} (${n.id})`)}</title></circle>${
+        spot ? `<text x="${spot.x.toFixed(1)}" y="${spot.y.toFixed(1)}" font-size="11" fill="#1d2430"${spot.right ? '' : ' text-anchor="end"'}>${escapeHtml(label)}</text>` : ''
       }</g>`;
     });
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Nätverksbild">${edges.join('')}${nodes.join('')}</svg>`;
 }
 
+interface Box { x0: number; x1: number; y0: number; y1: number }
+
+/** Rough width of an 11px label; the picture only needs to keep labels apart, not to measure type. */
+const labelWidth = (text: string): number => text.length * 6.3;
+
+/**
+ * Where a node's label goes: pointing inwards first (right of nodes on the left half, left of
+ * nodes on the right half, so none is cut at the edge), then the other side, then a line above or
+ * below, whichever overlaps no label placed before; else the inward spot.
+ */
+function labelSpot(x: number, y: number, text: string, width: number, placed: Box[]): { x: number; y: number; right: boolean } {
+  const w = labelWidth(text);
+  const inward = x <= width / 2;
+  const candidates = [0, 14, -14, 26, -26].flatMap((dy) => [inward, !inward].map((right) => ({ right, dy })));
+  const fits = (b: Box) => b.x0 >= 0 && b.x1 <= width && !placed.some((p) => b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1);
+  const boxOf = (right: boolean, dy: number): Box => {
+    const x0 = right ? x + 10 : x - 10 - w;
+    return { x0, x1: x0 + w, y0: y + dy - 8, y1: y + dy + 5 };
+  };
+  const pick = candidates.find((c) => fits(boxOf(c.right, c.dy))) ?? { right: inward, dy: 0 };
+  placed.push(boxOf(pick.right, pick.dy));
+  return { x: pick.right ? x + 10 : x - 10, y: y + 4 + pick.dy, right: pick.right };
+}
+
 export function legend(graph: ExportGraph): string {
   const kinds = [...new Set(graph.nodes.map((n) => n.kind))].sort();
-  return `<div class="legend">${kinds.map((k) => `<span><i style="background:${KIND_COLOURS[k] ?? '#555'}"></i>${escapeHtml(KIND_SV[k] ?? k)}</span>`).join('')}<span>streckad linje = avslutad koppling</span></div>`;
+  return `<div class="legend">${kinds.map((k) => `<span><i style="background:${KIND_COLOURS[k] ?? '#555'}"></i>${escapeHtml(labelSv(SUBJECT_KIND_DISPLAY_SV, k, '–'))}</span>`).join('')}<span>streckad linje = avslutad koppling</span></div>`;
 }

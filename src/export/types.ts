@@ -1,3 +1,5 @@
+import type { AuditHead } from '../audit/log';
+
 /**
  * What an export carries. The graph shape is the one `egoNetwork` returns (src/graph/ego.ts);
  * declared here structurally so the writers stay pure and testable on hand-built payloads.
@@ -71,10 +73,15 @@ export interface ExportBundle {
   sanctions?: ExportSanction[];
   audit: ExportAuditLine[];
   pseudonymised: boolean;
+  /** The audit log's head when the export was made (issue 13): an old export proves a later truncation. */
+  auditHead?: AuditHead | null;
 }
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'ftm', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** CSV for Swedish Excel (`excel`) or RFC 4180 tools (`standard`); see src/export/csv.ts. */
+export const CSV_DIALECTS = ['excel', 'standard'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
 
 export interface ExportFile {
   name: string;

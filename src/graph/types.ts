@@ -68,6 +68,13 @@ export function kindOfNodeId(id: string): NodeKind {
   return /^\d{12}$/.test(id) || id.startsWith('ext:') ? 'person' : 'company';
 }
 
+/** The inverse of nodeIdOf: a node id as the entity id the rest of the workbench uses (cases, profiles) and its kind. */
+export function entityOfNodeId(nodeId: string): { id: string; kind: NodeKind } {
+  const kind = kindOfNodeId(nodeId);
+  const prefix = kind === 'licence' ? LICENCE_PREFIX : kind === 'foster_home' ? HOME_PREFIX : kind === 'address' ? ADDRESS_PREFIX : '';
+  return { id: nodeId.slice(prefix.length), kind };
+}
+
 /**
  * Whether an edge holds on `date`: started on or before it (or unknown) and not ended before it.
  * Licence ownership and current-address links are records rather than periods of control, so a

@@ -33,6 +33,3 @@ export function normaliseHolderId(raw: string, hint?: HolderKind): Normalised<Ho
   if (o.ok) return ok({ id: o.value, kind: 'company' });
   return fail('holder_id is neither a valid org_nr nor a valid personnummer', 'holder_id är varken ett giltigt organisationsnummer eller personnummer');
 }
-
-/** Normalise a subject_id (financial events, sanctions, relations): org_nr or person_id. */
-export const normaliseSubjectId = (raw: string): Normalised<Holder> => normaliseHolderId(raw);

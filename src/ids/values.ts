@@ -38,8 +38,14 @@ export function normaliseAmount(raw: string | null | undefined): Normalised<numb
     s = s.replace(/\./g, '');
   }
   if (!/^-?\d+(\.\d+)?$/.test(s)) return fail('not an amount', 'inte ett belopp');
-  return ok(Number(s));
+  const n = Number(s);
+  // A 400-digit "amount" parses to Infinity (and SQLite would store Inf): out of range, not a number to keep.
+  if (!Number.isFinite(n) || Math.abs(n) > MAX_AMOUNT) return fail('amount out of range', 'beloppet är orimligt stort');
+  return ok(n);
 }
+
+/** Amounts beyond this (10^15 SEK) are no real amount and lose öre precision in a double. */
+export const MAX_AMOUNT = 1e15;
 
 /**
  * Shares in percent (roles.share_pct): an amount, optionally followed by a percent sign or the word
@@ -57,7 +63,9 @@ export function normaliseInt(raw: string | null | undefined): Normalised<number 
   const s = (raw ?? '').trim().replace(/[\s\u00a0]/g, '');
   if (s === '') return ok(null);
   if (!/^-?\d+$/.test(s)) return fail('not a whole number', 'inte ett heltal');
-  return ok(Number(s));
+  const n = Number(s);
+  if (!Number.isSafeInteger(n)) return fail('whole number out of range', 'heltalet är för stort');
+  return ok(n);
 }
 
 const TRUE = new Set(['true', 'ja', 'yes', 'y', 'j', '1', 'x', 'sant']);

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { TABLE_NAMES, type TableName } from '../model/tables';
 import { isSqliteError, type Db } from '../store/db';
 import { datasetQuarantine, FactWriter, type RecordId, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
+import { endUnstated, recordDatasetTable, setDatasetSource } from '../store/known';
+import { beginWrite, StoreBusyError } from '../store/write-lock';
+import { extractKind, type ExtractKind } from './extract-kind';
 import { spawnWorker } from '../threads/spawn-worker';
 import { deserialiseError, OP_BAD, OP_ROW, OP_SAME, parseFiles, valueCount, type ParseConsumer, type ParseMessage } from './parse';
 import { planImport, type PlannedFile } from './plan';
@@ -30,17 +33,28 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
     const previous = findDatasetByHash(db, hash);
     if (previous) return previousResult(db, previous);
     if (db.inTransaction) throw new Error('importPath must not run inside another transaction');
+    const kind = extractKind(plan, opts);
     const importedAt = new Date().toISOString();
-    db.exec('BEGIN IMMEDIATE');
+    // Another writer (a second import, the app beside a CLI run) makes this wait its turn, not fail.
+    await beginWrite(db, { onWait: opts.onWaitForStore, maxWaitMs: opts.storeWaitMs });
     try {
+      // The same content may have been imported by the writer we waited for.
+      const meanwhile = findDatasetByHash(db, hash);
+      if (meanwhile) {
+        db.exec('ROLLBACK');
+        return previousResult(db, meanwhile);
+      }
       const datasetId = insertDataset(db, { name, source_path: path.resolve(inputPath), content_hash: hash, imported_at: importedAt });
-      const run = new ImportRun(db, datasetId, importedAt, plan.files, opts.onProgress);
+      setDatasetSource(db, datasetId, kind.source);
+      const run = new ImportRun(db, datasetId, importedAt, plan.files, kind, opts.onProgress);
       const tp = performance.now();
       const parsed = await parseInto(plan.files, run, opts.parseInWorker, opts.rereadUnchanged ? undefined : storeFileOf(db));
       const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
       run.finish();
-      const result = run.result(name, plan.skipped);
+      run.finishExtract();
+      const result = run.result(name, plan.skipped.filter((f) => f !== kind.manifest));
       setDatasetSummary(db, datasetId, summaryOf(result));
+      opts.beforeCommit?.(result);
       const tc = performance.now();
       db.exec('COMMIT');
       const ms = (x: number): number => Math.round(x);
@@ -57,6 +71,7 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
 
 function asImportError(err: unknown): ImportError {
   if (err instanceof ImportError) return err;
+  if (err instanceof StoreBusyError) return new ImportError('busy', err.messageSv, err.message);
   const msg = err instanceof Error ? err.message : String(err);
   if (isSqliteError(err)) return new ImportError('store', `lagringsfel: ${msg}`, `store error: ${msg}`);
   if (err instanceof TypeError || err instanceof ReferenceError) return new ImportError('internal', `internt fel: ${msg}`, `internal error: ${msg}`);
@@ -82,10 +97,13 @@ interface Summary {
   updated: number;
   unchanged: number;
   skipped: string[];
+  source?: string | null;
+  full?: string[];
+  ended?: Record<string, number>;
 }
 
 function summaryOf(r: ImportResult): Summary {
-  return { rows: r.rows, records: r.records, quarantined: r.quarantined, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped };
+  return { rows: r.rows, records: r.records, quarantined: r.quarantined, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, source: r.source ?? null, full: r.full ?? [], ended: r.ended ?? {} };
 }
 
 function previousResult(db: Db, d: DatasetRow): ImportResult {
@@ -103,6 +121,9 @@ function previousResult(db: Db, d: DatasetRow): ImportResult {
     skipped: s.skipped ?? [],
     already_imported: true,
     records: s.records ?? {},
+    source: s.source ?? null,
+    full: s.full ?? [],
+    ended: {},
   };
 }
 
@@ -184,14 +205,33 @@ class ImportRun implements ParseConsumer {
   private counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
   private currentTable = '';
 
+  private readonly ended: Record<string, number> = {};
+  private endMarkingMs = 0;
+
   constructor(
-    db: Db,
+    private readonly db: Db,
     datasetId: number,
     importedAt: string,
     private readonly files: readonly PlannedFile[],
+    private readonly extract: ExtractKind,
     private readonly onProgress?: (p: ImportProgress) => void,
   ) {
     this.writer = new FactWriter(db, datasetId, importedAt);
+  }
+
+  /**
+   * Known time (migration 006): records which tables this dataset contained, and for each one it
+   * is a full extract of, marks the rows of its source it did not state as no longer reported.
+   */
+  finishExtract(): void {
+    const t0 = performance.now();
+    for (const table of Object.keys(this.rows) as TableName[]) {
+      const stated = this.extract.isFull(table) ? this.writer.statedRows(table) : undefined;
+      const ended = stated ? endUnstated(this.db, table, this.writer.datasetId, this.extract.source, stated) : 0;
+      if (ended) this.ended[table] = ended;
+      recordDatasetTable(this.db, this.writer.datasetId, table, stated !== undefined, ended);
+    }
+    this.endMarkingMs = Math.round(performance.now() - t0);
   }
 
   startFile(index: number): void {
@@ -211,7 +251,7 @@ class ImportRun implements ParseConsumer {
       throw new ImportError('empty', `${f.label} är tom (ingen rubrikrad)`, `${f.label} is empty (no header row)`, f.label);
     }
     this.records[f.label] = (this.records[f.label] ?? 0) + this.fileRecords;
-    this.report(true);
+    this.report(true, true);
   }
 
   batch(ops: unknown[], bytes: ByteCounter): void {
@@ -230,7 +270,7 @@ class ImportRun implements ParseConsumer {
         this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw, ops[i + 5 + width] as number, rec);
         i += 9 + width;
       } else if (op === OP_SAME) {
-        this.same(TABLE_NAMES[ops[i + 1] as number]!);
+        this.same(TABLE_NAMES[ops[i + 1] as number]!, ops[i + 3] as number);
         i += 4;
       } else if (op === OP_BAD) {
         this.fileRecords++;
@@ -247,12 +287,14 @@ class ImportRun implements ParseConsumer {
 
   private header(table: TableName, headers: string[], opts: { allowExtOrgNr?: boolean }): void {
     this.normalisers.set(table, new RowNormaliser(mapHeader(table, headers), opts));
+    if (this.extract.isFull(table)) this.writer.trackStated(table);
     this.rows[table] ??= 0;
     this.currentTable = table;
   }
 
   /** A record the store holds exactly so already (unchanged.ts): nothing to write. */
-  private same(table: TableName): void {
+  private same(table: TableName, rowId: number): void {
+    this.writer.statedUnchanged(table, rowId);
     this.unread++;
     this.fileRecords++;
     this.rows[table] = (this.rows[table] ?? 0) + 1;
@@ -283,14 +325,14 @@ class ImportRun implements ParseConsumer {
     this.writer.quarantine(entry, raw);
   }
 
-  private report(force: boolean): void {
+  private report(force: boolean, done = false): void {
     if (!this.onProgress) return;
     const now = Date.now();
     if (!force && now - this.lastProgress < PROGRESS_EVERY_MS) return;
     this.lastProgress = now;
     // Per file: a cumulative count under the current file's name reads as that file's size.
     const secs = Math.max((now - this.fileStarted) / 1000, 0.001);
-    this.onProgress({ file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs) });
+    this.onProgress({ file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs), done });
   }
 
   finish(): void {
@@ -312,6 +354,10 @@ class ImportRun implements ParseConsumer {
       skipped,
       already_imported: false,
       records: this.records,
+      source: this.extract.source,
+      full: (Object.keys(this.rows) as TableName[]).filter((t) => this.extract.isFull(t)),
+      ended: this.ended,
+      end_marking_ms: this.endMarkingMs,
     };
   }
 }

@@ -1,4 +1,5 @@
 /** Public types of the importer (shared with the API, the CLI and the UI). */
+import { InsynError, type FailureCode } from '../model/errors';
 
 export interface QuarantineEntry {
   file: string;
@@ -28,6 +29,14 @@ export interface ImportResult {
   already_imported: boolean;
   /** Data rows read per file (every one is either in `rows` or quarantined). */
   records: Record<string, number>;
+  /** Known time (issue 11): the dataset's source label (null = the unnamed default source). */
+  source?: string | null;
+  /** Tables this dataset was a full extract of (rows of its source it lacked are no longer reported). */
+  full?: string[];
+  /** Rows per table this import marked as no longer reported. */
+  ended?: Record<string, number>;
+  /** Time spent marking rows a full extract no longer reports (known time's only import-time cost). */
+  end_marking_ms?: number;
   /** Where the time went (benchmarks, `import --json`); absent for an already imported dataset. */
   timings?: ImportTimings;
 }
@@ -54,11 +63,27 @@ export interface ImportProgress {
   bytesRead: number;
   bytesTotal: number;
   rowsPerSec: number;
+  /** True on the file's last report (all its rows are counted). */
+  done: boolean;
 }
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   datasetName?: string;
+  /** Runs inside the import's transaction just before it commits (the audit entry: issue 13); throwing rolls the import back. */
+  beforeCommit?: (result: ImportResult) => void;
+  /** Called about once a second while another writer holds the store (issue 13: imports queue instead of failing). */
+  onWaitForStore?: (waitedMs: number) => void;
+  /** How long to wait for another writer before giving up (default one hour). */
+  storeWaitMs?: number;
+  /**
+   * A full extract (src/import/extract-kind.ts): true = of every table the dataset contains, a
+   * list = of those tables, false = partial even where detection would say full. Default: the
+   * folder's insyn-dataset.json, else detection (a Bolagsverket bulk file alone is full).
+   */
+  full?: boolean | readonly string[];
+  /** The source label (default: the manifest's, 'bolagsverket' for a bulk file alone, else none). */
+  source?: string;
   /**
    * Parse in a worker thread while this thread writes (true), on this thread (false), or by input
    * size (default: a worker from 4 MiB on). Both give the same store.
@@ -70,20 +95,20 @@ export interface ImportOptions {
 
 export const QUARANTINE_LIST_CAP = 100_000;
 
-export type ImportErrorCode = 'not_found' | 'no_tables' | 'unknown_table' | 'missing_headers' | 'unreadable' | 'binary' | 'empty' | 'store' | 'internal';
+export type ImportErrorCode = Extract<FailureCode, 'not_found' | 'no_tables' | 'unknown_table' | 'missing_headers' | 'unreadable' | 'binary' | 'empty' | 'store' | 'busy' | 'internal'>;
 
 /**
  * A dataset that cannot be imported at all; the store is left as it was. The message carries
  * Swedish first and English second, as the CLI prints it.
  */
-export class ImportError extends Error {
-  override name = 'ImportError';
+export class ImportError extends InsynError {
+  declare readonly code: ImportErrorCode;
   constructor(
-    readonly code: ImportErrorCode,
-    readonly messageSv: string,
+    code: ImportErrorCode,
+    messageSv: string,
     readonly messageEn: string,
     readonly file?: string,
   ) {
-    super(`${messageSv} / ${messageEn}`);
+    super(code, `${messageSv} / ${messageEn}`, messageSv);
   }
 }

@@ -39,9 +39,10 @@ export const KIND_GROUPS: Record<string, readonly LicenceKind[]> = {
   health_care: ['care_provider', 'aesthetic_clinic', 'dental_care'],
 };
 
+const GROUP_OF_KIND: ReadonlyMap<string, string> = new Map(Object.entries(KIND_GROUPS).flatMap(([group, kinds]) => kinds.map((k) => [k, group] as const)));
+
 export function kindGroupOf(kind: string): string | undefined {
-  for (const [group, kinds] of Object.entries(KIND_GROUPS)) if ((kinds as readonly string[]).includes(kind)) return group;
-  return undefined;
+  return GROUP_OF_KIND.get(kind);
 }
 
 /** Licence kinds that fit a payment purpose (contract §4); null = any kind. */
@@ -65,3 +66,22 @@ export function isControllingRole(role: string, sharePct: number | null | undefi
   if (role === 'owner') return sharePct == null || sharePct >= 25;
   return (ROLES as readonly string[]).includes(role);
 }
+
+// Workbench enums (Insyn's own, not in the data contract): triage statuses and audit actions.
+
+/** Triage statuses of a hit (issue 6): ny, under utredning, avskriven, bekräftad. */
+export const HIT_STATUSES = ['ny', 'under_utredning', 'avskriven', 'bekraftad'] as const;
+export type HitStatus = (typeof HIT_STATUSES)[number];
+/** Statuses that require a reason (issue 6.1). */
+export const STATUSES_REQUIRING_REASON: ReadonlySet<HitStatus> = new Set(['avskriven', 'bekraftad']);
+
+/** What the audit log records (src/audit/log.ts). */
+export const AUDIT_ACTIONS = [
+  'import', 'analysis_run', 'status_change', 'export', 'search', 'open_profile', 'case_create', 'case_edit', 'case_delete',
+  'case_note', 'case_view', 'dossier', 'config_change',
+  // issue 13: the first keyed entry after entries written before keys
+  'audit_anchor',
+  // issue 11: monitoring across imports
+  'analysis_as_known', 'watch_add', 'watch_remove',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

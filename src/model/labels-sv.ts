@@ -1,6 +1,6 @@
 import type {
-  COMPANY_STATUSES, FINANCIAL_EVENT_KINDS, INSPECTION_OUTCOMES, INSPECTION_TAGS, LICENCE_KINDS, LICENCE_STATUSES, OFFENCES,
-  PAYMENT_PURPOSES, PROFESSIONS, RELATION_KINDS, REVIEW_OUTCOMES, ROLES, SANCTION_KINDS,
+  AUDIT_ACTIONS, COMPANY_STATUSES, FINANCIAL_EVENT_KINDS, HIT_STATUSES, INSPECTION_OUTCOMES, INSPECTION_TAGS, LICENCE_KINDS,
+  LICENCE_STATUSES, OFFENCES, PAYMENT_PURPOSES, PROFESSIONS, RELATION_KINDS, REVIEW_OUTCOMES, ROLES, SANCTION_KINDS, SUBJECT_KINDS,
 } from './enums';
 
 /**
@@ -24,6 +24,17 @@ function capitalised<K extends string>(table: Readonly<Record<K, string>>): Read
 export function labelSv(table: Readonly<Record<string, string>>, code: string | null | undefined, ifMissing: string): string {
   if (code == null || code === '') return ifMissing;
   return table[code] ?? code;
+}
+
+/** A count with its word in the right number: "1 ny nod", "2 nya noder", "1 larm". */
+export function countSv(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
+}
+
+/** Items joined as Swedish lists them: "a", "a och b", "a, b och c" (`eller` for alternatives). */
+export function listSv(items: readonly string[], last: 'och' | 'eller' = 'och'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
 // In-sentence wording (evidence texts).
@@ -65,7 +76,33 @@ export const PROFESSION_SV: Labels<typeof PROFESSIONS> = {
   personal_assistant: 'personlig assistent', manager: 'chef', other: 'annat yrke',
 };
 
+export const SUBJECT_KIND_SV: Labels<typeof SUBJECT_KINDS> = {
+  company: 'bolag', person: 'person', licence: 'tillstånd', foster_home: 'familjehem', address: 'adress',
+};
+export const COMPANY_STATUS_SV: Labels<typeof COMPANY_STATUSES> = {
+  active: 'aktivt', liquidation: 'i likvidation', bankruptcy: 'i konkurs', deregistered: 'avregistrerat',
+};
+/** Edges of the network graph (src/graph/types.ts EdgeKind), as a relation reads in a sentence. */
+export const EDGE_KIND_SV: Readonly<Record<string, string>> = {
+  role: 'roll', employment: 'anställning', licence: 'tillstånd', placement: 'placering', foster_parent: 'familjehemsförälder',
+  consultant: 'konsulentstöd', relation: 'relation', residence: 'folkbokföring', address: 'adress', shared_address: 'samma adress',
+};
+export const HIT_STATUS_SV: Labels<typeof HIT_STATUSES> = {
+  ny: 'ny', under_utredning: 'under utredning', avskriven: 'avskriven', bekraftad: 'bekräftad',
+};
+
 // Standalone wording (tables, badges, option lists).
+
+export const SUBJECT_KIND_DISPLAY_SV = capitalised(SUBJECT_KIND_SV);
+export const HIT_STATUS_DISPLAY_SV = capitalised(HIT_STATUS_SV);
+/** The audit log's actions as the Logg view, the CLI and reports name them. */
+export const AUDIT_ACTION_DISPLAY_SV: Labels<typeof AUDIT_ACTIONS> = {
+  import: 'Import', analysis_run: 'Analyskörning', status_change: 'Statusändring', export: 'Export', search: 'Sökning',
+  open_profile: 'Öppnade profil', case_create: 'Ärende skapat', case_edit: 'Ärende ändrat', case_delete: 'Ärende borttaget',
+  case_note: 'Anteckning', case_view: 'Sparad nätverksvy', dossier: 'Prövningsunderlag', config_change: 'Regelinställning ändrad',
+  audit_anchor: 'Nyckelad logg påbörjad', analysis_as_known: 'Analys som känt efter datamängd', watch_add: 'Bevakning tillagd',
+  watch_remove: 'Bevakning borttagen',
+};
 
 export const ROLE_DISPLAY_SV = capitalised(ROLE_SV);
 export const LICENCE_STATUS_DISPLAY_SV = capitalised(LICENCE_STATUS_SV);
@@ -108,5 +145,6 @@ export const DISPLAY_SV_BY_ENUM = {
   LICENCE_STATUSES: LICENCE_STATUS_DISPLAY_SV, INSPECTION_OUTCOMES: INSPECTION_OUTCOME_DISPLAY_SV, INSPECTION_TAGS: INSPECTION_TAG_DISPLAY_SV,
   REVIEW_OUTCOMES: REVIEW_OUTCOME_DISPLAY_SV, PROFESSIONS: PROFESSION_DISPLAY_SV, FINANCIAL_EVENT_KINDS: FINANCIAL_KIND_DISPLAY_SV,
   SANCTION_KINDS: SANCTION_KIND_DISPLAY_SV, OFFENCES: OFFENCE_DISPLAY_SV, RELATION_KINDS: RELATION_KIND_DISPLAY_SV,
-  PAYMENT_PURPOSES: PAYMENT_PURPOSE_DISPLAY_SV,
+  PAYMENT_PURPOSES: PAYMENT_PURPOSE_DISPLAY_SV, SUBJECT_KINDS: SUBJECT_KIND_DISPLAY_SV, HIT_STATUSES: HIT_STATUS_DISPLAY_SV,
+  AUDIT_ACTIONS: AUDIT_ACTION_DISPLAY_SV,
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CompanyFact, FosterHomeFact, LicenceFact } from '../model/rows';
 import { clampSeverity, evidence } from './evidence';
 import { isGrantedAsOf } from './licences';
-import { companyLabel, kindSv } from './texts';
+import { companyLabel, kindSv, numberSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -12,6 +12,12 @@ const params = z.strictObject({
   maxListed: z.number().int().min(1).default(20),
 });
 type Params = z.infer<typeof params>;
+
+function describe(p: Params): string {
+  const companies = p.minCompanies === 1 ? 'minst ett registrerat bolag' : `minst ${numberSv(p.minCompanies)} registrerade bolag`;
+  const units = p.minLicenceUnits === 1 ? 'minst en tillståndsgiven verksamhetsenhet' : `minst ${numberSv(p.minLicenceUnits)} tillståndsgivna verksamhetsenheter`;
+  return `På samma normaliserade adress finns ${companies}, ${units}, eller både ett familjehem och en tillståndshavares enhet.`;
+}
 
 /**
  * address-hub (contract §4), on the normalised address key: ≥ 5 companies registered there
@@ -25,8 +31,8 @@ type Params = z.infer<typeof params>;
 export const signal: SignalDefinition<Params> = {
   id: 'address-hub',
   title: 'Adress med många bolag, enheter eller familjehem',
-  description:
-    'På samma normaliserade adress finns minst fem registrerade bolag, minst tre tillståndsgivna verksamhetsenheter, eller både ett familjehem och en tillståndshavares enhet.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: skenadresser, och familjehem som i praktiken drivs som HVB i lokaler där familjehemsföräldrarna inte bor.',
   subjectKinds: ['address'],
   params,

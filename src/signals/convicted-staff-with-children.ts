@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { OFFENCE_SV } from '../model/labels-sv';
 import type { EmploymentFact, SanctionFact } from '../model/rows';
 import { clampSeverity, evidence } from './evidence';
 import { periodText } from '../model/dates';
-import { companyLabel, offenceSv, personLabel, professionSv } from './texts';
+import { codesSv, companyLabel, offenceSv, personLabel, professionSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
   offences: z.array(z.string()).default(['violence', 'sexual', 'narcotics', 'weapons', 'organised_crime']),
 });
 type Params = z.infer<typeof params>;
+
+function describe(p: Params): string {
+  return `Personen är anställd i arbete med barn och är dömd för ${codesSv(OFFENCE_SV, p.offences)}; anställningen pågick vid eller efter domen.`;
+}
 
 /**
  * convicted-staff-with-children (contract §4), on a person with the employer(s) in related_ids:
@@ -24,8 +29,8 @@ type Params = z.infer<typeof params>;
 export const signal: SignalDefinition<Params> = {
   id: 'convicted-staff-with-children',
   title: 'Dömd för grovt brott och arbetar med barn',
-  description:
-    'Personen är anställd i arbete med barn och är dömd för våldsbrott, sexualbrott, narkotikabrott, vapenbrott eller organiserad brottslighet; anställningen pågick vid eller efter domen.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: personer som begått grova brott anställs och arbetar med barn.',
   subjectKinds: ['person'],
   params,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { OFFENCE_SV } from '../model/labels-sv';
 import type { RoleFact, SanctionFact } from '../model/rows';
 import { addYears } from '../model/dates';
 import { clampSeverity, evidence } from './evidence';
 import { grantedLicences } from './licences';
 import { controllingRolesAsOf, roleActiveAt } from './roles';
-import { companyLabel, holderLabel, offenceSv, roleText } from './texts';
+import { codesSv, companyLabel, holderLabel, numberSv, offenceSv, roleText } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const OFFENCES = ['violence', 'sexual', 'narcotics', 'weapons', 'fraud', 'welfare_fraud', 'organised_crime'];
@@ -20,6 +21,11 @@ const params = z.strictObject({
 });
 type Params = z.infer<typeof params>;
 
+function describe(p: Params): string {
+  const years = p.years === 1 ? 'det senaste året' : `de senaste ${numberSv(p.years)} åren`;
+  return `En person med kontrollerande roll i en tillståndshavare är dömd för ${codesSv(OFFENCE_SV, p.offences)} under ${years}${p.includeUnsuitable ? ', eller har tidigare bedömts olämplig' : ''}.`;
+}
+
 /**
  * conviction-in-control (contract §4): a person in a controlling role (at as-of) in a licence
  * holder (a licence granted at as-of) with a conviction for violence, sexual, narcotics,
@@ -33,8 +39,8 @@ type Params = z.infer<typeof params>;
 export const signal: SignalDefinition<Params> = {
   id: 'conviction-in-control',
   title: 'Dömd person i ledningen för tillståndshavare',
-  description:
-    'En person med kontrollerande roll i en tillståndshavare är dömd för våld, sexualbrott, narkotika, vapen, bedrägeri, välfärdsbrott eller organiserad brottslighet under de senaste tio åren, eller har tidigare bedömts olämplig.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: lämplighet i ägar- och ledningsprövningen – kriminella aktörer i ledningen för verksamheter.',
   subjectKinds: ['person'],
   params,

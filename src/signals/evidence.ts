@@ -20,3 +20,14 @@ export function clampSeverity(n: number): 1 | 2 | 3 | 4 | 5 {
 export function uniqueSorted(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort();
 }
+
+/** The evidence lines without repeats (same text and source), in order. */
+export function uniqueEvidence(ev: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return ev.filter((e) => {
+    const k = `${e.text}\u0000${e.source}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { FINANCIAL_KIND_SV, countSv } from '../model/labels-sv';
 import type { Facts } from '../analysis/facts';
 import type { FinancialEventFact, LicenceFact, RoleFact } from '../model/rows';
 import { addMonths } from '../model/dates';
 import { clampSeverity, evidence, uniqueSorted } from './evidence';
 import { licenceStatusAsOf } from './licences';
 import { controllingRolesAsOf, roleActiveAt } from './roles';
-import { companyLabel, financialKindSv, holderLabel, roleText, sek } from './texts';
+import { codesSv, companyLabel, financialKindSv, holderLabel, numberSv, roleText, sek } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -21,6 +22,11 @@ const params = z.strictObject({
 });
 type Params = z.infer<typeof params>;
 
+function describe(p: Params): string {
+  const events = p.minEvents === 1 ? 'minst en händelse' : `minst ${numberSv(p.minEvents)} händelser`;
+  return `Tillståndshavare eller sökande, eller person med kontrollerande roll i en sådan, har obetalda skulder (${codesSv(FINANCIAL_KIND_SV, p.debtKinds)}) på minst ${sek(p.debtThresholdSek)}, eller ${events} av slagen ${codesSv(FINANCIAL_KIND_SV, p.eventKinds)} inom ${countSv(p.windowMonths, 'månad', 'månader')}. En enskild firma och dess ägare (samma nummer) räknas som en gäldenär.`;
+}
+
 /**
  * financial-mismanagement (contract §4): a licence holder or applicant (status granted or
  * applied at as-of), or a person in a controlling role in one at as-of, with unresolved (at
@@ -35,8 +41,8 @@ type Params = z.infer<typeof params>;
 export const signal: SignalDefinition<Params> = {
   id: 'financial-mismanagement',
   title: 'Upprepad ekonomisk misskötsamhet',
-  description:
-    'Tillståndshavare eller sökande, eller person med kontrollerande roll i en sådan, har obetalda skulder hos Kronofogden eller skatteskulder på minst 50 000 kr, eller minst tre betalningsförelägganden, sena skattedeklarationer eller obetalda avgifter inom 24 månader. En enskild firma och dess ägare (samma nummer) räknas som en gäldenär.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: företrädare med upprepad ekonomisk misskötsamhet (sena deklarationer, obetalda skatter och avgifter, upprepade betalningsförelägganden) kan bedömas olämpliga.',
   subjectKinds: ['company', 'person'],
   params,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROFESSION_SV } from '../model/labels-sv';
 import type { Facts } from '../analysis/facts';
 import type { EmploymentFact, FosterHomeFact, PaymentFact, PlacementFact } from '../model/rows';
 import { normaliseStreet } from '../ids/address';
@@ -7,7 +8,7 @@ import { addDays, periodText } from '../model/dates';
 import { clampSeverity, evidence } from './evidence';
 import { isControlling, roleAsOf, sameHolder } from './roles';
 import { firstUncoveredDay, observedSpan, occupancySpan, overlaps, peakConcurrency, type Span, spanContains } from './periods';
-import { companyLabel, personLabel, professionSv, roleSv } from './texts';
+import { codesSv, companyLabel, personLabel, professionSv, roleSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -20,6 +21,11 @@ const params = z.strictObject({
 type Params = z.infer<typeof params>;
 
 interface Trigger { severity: number; evidence: Evidence[]; related: string[] }
+
+function describe(p: Params): string {
+  const staff = p.careProfessions.length > 0 ? `, anställd personal (${codesSv(PROFESSION_SV, p.careProfessions)}) med hemmet som arbetsplats` : '';
+  return `Familjehemmet har haft fler barn placerade samtidigt än det är godkänt för (eller fler än ${p.defaultMaxChildren} när godkänt antal saknas)${staff}, placeringar under tid då ingen familjehemsförälder var folkbokförd på hemmets adress, eller ersättning för hemmets placeringar till ett bolag som en familjehemsförälder kontrollerar.`;
+}
 
 /**
  * foster-home-as-hvb (contract §4), on a foster home (subject_id = home_id). Any of:
@@ -49,8 +55,8 @@ interface Trigger { severity: number; evidence: Evidence[]; related: string[] }
 export const signal: SignalDefinition<Params> = {
   id: 'foster-home-as-hvb',
   title: 'Familjehem som drivs som HVB',
-  description:
-    'Familjehemmet har haft fler barn placerade samtidigt än det är godkänt för (eller fler än 4 när godkänt antal saknas), anställd vård- och omsorgspersonal med hemmet som arbetsplats, placeringar under tid då ingen familjehemsförälder var folkbokförd på hemmets adress, eller ersättning för hemmets placeringar till ett bolag som en familjehemsförälder kontrollerar.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: familjehem som utformas som ett HVB med anställd personal, i lokaler där familjehemsföräldrarna inte bor.',
   subjectKinds: ['foster_home'],
   params,

@@ -13,9 +13,15 @@ import { signal as overCapacity } from './over-capacity';
 import { signal as operatingWithoutLicence } from './operating-without-licence';
 import { signal as addressHub } from './address-hub';
 import { signal as nominalLicensedStaff } from './nominal-licensed-staff';
+import { signal as deceasedOfficer } from './deceased-officer';
+import { signal as boardSwapAfterFinding } from './board-swap-after-finding';
+import { signal as serialDirector } from './serial-director';
+import { signal as supervisionEvasion } from './supervision-evasion';
+import { signal as feeOutlier } from './fee-outlier';
+import { signal as dentalSupportWithoutDentist } from './dental-support-without-dentist';
 
 /**
- * All signals of contract §4, in contract order. Each lives in its own file
+ * All signals of contract §4 and §7.2, in contract order. Each lives in its own file
  * (src/signals/<id>.ts) exporting `signal`.
  */
 export const SIGNALS: readonly SignalDefinition[] = [
@@ -33,6 +39,12 @@ export const SIGNALS: readonly SignalDefinition[] = [
   operatingWithoutLicence,
   addressHub,
   nominalLicensedStaff,
+  deceasedOfficer,
+  boardSwapAfterFinding,
+  serialDirector,
+  supervisionEvasion,
+  feeOutlier,
+  dentalSupportWithoutDentist,
 ];
 
 export const SIGNAL_IDS: readonly string[] = SIGNALS.map((s) => s.id);

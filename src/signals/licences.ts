@@ -71,3 +71,25 @@ export function grantedSpan(l: LicenceFact, asOf: string): Span | null {
   // revoked, banned, temporarily_banned, expired (and a withdrawn grant): held until the decision day.
   return { from, to: l.status_on };
 }
+
+/** Statuses that make a company a licence holder or applicant (contract §7.1). */
+const HOLDER_OR_APPLICANT: ReadonlySet<string> = new Set(['granted', 'applied']);
+
+/**
+ * The company's licence that makes it a licence holder or applicant (contract §7.1) on `day` —
+ * status `granted` or `applied` then, as known at `day` — preferring a granted one; null when none.
+ */
+export function holderOrApplicantLicence(facts: Facts, orgNr: string, day: string): LicenceFact | null {
+  let applied: LicenceFact | null = null;
+  for (const l of facts.licencesByOrg.get(orgNr) ?? []) {
+    const s = licenceStatusAsOf(l, day);
+    if (s === 'granted') return l;
+    if (applied == null && HOLDER_OR_APPLICANT.has(s)) applied = l;
+  }
+  return applied;
+}
+
+/** "tillståndshavare" or "sökande av tillstånd", for a licence returned by holderOrApplicantLicence. */
+export function holderOrApplicantSv(l: LicenceFact, day: string): string {
+  return licenceStatusAsOf(l, day) === 'granted' ? 'tillståndshavare' : 'sökande av tillstånd';
+}

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { LICENCE_KIND_SV } from '../model/labels-sv';
 import type { EmploymentFact, LicenceFact } from '../model/rows';
 import { clampSeverity, evidence } from './evidence';
 import { isGrantedAsOf } from './licences';
 import { periodText } from '../model/dates';
-import { companyLabel, kindSv, personLabel, professionSv } from './texts';
+import { codesSv, companyLabel, kindSv, personLabel, professionSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -12,6 +13,10 @@ const params = z.strictObject({
   maxEvidence: z.number().int().min(1).max(1000).default(25),
 });
 type Params = z.infer<typeof params>;
+
+function describe(p: Params): string {
+  return `Bolaget har tillstånd för ${codesSv(LICENCE_KIND_SV, p.kinds)}, och en anställd som arbetar med barn började utan att registerkontroll gjorts senast på anställningens första dag.`;
+}
 
 /**
  * missing-record-check (contract §4), on a company: the company is a holder (a licence of one of
@@ -28,8 +33,8 @@ type Params = z.infer<typeof params>;
 export const signal: SignalDefinition<Params> = {
   id: 'missing-record-check',
   title: 'Anställd som arbetar med barn utan registerkontroll',
-  description:
-    'Bolaget har tillstånd för HVB för barn, LSS-bostad för barn eller stödboende, och en anställd som arbetar med barn började utan att registerkontroll gjorts senast på anställningens första dag.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: registerkontroll görs inte eller följs inte upp innan personal börjar arbeta med barn.',
   subjectKinds: ['company'],
   params,

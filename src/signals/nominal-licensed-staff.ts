@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LICENCE_KIND_SV } from '../model/labels-sv';
 import type { Facts } from '../analysis/facts';
 import type { EmploymentFact, LicenceFact } from '../model/rows';
 import { LEGITIMATION_PROFESSIONS } from '../model/index';
@@ -6,7 +7,7 @@ import { addDays, periodText } from '../model/dates';
 import { clampSeverity, evidence } from './evidence';
 import { grantedSpan } from './licences';
 import { observedSpan, overlaps, type Span, spanContains } from './periods';
-import { companyLabel, kindSv, personLabel, professionSv } from './texts';
+import { codesSv, companyLabel, kindSv, numberSv, personLabel, professionSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -18,6 +19,10 @@ const params = z.strictObject({
 type Params = z.infer<typeof params>;
 
 interface Job { e: EmploymentFact; span: Span & { to: string } }
+
+function describe(p: Params): string {
+  return `En person i ett legitimationsyrke är samtidigt ensam i sitt yrke hos minst ${numberSv(p.minProviders)} vårdgivare eller kliniker – ett tecken på att legitimerad personal bara formellt knyts till verksamheterna. Som vårdgivare eller klinik räknas en arbetsgivare med tillstånd som ${codesSv(LICENCE_KIND_SV, p.kinds)}, beviljat vid analysdatumet eller någon gång under den tid anställningarna pågick samtidigt.`;
+}
 
 /**
  * nominal-licensed-staff (contract §4), on a person with the ≥ 3 providers in related_ids: one
@@ -37,8 +42,8 @@ interface Job { e: EmploymentFact; span: Span & { to: string } }
 export const signal: SignalDefinition<Params> = {
   id: 'nominal-licensed-staff',
   title: 'Legitimerad personal knuten till flera kliniker på papperet',
-  description:
-    'En person i ett legitimationsyrke är samtidigt ensam i sitt yrke hos minst tre vårdgivare eller kliniker – ett tecken på att legitimerad personal bara formellt knyts till verksamheterna. Som vårdgivare eller klinik räknas en arbetsgivare med tillstånd som vårdgivare, estetisk klinik eller tandvård, beviljat vid analysdatumet eller någon gång under den tid anställningarna pågick samtidigt.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: kliniker som formellt knyter legitimerad personal till verksamheten.',
   subjectKinds: ['person'],
   params,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSPECTION_TAG_DISPLAY_SV, labelSv, listSv } from '../model/labels-sv';
 import type { InspectionFact, LicenceFact, PlacementFact } from '../model/rows';
 import { clampSeverity, evidence } from './evidence';
 import { periodText } from '../model/dates';
@@ -13,6 +14,12 @@ const params = z.strictObject({
   maxEvidence: z.number().int().min(1).max(1000).default(25),
 });
 type Params = z.infer<typeof params>;
+
+function describe(p: Params): string {
+  const tags = p.inspectionTags.map((t) => labelSv(INSPECTION_TAG_DISPLAY_SV, t, t).toLowerCase());
+  const inspection = tags.length > 0 ? `, eller en inspektion som konstaterat ${listSv(tags, 'eller')}` : '';
+  return `Tillståndet har haft fler samtidigt placerade barn än beslutad platskapacitet${inspection ? ', ' : ' eller '}ett placerat barn vars ålder (beräknad på födelseår) ligger utanför tillståndets åldersspann${inspection}.`;
+}
 
 /**
  * over-capacity (contract §4), on a licence (subject_id = licence_id). Any of:
@@ -35,8 +42,8 @@ type Params = z.infer<typeof params>;
 export const signal: SignalDefinition<Params> = {
   id: 'over-capacity',
   title: 'Fler placerade än tillståndet medger eller utanför målgruppen',
-  description:
-    'Tillståndet har haft fler samtidigt placerade barn än beslutad platskapacitet, ett placerat barn vars ålder (beräknad på födelseår) ligger utanför tillståndets åldersspann, eller en inspektion som konstaterat överbeläggning eller placeringar utanför målgruppen.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: HVB som tar emot barn utanför den målgrupp tillståndet avser eller fler än tillståndet medger.',
   subjectKinds: ['licence'],
   params,

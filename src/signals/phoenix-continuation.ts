@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countSv } from '../model/labels-sv';
 import type { CompanyFact, LicenceFact, RoleFact } from '../model/rows';
 import { kindGroupOf } from '../model/index';
 import { addMonths } from '../model/dates';
@@ -20,6 +21,10 @@ const HAS_OR_SEEKS = new Set(['granted', 'applied']);
 interface Revocation { licence: LicenceFact; on: string; group: string }
 interface Start { date: string; what: string; fact: { prov: LicenceFact['prov']; key: string }; table: 'companies' | 'licences' }
 
+function describe(p: Params): string {
+  return `Bolaget registrerades eller sökte tillstånd högst ${countSv(p.windowMonths, 'månad', 'månader')} efter att ett annat bolags tillstånd återkallats, delar med det bolaget en person med kontrollerande roll, en adress (registrerad adress eller verksamhetsadress, i vilken kombination som helst) eller telefon/e-post, och har eller söker tillstånd för liknande verksamhet.`;
+}
+
 /**
  * phoenix-continuation (contract §4): a company that registered, or applied for a licence (its
  * granted_on, or status_on while `applied`), within 36 months after another company's licence
@@ -33,8 +38,8 @@ interface Start { date: string; what: string; fact: { prov: LicenceFact['prov'];
 export const signal: SignalDefinition<Params> = {
   id: 'phoenix-continuation',
   title: 'Verksamhet fortsätter i nytt bolag efter återkallelse',
-  description:
-    'Bolaget registrerades eller sökte tillstånd högst 36 månader efter att ett annat bolags tillstånd återkallats, delar med det bolaget en person med kontrollerande roll, en adress (registrerad adress eller verksamhetsadress, i vilken kombination som helst) eller telefon/e-post, och har eller söker tillstånd för liknande verksamhet.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: verksamheten fortsätter trots förbud eller återkallelse, i nytt bolag under nytt namn, ofta i samma lokaler med samma personer.',
   subjectKinds: ['company'],
   params,

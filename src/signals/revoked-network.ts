@@ -5,7 +5,7 @@ import { clampSeverity, evidence } from './evidence';
 import { isLicenceHolder, revocationDate } from './licences';
 import { overlaps } from './periods';
 import { controllingRolesAsOf, roleActiveAt } from './roles';
-import { licenceText, roleText, statusSv } from './texts';
+import { licenceText, numberSv, roleText, statusSv } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
@@ -17,6 +17,13 @@ const params = z.strictObject({
 type Params = z.infer<typeof params>;
 
 interface Link { role: RoleFact; licence: LicenceFact; revokedOn: string }
+
+function describe(p: Params): string {
+  const companies = p.minCompanies === 1 ? 'minst ett bolag' : `minst ${numberSv(p.minCompanies)} olika bolag`;
+  const when = p.windowMonths === 0 ? 'på dagen för återkallelsen' : `någon gång under ${p.windowMonths === 1 ? 'den sista månaden' : `de ${p.windowMonths} månaderna`} före återkallelsen`;
+  const window = p.windowMonths === 0 ? 'dagen' : `${p.windowMonths}-månadersfönstret`;
+  return `Personen eller bolaget har haft en kontrollerande roll (styrelse, VD, ägare ≥ 25 % m.fl.) i ${companies} vars tillstånd återkallats eller förbjudits, och rollen var aktiv ${when}. Ett återkallat tillstånd utan datum för återkallelsen (tomt status_on) räknas inte, eftersom ${window} inte kan bestämmas – kontrollera sådana tillstånd manuellt.`;
+}
 
 /**
  * revoked-network (contract §4): a holder (person or company) with a controlling role in ≥ 2
@@ -30,8 +37,8 @@ interface Link { role: RoleFact; licence: LicenceFact; revokedOn: string }
 export const signal: SignalDefinition<Params> = {
   id: 'revoked-network',
   title: 'Återkommande aktör bakom återkallade verksamheter',
-  description:
-    'Personen eller bolaget har haft en kontrollerande roll (styrelse, VD, ägare ≥ 25 % m.fl.) i minst två olika bolag vars tillstånd återkallats eller förbjudits, och rollen var aktiv någon gång under de 24 månaderna före återkallelsen. Ett återkallat tillstånd utan datum för återkallelsen (tomt status_on) räknas inte, eftersom 24-månadersfönstret inte kan bestämmas – kontrollera sådana tillstånd manuellt.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: samma aktörer återkommer bakom verksamheter som fått tillståndet återkallat eller förbud.',
   subjectKinds: ['person', 'company'],
   params,

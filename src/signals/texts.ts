@@ -1,7 +1,7 @@
 import type { Facts } from '../analysis/facts';
 import type { LicenceFact, RoleFact } from '../model/rows';
 import { periodText } from '../model/dates';
-import { FINANCIAL_KIND_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, labelSv, OFFENCE_SV, PROFESSION_SV, ROLE_SV } from '../model/labels-sv';
+import { FINANCIAL_KIND_SV, LICENCE_KIND_SV, LICENCE_STATUS_SV, labelSv, listSv, OFFENCE_SV, PROFESSION_SV, ROLE_SV } from '../model/labels-sv';
 
 /**
  * The Swedish wording of facts in evidence texts: one way to name a company, a person, a role,
@@ -49,4 +49,16 @@ export function roleText(facts: Facts, r: RoleFact): string {
 export function licenceText(facts: Facts, l: LicenceFact): string {
   const unit = l.unit_name ? ` «${l.unit_name}»` : '';
   return `Tillstånd ${l.licence_id}${unit} (${kindSv(l.kind)}) för ${companyLabel(facts, l.org_nr)}`;
+}
+
+const NUMBER_WORDS = ['noll', 'ett', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+
+/** A parameter's number as a description writes it: words up to twelve ("tre"), digits above. */
+export function numberSv(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS.length ? NUMBER_WORDS[n]! : n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
+}
+
+/** Codes of a parameter list in Swedish, as alternatives: "HVB för barn och unga, LSS-bostad för barn eller stödboende". */
+export function codesSv(table: Readonly<Record<string, string>>, codes: readonly string[], last: 'och' | 'eller' = 'eller'): string {
+  return listSv(codes.map((c) => labelSv(table, c, c)), last);
 }

@@ -1,16 +1,21 @@
 import { z } from 'zod';
+import { SANCTION_KIND_SV } from '../model/labels-sv';
 import type { RoleFact, SanctionFact } from '../model/rows';
 import { periodText } from '../model/dates';
 import { clampSeverity, evidence } from './evidence';
 import { overlaps, periodAsOf } from './periods';
 import { controllingRolesAsOf, roleActiveAt } from './roles';
-import { holderLabel, roleText } from './texts';
+import { codesSv, holderLabel, roleText } from './texts';
 import type { Evidence, Hit, SignalDefinition } from './types';
 
 const params = z.strictObject({
   sanctionKinds: z.array(z.string()).min(1).default(['trading_ban']),
 });
 type Params = z.infer<typeof params>;
+
+function describe(p: Params): string {
+  return `Personen har haft en kontrollerande roll (styrelse, VD, ägare ≥ 25 % m.fl.) i ett bolag under tid då personen hade ${codesSv(SANCTION_KIND_SV, p.sanctionKinds)}.`;
+}
 
 /**
  * trading-ban-officer (contract §4): a controlling role held while a trading ban (näringsförbud)
@@ -22,8 +27,8 @@ type Params = z.infer<typeof params>;
 export const signal: SignalDefinition<Params> = {
   id: 'trading-ban-officer',
   title: 'Kontrollerande roll under näringsförbud',
-  description:
-    'Personen har haft en kontrollerande roll (styrelse, VD, ägare ≥ 25 % m.fl.) i ett bolag under tid då personen hade näringsförbud.',
+  description: describe(params.parse({})),
+  describe,
   basis: 'IVO, Vad har IVO sett 2024: oseriösa aktörer fortsätter driva verksamhet trots näringsförbud, ofta via bulvaner.',
   subjectKinds: ['person', 'company'],
   params,

@@ -37,8 +37,10 @@ export interface SignalDefinition<P = any> {
   id: string;
   /** Short Swedish title for lists. */
   title: string;
-  /** Swedish description of the rule as implemented. */
+  /** Swedish description of the rule as implemented, with the default parameters. */
   description: string;
+  /** The description for the parameters actually set (the window, thresholds and code lists it names); see describe.ts. */
+  describe?(params: P): string;
   /** The IVO report passage the signal encodes. */
   basis: string;
   subjectKinds: readonly SubjectKind[];

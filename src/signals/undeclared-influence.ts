@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReviewFact, RoleFact } from '../model/rows';
-import { clampSeverity, evidence } from './evidence';
+import { clampSeverity, evidence, uniqueEvidence } from './evidence';
 import { grantedLicences } from './licences';
 import { controllingRolesAsOf, roleActiveAt } from './roles';
 import { companyLabel, holderLabel, roleText } from './texts';
@@ -60,7 +60,7 @@ export const signal: SignalDefinition<Params> = {
     }
     const hits: Hit[] = [];
     for (const [personId, e] of found) {
-      hits.push({ signal: 'undeclared-influence', subject_kind: 'person', subject_id: personId, related_ids: [...e.related].sort(), severity: clampSeverity(e.severity), evidence: dedupe(e.ev) });
+      hits.push({ signal: 'undeclared-influence', subject_kind: 'person', subject_id: personId, related_ids: [...e.related].sort(), severity: clampSeverity(e.severity), evidence: uniqueEvidence(e.ev) });
     }
     return hits;
   },
@@ -76,9 +76,4 @@ function explain(facts: import('../analysis/facts').Facts, role: RoleFact, own: 
   }
   if (lateRole) ev.push(evidence(`Rollen började ${role.from_date}, efter bolagets senaste prövning ${last.reviewed_on}.`, last, 'reviewed_persons'));
   return ev;
-}
-
-function dedupe(ev: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return ev.filter((e) => !seen.has(e.text + e.source) && (seen.add(e.text + e.source), true));
 }

@@ -11,6 +11,8 @@ import * as m002 from './migrations/002_analysis';
 export interface RunRow {
   id: number; started_at: string; finished_at: string | null; as_of: string; params: string;
   data_version: string; coverage: string; timings: string; hit_count: number;
+  /** Migration 006: the run saw datasets with id <= dataset_max; as_known = the as-known dataset. */
+  dataset_max: number | null; as_known: number | null;
 }
 export interface HitRow {
   id: number; run_id: number; signal: string; subject_kind: string; subject_id: string; related_ids: string;
@@ -47,10 +49,6 @@ export function writeRuleParams(db: Db, signal: string, params: unknown, now = n
     .run(signal, JSON.stringify(params), now);
 }
 
-export function deleteRuleParams(db: Db, signal: string): void {
-  stmt(db, 'DELETE FROM rule_params WHERE signal = ?').run(signal);
-}
-
 /** Data version: a hash over the imported datasets (id + content hash), so a run can be reproduced. */
 export function dataVersion(db: Db): string {
   const h = createHash('sha256');
@@ -62,14 +60,14 @@ export function dataVersion(db: Db): string {
 
 export interface NewRun {
   started_at: string; finished_at: string; as_of: string; params: unknown; data_version: string;
-  coverage: unknown; timings: unknown;
+  coverage: unknown; timings: unknown; dataset_max?: number | null; as_known?: number | null;
 }
 
 /** Persists one complete run in a single transaction; returns its id. */
 export function insertRun(db: Db, run: NewRun, hits: readonly StoredHit[], scores: readonly ScoreRow[], clusters: readonly ClusterRow[]): number {
   return db.transaction(() => {
-    const info = stmt(db, 'INSERT INTO analysis_runs (started_at, finished_at, as_of, params, data_version, coverage, timings, hit_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(run.started_at, run.finished_at, run.as_of, JSON.stringify(run.params), run.data_version, JSON.stringify(run.coverage), JSON.stringify(run.timings), hits.length);
+    const info = stmt(db, 'INSERT INTO analysis_runs (started_at, finished_at, as_of, params, data_version, coverage, timings, hit_count, dataset_max, as_known) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(run.started_at, run.finished_at, run.as_of, JSON.stringify(run.params), run.data_version, JSON.stringify(run.coverage), JSON.stringify(run.timings), hits.length, run.dataset_max ?? null, run.as_known ?? null);
     const runId = Number(info.lastInsertRowid);
     const insHit = stmt(db, 'INSERT OR IGNORE INTO hits (run_id, signal, subject_kind, subject_id, related_ids, severity, evidence, hit_key, evidence_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const h of hits) insHit.run(runId, h.signal, h.subject_kind, h.subject_id, JSON.stringify(h.related_ids), h.severity, JSON.stringify(h.evidence), h.hit_key, h.evidence_hash);
@@ -86,8 +84,35 @@ export function updateRunTimings(db: Db, runId: number, timings: unknown): void 
   stmt(db, 'UPDATE analysis_runs SET timings = ? WHERE id = ?').run(JSON.stringify(timings), runId);
 }
 
+/**
+ * The latest run over everything imported: the current picture (alerts, triage, profiles). An
+ * as-known run (issue 11) looks at the past and is kept, but never becomes the current picture.
+ */
 export function latestRunRow(db: Db): RunRow | undefined {
-  return stmt(db, 'SELECT * FROM analysis_runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
+  return stmt(db, 'SELECT * FROM analysis_runs WHERE as_known IS NULL ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
+}
+
+/** Every run, newest first (the run picker of "Nytt sedan …"). */
+export function runRows(db: Db, limit = 500): RunRow[] {
+  return stmt(db, 'SELECT * FROM analysis_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[];
+}
+
+/** The latest current-picture run before `runId` (the default "since" of `insyn changes`). */
+export function previousRunRow(db: Db, runId: number): RunRow | undefined {
+  return stmt(db, 'SELECT * FROM analysis_runs WHERE as_known IS NULL AND id < ? ORDER BY id DESC LIMIT 1').get(runId) as RunRow | undefined;
+}
+
+export interface HitIdentityRow { id: number; signal: string; subject_kind: string; subject_id: string; related_ids: string; hit_key: string; evidence_hash: string; severity: number }
+
+/** A run's hits without their evidence: enough to tell new, gone and possibly changed hits apart. */
+export function hitIdentityRows(db: Db, runId: number): HitIdentityRow[] {
+  return stmt(db, 'SELECT id, signal, subject_kind, subject_id, related_ids, hit_key, evidence_hash, severity FROM hits WHERE run_id = ? ORDER BY id').all(runId) as HitIdentityRow[];
+}
+
+/** Full hit rows by their row ids. */
+export function hitRowsById(db: Db, ids: readonly number[]): HitRow[] {
+  if (ids.length === 0) return [];
+  return stmt(db, 'SELECT * FROM hits WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as HitRow[];
 }
 
 export function runRow(db: Db, runId: number): RunRow | undefined {

@@ -32,6 +32,8 @@ export interface AuditRow {
   details: string;
   prev_hash: string;
   hash: string;
+  /** Id of the key the entry's HMAC was made with; null = written before keys (plain SHA-256). */
+  key_id: string | null;
 }
 
 export function lastAuditRow(db: Db): AuditRow | null {
@@ -39,7 +41,7 @@ export function lastAuditRow(db: Db): AuditRow | null {
 }
 
 export function insertAuditRow(db: Db, row: Omit<AuditRow, 'id'>): number {
-  const r = stmt(db, 'INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @details, @prev_hash, @hash)').run(row);
+  const r = stmt(db, 'INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, hash, key_id) VALUES (@seq, @at, @actor, @action, @details, @prev_hash, @hash, @key_id)').run(row);
   return Number(r.lastInsertRowid);
 }
 
@@ -58,14 +60,21 @@ export function iterateAuditRows(db: Db): IterableIterator<AuditRow> {
   return stmt(db, 'SELECT * FROM audit_log ORDER BY id ASC').iterate() as IterableIterator<AuditRow>;
 }
 
-export function auditSeqs(db: Db): number[] {
-  return (stmt(db, 'SELECT seq FROM audit_log').pluck().all() as number[]);
+export function newestUnkeyedAt(db: Db): string | null {
+  return (stmt(db, 'SELECT max(at) AS at FROM audit_log WHERE key_id IS NULL').get() as { at: string | null }).at;
 }
 
-export function auditRowsByAction(db: Db, actions: string[], limit: number): AuditRow[] {
-  if (actions.length === 0) return [];
-  const marks = actions.map(() => '?').join(', ');
-  return db.prepare(`SELECT * FROM audit_log WHERE action IN (${marks}) ORDER BY id DESC LIMIT ?`).all(...actions, limit) as AuditRow[];
+export function auditRowBySeq(db: Db, seq: number): AuditRow | null {
+  return (stmt(db, 'SELECT * FROM audit_log WHERE seq = ? ORDER BY id LIMIT 1').get(seq) as AuditRow | undefined) ?? null;
+}
+
+/** Whether the store holds work that is always logged (imports, runs, cases): then the log cannot be empty. */
+export function loggedWorkCount(db: Db): number {
+  return (stmt(db, 'SELECT (SELECT count(*) FROM datasets) + (SELECT count(*) FROM analysis_runs) + (SELECT count(*) FROM cases) AS n').get() as { n: number }).n;
+}
+
+export function auditSeqs(db: Db): number[] {
+  return (stmt(db, 'SELECT seq FROM audit_log').pluck().all() as number[]);
 }
 
 // ---------------------------------------------------------------- triage
@@ -87,10 +96,6 @@ export function hitStatusRows(db: Db, hitKeys: readonly string[]): HitStatusRow[
     if (r) out.push(r);
   }
   return out;
-}
-
-export function allHitStatusRows(db: Db): HitStatusRow[] {
-  return stmt(db, 'SELECT * FROM hit_status ORDER BY updated_at DESC').all() as HitStatusRow[];
 }
 
 export function upsertHitStatus(db: Db, row: HitStatusRow): void {
@@ -192,9 +197,6 @@ export function caseViewRow(db: Db, id: number): CaseViewRow | null {
 export function caseViewRows(db: Db, caseId: number): CaseViewRow[] {
   return stmt(db, 'SELECT * FROM case_views WHERE case_id = ? ORDER BY id').all(caseId) as CaseViewRow[];
 }
-export function deleteCaseViewRow(db: Db, id: number): number {
-  return stmt(db, 'DELETE FROM case_views WHERE id = ?').run(id).changes;
-}
 
 // ---------------------------------------------------------------- fact look-ups for exports and dossiers
 
@@ -225,6 +227,7 @@ export interface PersonLookup extends Prov { person_id: string; name: string | n
 export interface LicenceLookup extends Prov { licence_id: string; org_nr: string; kind: string; status: string; unit_name: string | null; granted_on: string | null; status_on: string | null; decision_ref: string | null; reason: string | null }
 export interface RoleLookup extends Prov { org_nr: string; holder_id: string; holder_kind: string | null; role: string; share_pct: number | null; from_date: string | null; to_date: string | null }
 export interface FinancialLookup extends Prov { subject_id: string; kind: string; amount_sek: number | null; occurred_on: string | null; resolved_on: string | null; source: string | null }
+export interface EmploymentLookup extends Prov { org_nr: string; person_id: string; title: string | null; profession: string | null; from_date: string | null; to_date: string | null }
 export interface ReviewLookup extends Prov { org_nr: string; person_id: string; role: string | null; reviewed_on: string | null; outcome: string | null }
 
 const PROV = 'src_file, src_line';
@@ -249,6 +252,9 @@ export function rolesOfOrg(db: Db, orgNr: string): RoleLookup[] {
 }
 export function financialEventsOf(db: Db, subjectId: string): FinancialLookup[] {
   return stmt(db, `SELECT subject_id, kind, amount_sek, occurred_on, resolved_on, source, ${PROV} FROM financial_events WHERE subject_id = ? ORDER BY occurred_on`).all(subjectId) as FinancialLookup[];
+}
+export function employmentsAt(db: Db, orgNr: string, personId: string): EmploymentLookup[] {
+  return stmt(db, `SELECT org_nr, person_id, title, profession, from_date, to_date, ${PROV} FROM employments WHERE org_nr = ? AND person_id = ? ORDER BY from_date`).all(orgNr, personId) as EmploymentLookup[];
 }
 export function reviewsOfOrg(db: Db, orgNr: string): ReviewLookup[] {
   return stmt(db, `SELECT org_nr, person_id, role, reviewed_on, outcome, ${PROV} FROM reviewed_persons WHERE org_nr = ? ORDER BY reviewed_on, person_id`).all(orgNr) as ReviewLookup[];

@@ -47,16 +47,37 @@ export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
   return db;
 }
 
+/**
+ * Applies every migration the store has not had, in order. A ledger table lists those applied,
+ * because numbers were reserved per feature and merged out of order: a store at version 7 may
+ * lack 6. A store from before the ledger counts each migration up to its `user_version` as applied
+ * unless the migration's `present` probe says its objects are missing.
+ */
 export function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const applied = migrationLedger(db);
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+    if (applied.has(m.version)) continue;
     db.transaction(() => {
       if (m.run) m.run(db);
       else db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (m.version > current) db.pragma(`user_version = ${m.version}`);
     })();
   }
+}
+
+function migrationLedger(db: Db): Set<number> {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!exists) {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    db.transaction(() => {
+      db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      const insert = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 'före migrationsloggen')");
+      for (const m of MIGRATIONS) if (m.version <= current && (m.present?.(db) ?? true)) insert.run(m.version, m.name);
+    })();
+  }
+  return new Set((db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]));
 }
 
 export function schemaVersion(db: Db): number {

@@ -15,6 +15,8 @@ export interface Provenance {
   imported_at: string;
   /** `file:line`, as evidence cites it. */
   source: string;
+  /** Set when a full extract no longer reports the fact: the dataset from which on (issue 11). */
+  ended_by?: number;
 }
 
 export type Fact = Record<string, unknown> & { provenance: Provenance };
@@ -42,7 +44,7 @@ export interface EntityProfile {
 
 const JSON_COLUMNS = new Set(['alt_names', 'parent_ids', 'tags', 'extra']);
 const RENAME: Record<string, string> = { from_date: 'from', to_date: 'to' };
-const HIDDEN = new Set(['row_id', 'key', 'dataset_id', 'src_file', 'src_line', 'imported_at']);
+const HIDDEN = new Set(['row_id', 'key', 'dataset_id', 'src_file', 'src_line', 'imported_at', 'ended_by']);
 
 function toFact(row: Record<string, unknown>): Fact {
   const out: Record<string, unknown> = {};
@@ -53,6 +55,8 @@ function toFact(row: Record<string, unknown>): Fact {
   const file = String(row.src_file);
   const line = Number(row.src_line);
   out.provenance = { dataset_id: Number(row.dataset_id), file, line, imported_at: String(row.imported_at), source: `${file}:${line}` };
+  // Known time (issue 11): a full extract no longer reports the fact from this dataset on.
+  if (row.ended_by != null) (out.provenance as Provenance).ended_by = Number(row.ended_by);
   return out as Fact;
 }
 
@@ -82,7 +86,7 @@ export function entityHits(db: Db, id: string): EntityHit[] {
   if (!tableExists(db, 'hits')) return [];
   const hasRuns = tableExists(db, 'analysis_runs');
   const run = hasRuns
-    ? (db.prepare('SELECT id FROM analysis_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { id: number } | undefined)
+    ? (db.prepare('SELECT id FROM analysis_runs WHERE finished_at IS NOT NULL AND as_known IS NULL ORDER BY id DESC LIMIT 1').get() as { id: number } | undefined)
     : (db.prepare('SELECT max(run_id) AS id FROM hits').get() as { id: number | null } | undefined);
   if (!run || run.id === null) return [];
   const raw = db

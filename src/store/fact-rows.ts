@@ -67,6 +67,9 @@ export interface SectorScope {
  *   companies named in financial events or sanctions or reviews;
  * - all roles in sector companies, plus every role of a sanctioned holder or a foster parent
  *   (trading bans bite in any company; a foster parent may control any company);
+ * - the ownership roles (owner, beneficial_owner) of the companies that own sector companies, up
+ *   the chain (corporate groups, serial-director: two holders owned through different holding
+ *   companies of one owner are one group);
  * - the persons and companies those roles and sector tables name, and every company at an
  *   address shared by ≥ `minCompaniesAtAddress` companies;
  * - relations touching the persons and companies in scope.
@@ -102,6 +105,7 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       INSERT OR IGNORE INTO scope_org SELECT substr(id, 3) FROM scope_holder WHERE length(id) = 12 AND substr(id, 1, 2) IN ('19', '20');
     `);
     const roles = readTable(db, 'roles', 'WHERE org_nr IN (SELECT id FROM scope_org) OR holder_id IN (SELECT id FROM scope_holder)');
+    roles.push(...ownershipChains(db, roles));
     const orgs = db.prepare('INSERT OR IGNORE INTO scope_org VALUES (?)');
     const persons = db.prepare('INSERT OR IGNORE INTO scope_person VALUES (?)');
     for (const r of roles) {
@@ -135,4 +139,36 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
     db.exec('DROP TABLE temp.scope_org; DROP TABLE temp.scope_holder; DROP TABLE temp.scope_person; DROP TABLE temp.scope_debtor; DROP TABLE temp.scope_parent;');
     return out;
   })();
+}
+
+/** How many owner levels above a sector company are followed (holding of a holding of …). */
+const MAX_OWNER_LEVELS = 6;
+
+/**
+ * The owner and beneficial_owner roles of companies that own companies whose roles are loaded,
+ * level by level up the ownership chain. Runs inside loadSectorFactRows' transaction, after
+ * scope_org holds the sector companies (whose roles are all loaded).
+ */
+function ownershipChains(db: Db, loaded: readonly { org_nr: string; holder_id: string; holder_kind: string | null; role: string }[]): any[] {
+  const isOwnership = (r: { role: string; holder_kind: string | null }) => r.holder_kind === 'company' && (r.role === 'owner' || r.role === 'beneficial_owner');
+  const seen = new Set<string>(db.prepare('SELECT id FROM scope_org').pluck().all() as string[]);
+  db.exec('DROP TABLE IF EXISTS temp.scope_owner; CREATE TEMP TABLE scope_owner (id TEXT PRIMARY KEY) WITHOUT ROWID;');
+  const add = db.prepare('INSERT OR IGNORE INTO scope_owner VALUES (?)');
+  const out: any[] = [];
+  let level = loaded;
+  for (let depth = 0; depth < MAX_OWNER_LEVELS; depth++) {
+    db.exec('DELETE FROM scope_owner');
+    let any = false;
+    for (const r of level) {
+      if (!isOwnership(r) || seen.has(r.holder_id)) continue;
+      seen.add(r.holder_id);
+      add.run(r.holder_id);
+      any = true;
+    }
+    if (!any) break;
+    level = readTable(db, 'roles', "WHERE org_nr IN (SELECT id FROM scope_owner) AND role IN ('owner', 'beneficial_owner')");
+    out.push(...level);
+  }
+  db.exec('DROP TABLE temp.scope_owner;');
+  return out;
 }

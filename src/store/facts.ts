@@ -1,6 +1,7 @@
 import { TABLES, TABLE_NAMES, type TableName } from '../model/tables';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+import { RowIdSet } from './row-id-set';
 
 /**
  * Writes of the importer: datasets, fact upserts with history, quarantine. Rows are upserted by
@@ -41,16 +42,17 @@ export function findDatasetByHash(db: Db, hash: string): DatasetRow | undefined 
   return db.prepare('SELECT * FROM datasets WHERE content_hash = ? ORDER BY id DESC LIMIT 1').get(hash) as DatasetRow | undefined;
 }
 
+/** Every imported dataset, oldest first (ids grow in import order). */
+export function listDatasets(db: Db): DatasetRow[] {
+  return db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[];
+}
+
 export function insertDataset(db: Db, d: { name: string; source_path: string; content_hash: string; imported_at: string }): number {
   return Number(db.prepare('INSERT INTO datasets (name, source_path, content_hash, imported_at) VALUES (?, ?, ?, ?)').run(d.name, d.source_path, d.content_hash, d.imported_at).lastInsertRowid);
 }
 
 export function setDatasetSummary(db: Db, id: number, summary: unknown): void {
   db.prepare('UPDATE datasets SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
-}
-
-export function listDatasets(db: Db): DatasetRow[] {
-  return db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[];
 }
 
 /**
@@ -88,10 +90,6 @@ export function datasetQuarantine(db: Db, datasetId: number, limit = 100_000, of
     .all(datasetId, limit, offset) as StoredQuarantine[];
 }
 
-export function datasetQuarantineCount(db: Db, datasetId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM quarantine WHERE dataset_id = ?').get(datasetId) as { n: number }).n;
-}
-
 /** Row counts of every fact table (plus datasets, quarantine, history): used by tests and the UI. */
 export function tableCounts(db: Db): Record<string, number> {
   const out: Record<string, number> = {};
@@ -109,6 +107,9 @@ interface TableStatements {
   update: Statement<unknown[]>;
   columns: readonly string[];
 }
+
+/** Provenance columns stored with every version of a fact (also in fact_history.old_row). */
+const PROVENANCE = ['dataset_id', 'src_file', 'src_line', 'imported_at'] as const;
 
 /** Stored with every row a record wrote (src/import/unchanged.ts); not content, never compared. */
 const RECORD = ['line_hash', 'key_hash', 'key_occ'] as const;
@@ -132,13 +133,20 @@ interface BulkLoad {
  * Upserts facts of one dataset import. Must be used inside the caller's transaction.
  * A row whose key already exists with the same dataset and file is a duplicate within the file.
  *
- * Bulk load: a table that is empty when the import first writes to it has all its indexes (the
- * unique key index too, migration 010) dropped and takes plain inserts; they are built when the
- * file is done (another file writing the same table, or finish()). Building an index from the
- * finished table is one sort, where updating it row by row in random key order rewrites its pages
- * again and again once it outgrows the page cache. Duplicates within the file are then known from
- * the reader (`dupOfLine`, the line of the key's first row), not from the index. All inside the
- * import's transaction: a rollback or crash restores the indexes with everything else.
+ * Known time (migration 006): a changed row's old version goes to fact_history; an unchanged row
+ * is not written at all. For a table imported as a full extract (trackStated), the row ids the
+ * dataset stated are remembered in memory, so endUnstated (src/store/known.ts) can mark the rows
+ * it did not state as no longer reported. Whoever changes this write path must keep feeding
+ * `stated` for every row the dataset states (inserted, updated or unchanged — also the unchanged
+ * rows the reader recognised without reading them: statedUnchanged()).
+ *
+ * Bulk load (issue 10): a table that is empty when the import first writes to it has all its
+ * indexes (the unique key index too, migration 010) dropped and takes plain inserts; they are
+ * built when the file is done (another file writing the same table, or finish()). Building an
+ * index from the finished table is one sort, where updating it row by row in random key order
+ * rewrites its pages again and again once it outgrows the page cache. Duplicates within the file
+ * are then known from the reader (`dupOfLine`, the line of the key's first row), not from the
+ * index. All inside the import's transaction: a rollback or crash restores the indexes too.
  */
 export class FactWriter {
   private readonly stmts = new Map<TableName, TableStatements>();
@@ -147,13 +155,14 @@ export class FactWriter {
   private readonly touched = new Set<TableName>();
   private readonly history: Statement<unknown[]>;
   private readonly quarantineStmt: Statement<unknown[]>;
+  private readonly stated = new Map<TableName, RowIdSet>();
 
   constructor(
     private readonly db: Db,
     readonly datasetId: number,
     readonly importedAt: string,
   ) {
-    this.history = db.prepare('INSERT INTO fact_history (table_name, key, old_row, replaced_by_dataset, replaced_at) VALUES (?, ?, ?, ?, ?)');
+    this.history = db.prepare('INSERT INTO fact_history (table_name, key, old_row, replaced_by_dataset, replaced_at, ended) VALUES (?, ?, ?, ?, ?, ?)');
     this.quarantineStmt = db.prepare('INSERT INTO quarantine (dataset_id, file, line, column_name, value, reason, reason_sv, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   }
 
@@ -161,15 +170,30 @@ export class FactWriter {
     let s = this.stmts.get(table);
     if (s) return s;
     const columns = factColumns(table);
-    const all = ['key', ...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at', ...RECORD];
+    const all = ['key', ...columns, ...PROVENANCE, ...RECORD];
     s = {
       columns,
       insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
-      select: this.db.prepare(`SELECT ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
-      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, 'dataset_id', 'src_file', 'src_line', 'imported_at', ...RECORD].map((c) => `${c} = ?`).join(', ')} WHERE key = ?`),
+      select: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
+      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, ...PROVENANCE, ...RECORD].map((c) => `${c} = ?`).join(', ')}, ended_by = NULL WHERE key = ?`),
     };
     this.stmts.set(table, s);
     return s;
+  }
+
+  /** Records which rows of `table` this dataset states (call before its rows, for a full extract). */
+  trackStated(table: TableName): void {
+    if (!this.stated.has(table)) this.stated.set(table, new RowIdSet());
+  }
+
+  /** The rows of `table` this dataset stated, when tracked. */
+  statedRows(table: TableName): RowIdSet | undefined {
+    return this.stated.get(table);
+  }
+
+  /** A row the dataset states unchanged, recognised by the reader without a write (unchanged.ts). */
+  statedUnchanged(table: TableName, rowId: number): void {
+    this.stated.get(table)?.add(rowId);
   }
 
   /** Starts a bulk load of `table` by `file` when the table is empty; see the class comment. */
@@ -180,7 +204,7 @@ export class FactWriter {
     // A store whose key is still a column constraint (not migrated) cannot drop it: no bulk load.
     if (!indexes.some((i) => i.name === `${table}_key`)) return undefined;
     for (const i of indexes) this.db.exec(`DROP INDEX ${i.name}`);
-    const all = ['key', ...factColumns(table), 'dataset_id', 'src_file', 'src_line', 'imported_at', ...RECORD];
+    const all = ['key', ...factColumns(table), ...PROVENANCE, ...RECORD];
     const load: BulkLoad = { file, indexes: indexes.map((i) => i.sql), insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`) };
     this.bulk.set(table, load);
     return load;
@@ -194,6 +218,11 @@ export class FactWriter {
     for (const sql of load.indexes) this.db.exec(sql);
   }
 
+  /** Builds the indexes of every bulk-loaded table; call before committing. */
+  finish(): void {
+    for (const table of [...this.bulk.keys()]) this.endBulk(table);
+  }
+
   /**
    * `dupOfLine`: the line of an earlier row of the same file with the same key, as the reader saw
    * it (0 = none; the reader does not track event tables, whose keys never repeat in a file).
@@ -204,16 +233,24 @@ export class FactWriter {
       this.endBulk(table);
       load = undefined;
     } else if (!load && !this.touched.has(table)) load = this.startBulk(table, file);
+    const stated = this.stated.get(table);
     if (load) {
       if (dupOfLine > 0) return { duplicateOfLine: dupOfLine };
-      load.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
+      const info = load.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
+      stated?.add(Number(info.lastInsertRowid));
       return 'inserted';
     }
     const s = this.statements(table);
-    if (s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null).changes === 1) return 'inserted';
+    const info = s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
+    if (info.changes === 1) {
+      stated?.add(Number(info.lastInsertRowid));
+      return 'inserted';
+    }
     const existing = s.select.get(key) as unknown[];
     const n = s.columns.length;
     if (existing[n] === this.datasetId && existing[n + 1] === file) return { duplicateOfLine: existing[n + 2] as number };
+    stated?.add(existing[n + 4] as number);
+    const endedBy = existing[n + 5] as number | null;
     const next = table === 'companies' ? mergeCompany(s.columns, existing, values) : values;
     let same = true;
     for (let i = 0; i < n; i++) {
@@ -222,18 +259,19 @@ export class FactWriter {
         break;
       }
     }
-    if (same) return 'unchanged';
+    // A row a full extract had ended is reported again: its ended version joins the history.
+    if (same && endedBy === null) return 'unchanged';
     const old: Record<string, unknown> = {};
-    const names = [...s.columns, 'dataset_id', 'src_file', 'src_line', 'imported_at'];
+    const names = [...s.columns, ...PROVENANCE];
     names.forEach((c, i) => (old[c] = existing[i]));
-    this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt);
+    if (endedBy === null) this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt, 0);
+    else this.history.run(table, key, JSON.stringify(old), endedBy, this.datasetTime(endedBy), 1);
     s.update.run(...next, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null, key);
     return 'updated';
   }
 
-  /** Builds the indexes of every bulk-loaded table; call before committing. */
-  finish(): void {
-    for (const table of [...this.bulk.keys()]) this.endBulk(table);
+  private datasetTime(id: number): string {
+    return (this.db.prepare('SELECT imported_at FROM datasets WHERE id = ?').pluck().get(id) as string | undefined) ?? this.importedAt;
   }
 
   quarantine(q: StoredQuarantine, raw: string | null): void {

@@ -11,8 +11,9 @@ import type { Db } from './db';
 
 const SRC = 'src_file, src_line';
 const IDS = 'SELECT value FROM json_each(@ids)';
-const ACTIVE = (from: string, to: string) => `(@asOf IS NULL OR ((${from} IS NULL OR ${from} <= @asOf) AND (${to} IS NULL OR ${to} >= @asOf)))`;
-const STARTED = (from: string) => `(@asOf IS NULL OR ${from} IS NULL OR ${from} <= @asOf)`;
+// Links a full extract no longer reports (ended_by, migration 006) are not current knowledge.
+const ACTIVE = (from: string, to: string) => `(ended_by IS NULL AND (@asOf IS NULL OR ((${from} IS NULL OR ${from} <= @asOf) AND (${to} IS NULL OR ${to} >= @asOf))))`;
+const STARTED = (from: string) => `(ended_by IS NULL AND (@asOf IS NULL OR ${from} IS NULL OR ${from} <= @asOf))`;
 
 const COMPANY = `key, org_nr, name, legal_form, status, address, postal_code, city, address_key, ${SRC}`;
 const PERSON = `key, person_id, name, birth_date, address, postal_code, city, address_key, deceased_on, ${SRC}`;

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,10 +25,35 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const insyn = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, INSYN_DB: dbFile } });
 
 describe('insyn analyze', () => {
+  it('exits quietly when the reader closes stdout early (analyze --json | head)', async () => {
+    const child = spawn(process.execPath, [BIN, 'analyze', '--db', dbFile, '--as-of', '2026-11-01', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader goes away before the command writes anything: every write meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error|at .*\.(ts|js):\d+/);
+    expect(stderr).toContain('träffar');
+    expect(code).toBe(0);
+  });
+
+  it('reports commander parse errors in Swedish with exit 2', () => {
+    const r = insyn('analyze', '--bogus');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("okänd flagga '--bogus'");
+    expect(r.stderr).not.toMatch(/unknown option|error:/);
+    const missing = insyn('import');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("argumentet 'path' saknas");
+    const help = insyn('export', '--help');
+    expect(help.stdout).toContain('Användning: insyn export [flaggor]');
+    expect(help.stdout).toContain('visa hjälp för kommandot');
+  });
+
   it('--json prints exactly one contract object on stdout', () => {
     const out = execFileSync(process.execPath, [BIN, 'analyze', '--db', dbFile, '--as-of', '2026-11-01', '--json'], { encoding: 'utf8' });
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores']);
+    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores', 'run']);
     expect(json.as_of).toBe('2026-11-01');
     expect(json.hits.map((h: { subject_id: string }) => h.subject_id).sort()).toEqual(['197506141634', '5592809189', 'ext:NO-150278-44871']);
     expect(json.coverage['financial-mismanagement'].evaluable).toBe(false);

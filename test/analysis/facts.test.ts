@@ -39,4 +39,28 @@ describe('welfare-sector slice', () => {
     expect(keys(slice)).toEqual(keys(full));
     expect(slice.hits.map((h) => h.signal).sort()).toEqual(['address-hub', 'trading-ban-officer']);
   });
+
+  it('follows ownership up the chain, so corporate groups through holding companies outside the sector are the same as in a full load', () => {
+    const holders = ['5591000017', '5591000025', '5591000033', '5591000041'];
+    const [h1, h2, top] = ['5592000016', '5592000024', '5592000032'];
+    const director = '198211026987';
+    seedStore(db, {
+      companies: [...holders, h1!, h2!, top!].map((o) => ({ org_nr: o, name: `Bolag ${o}` })),
+      persons: [{ person_id: director, name: 'Styrelseproffs' }],
+      licences: holders.map((o, i) => ({ licence_id: `L${i}`, org_nr: o, kind: 'home_care', status: 'granted', granted_on: '2015-01-01' })),
+      roles: [
+        ...holders.map((o, i) => ({ org_nr: o, holder_id: director, role: 'board_member', from_date: `2025-0${i + 1}-01` })),
+        // Two holders under holding h1, two under h2; both holdings owned by `top`: one group.
+        ...holders.map((o, i) => ({ org_nr: o, holder_id: i < 2 ? h1! : h2!, holder_kind: 'company', role: 'owner', share_pct: 100, from_date: '2010-01-01' })),
+        { org_nr: h1!, holder_id: top!, holder_kind: 'company', role: 'owner', share_pct: 100, from_date: '2010-01-01' },
+        { org_nr: h2!, holder_id: top!, holder_kind: 'company', role: 'owner', share_pct: 100, from_date: '2010-01-01' },
+      ],
+    });
+    const sector = loadFacts(db);
+    expect(sector.rolesByOrg.get(h1!)?.map((r) => r.holder_id)).toEqual([top]);
+    const full = runAnalysis(db, { asOf: '2026-11-01', facts: loadFacts(db, { full: true }), persist: false });
+    const slice = runAnalysis(db, { asOf: '2026-11-01', persist: false });
+    expect(slice.hits.filter((h) => h.signal === 'serial-director')).toEqual([]);
+    expect(slice.hits.map((h) => h.hit_key).sort()).toEqual(full.hits.map((h) => h.hit_key).sort());
+  });
 });

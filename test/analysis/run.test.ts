@@ -32,13 +32,14 @@ beforeEach(() => { db = openDb(':memory:'); });
 afterEach(() => db.close());
 
 describe('runAnalysis', () => {
-  it('returns the contract §5 shape with coverage for all 14 signals in contract order', () => {
+  it('returns the contract §5 shape with coverage for all 20 signals (§4 and §7.2) in contract order', () => {
     seedStore(db, world);
     const r = runAnalysis(db, { asOf: '2026-11-01' });
     const json = contractJson(r);
-    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores']);
+    expect(Object.keys(json)).toEqual(['as_of', 'coverage', 'hits', 'scores', 'run']);
+    expect(json.run).toBe(r.run_id);
     expect(Object.keys(json.coverage)).toEqual(SIGNALS.map((s) => s.id));
-    expect(SIGNALS).toHaveLength(14);
+    expect(SIGNALS).toHaveLength(20);
     expect(json.hits).toEqual([expect.objectContaining({ signal: 'revoked-network', subject_kind: 'person', subject_id: P, related_ids: [B, A] })]);
     expect(json.scores[0]).toMatchObject({ subject_kind: 'person', subject_id: P });
     expect(r.run_id).toBeGreaterThan(0);

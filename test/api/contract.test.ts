@@ -7,7 +7,9 @@ import { takeToken, ipcTransport } from '../../src/api/transports';
 describe('API contract', () => {
   it('defines a request and a response schema for every method the UI needs', () => {
     const needed = ['status', 'importPreview', 'importStart', 'jobStatus', 'quarantineList', 'quarantineExportCsv', 'analysisRun', 'hitsList', 'hitGet', 'hitsSetStatus', 'entityGet', 'graphEgo', 'graphExpand', 'graphPath', 'search', 'rulesList', 'rulesUpdate', 'demoLoad', 'casesList', 'caseGet', 'caseSave', 'caseAddNote', 'caseSaveView', 'auditList', 'auditVerify', 'exportRun', 'dossier'];
-    expect([...METHODS].sort()).toEqual([...needed].sort());
+    needed.push('fileRootsGet', 'fileRootsSet'); // issue 13: the import and export folders
+    const monitoring = ['runsList', 'changesGet', 'watchList', 'watchAdd', 'watchRemove', 'factHistory']; // issue 11
+    expect([...METHODS].sort()).toEqual([...needed, ...monitoring].sort());
     for (const m of METHODS) {
       expect(API[m].request).toBeInstanceOf(z.ZodType);
       expect(API[m].response).toBeInstanceOf(z.ZodType);

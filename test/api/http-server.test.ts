@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY, resolveStatic, startServer, type RunningServer
 import { createApiHandler, type ServiceImpl } from '../../src/api/handler';
 import { createClient } from '../../src/api/client';
 import { httpTransport } from '../../src/api/transports';
+import { streamPost } from '../support/http';
 
 /** A raw request, so tests control every header (fetch would set Host/Origin itself). */
 function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
@@ -149,4 +150,18 @@ describe('loopback server', () => {
       }),
     ).rejects.toThrow();
   });
+});
+
+describe('oversized request bodies (issue 13)', () => {
+  const bigPost = (bytes: number, withLength: boolean) => streamPost(srv.port, srv.token, bytes, withLength);
+
+  it('a 100 MB body gets HTTP 413 with a Swedish message, not a connection reset', async () => {
+    for (const withLength of [true, false]) {
+      const r = await bigPost(100 * (1 << 20), withLength);
+      expect(r.status, `content-length: ${withLength}`).toBe(413);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { message: 'Förfrågan är för stor' } });
+    }
+    // The server still answers afterwards.
+    expect((await post({ 'x-insyn-token': srv.token })).status).toBe(200);
+  }, 60_000);
 });

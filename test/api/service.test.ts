@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ApiClient, unwrap } from '../../src/api/client';
 import { createApiHandler } from '../../src/api/handler';
 import { createWorkbench, type Workbench } from '../../src/api/service';
+import { inProcessExecutor } from '../../src/api/jobs';
 import { openDb } from '../../src/store/db';
 import { revokedNetworkWorld } from './fixture';
 
@@ -25,7 +26,7 @@ async function waitJob(jobId: string) {
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-api-'));
   world = revokedNetworkWorld(path.join(tmp, 'data'));
-  wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export') });
+  wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare', exportDir: tmp, importRoot: tmp });
   const handle = createApiHandler(wb.service, (m, e) => console.error(m, e));
   api = createClient((method, req) => handle(method, req));
 });
@@ -152,6 +153,25 @@ describe('workbench API over a real store', () => {
     unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
   });
 
+  it('describes rules with the parameters set and offers code lists with Swedish labels', async () => {
+    const before = unwrap(await api.rulesList()).rules.find((r) => r.id === 'revoked-network')!;
+    expect(before.description).toContain('de 24 månaderna');
+    unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: { windowMonths: 60 } }));
+    const after = unwrap(await api.rulesList()).rules.find((r) => r.id === 'revoked-network')!;
+    expect(after.description).toContain('de 60 månaderna');
+    expect(after.description).not.toContain('24');
+    // A hit's description follows the parameters of the run that found it.
+    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
+    expect(unwrap(await api.hitGet({ hitKey: hit.hitKey })).signalDescription).toContain('de 60 månaderna');
+    unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
+
+    const kinds = unwrap(await api.rulesList()).rules.find((r) => r.id === 'missing-record-check')!.params.find((p) => p.name === 'kinds')!;
+    expect(kinds).toMatchObject({ type: 'enum[]', description: 'Tillståndsslag som räknas' });
+    expect(kinds.options).toContain('lss_housing_children');
+    expect(kinds.optionLabels!['lss_housing_children']).toBe('LSS bostad barn');
+  });
+
   it('keeps cases with notes and saved views', async () => {
     const { id } = unwrap(await api.caseSave({ name: 'Ärende Östlund', entityIds: [world.p] }));
     unwrap(await api.caseAddNote({ caseId: id, text: 'Begär ut protokoll.' }));
@@ -162,6 +182,38 @@ describe('workbench API over a real store', () => {
     expect(c.notes[0]!.text).toBe('Begär ut protokoll.');
     expect(c.views[0]!.view).toMatchObject({ positions: { [world.p]: { x: 1, y: 2 } }, asOf: '2024-01-01' });
     expect(unwrap(await api.casesList()).items.some((x) => x.id === id)).toBe(true);
+  });
+
+  it('a case holds alerts and entities, and its exports carry them with hits and evidence', async () => {
+    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    const { id } = unwrap(await api.caseSave({ name: 'Larm i ärende' }));
+    const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
+    const added = unwrap(await api.caseChangeItems({ caseId: id, addHits: [hit.hitKey], addEntities: [{ id: 'L-C', kind: 'licence' }] }));
+    expect(added).toMatchObject({ hitsAdded: [hit.hitKey], entitiesAdded: ['L-C'] });
+    const c = unwrap(await api.caseGet({ id }));
+    expect(c.hits.map((h) => h.hitKey)).toEqual([hit.hitKey]);
+    expect(c.entities).toEqual([{ id: 'L-C', kind: 'licence', label: 'Gammagården' }]);
+    expect(c.missingHitKeys).toEqual([]);
+    expect(unwrap(await api.caseMemberships({ hitKeys: [hit.hitKey, 'x'] })).items).toEqual([{ caseId: id, entityIds: [], hitKeys: [hit.hitKey] }]);
+
+    const dir = path.join(tmp, 'case-export');
+    const gexf = fs.readFileSync(unwrap(await api.exportRun({ format: 'gexf', scope: { case: id }, dir })).files[0]!.path, 'utf8');
+    for (const node of [world.p, world.a, world.b, 'lic:L-C']) expect(gexf).toContain(`<node id="${node}"`);
+    const html = fs.readFileSync(unwrap(await api.exportRun({ format: 'html', scope: { case: id }, dir })).files[0]!.path, 'utf8');
+    expect(html).not.toContain('Nätverket är tomt');
+    expect(html).toContain('Återkommande aktör bakom återkallade verksamheter');
+    expect(html).toContain('roles.csv:');
+    const csv = unwrap(await api.exportRun({ format: 'csv', scope: { case: id }, dir })).files.find((f) => f.path.endsWith('hits.csv'))!;
+    expect(fs.readFileSync(csv.path, 'utf8')).toContain(hit.hitKey.split('|')[0]!);
+
+    // A saved view's nodes join the case; the alert can be taken out again.
+    const view = { nodeIds: [world.q, world.c], positions: {}, filters: {}, asOf: null, camera: null };
+    unwrap(await api.caseSaveView({ caseId: id, name: 'Gamma', view }));
+    expect(unwrap(await api.caseGet({ id })).entities.map((e) => e.id).sort()).toEqual(['L-C', world.c, world.q].sort());
+    unwrap(await api.caseChangeItems({ caseId: id, removeHits: [hit.hitKey] }));
+    expect(unwrap(await api.caseGet({ id })).hits).toEqual([]);
+    const missing = await api.caseChangeItems({ caseId: 9999, addHits: ['k'] });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
   });
 
   it('exports into the chosen folder and never overwrites silently', async () => {
@@ -182,7 +234,7 @@ describe('workbench API over a real store', () => {
     expect(d.undeclared.map((u) => u.id)).toContain(world.p);
     expect(d.html).toContain('<html');
     const bad = await api.dossier({ licenceId: 'finns-inte' });
-    expect(!bad.ok && bad.error.code).toBe('invalid_request');
+    expect(!bad.ok && bad.error.code).toBe('not_found');
   });
 
   it('audits every analyst action in a verifiable chain', async () => {
@@ -208,7 +260,7 @@ describe('jobs in a worker thread', () => {
   it('imports and analyses a store file off the main thread', async () => {
     const file = path.join(tmp, 'worker.sqlite');
     const db = openDb(file);
-    const w = createWorkbench({ db, dbPath: file, actor: 'testare' });
+    const w = createWorkbench({ db, dbPath: file, actor: 'testare', importRoot: tmp });
     const handle = createApiHandler(w.service);
     const c = createClient((m, r) => handle(m, r));
     const { jobId } = unwrap(await c.importStart({ paths: [world.dir] }));
@@ -222,9 +274,81 @@ describe('jobs in a worker thread', () => {
     const a = await w.jobs.wait(unwrap(await c.analysisRun({ asOf: '2025-01-01' })).jobId);
     expect(a.state, JSON.stringify(a.error)).toBe('done');
     expect(unwrap(await c.hitsList({})).total).toBeGreaterThan(0);
-    const failed = await w.jobs.wait(unwrap(await c.importStart({ paths: [path.join(tmp, 'finns-inte')] })).jobId);
-    expect(failed.state).toBe('failed');
-    expect(failed.error?.message).toBeTruthy();
+    // A path that does not exist is refused before a job starts.
+    const missing = await c.importStart({ paths: [path.join(tmp, 'finns-inte')] });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(!missing.ok && missing.error.message).toMatch(/finns inte/);
     db.close();
+  });
+});
+
+describe('audit entries are never optional (issue 13)', () => {
+  /** A trigger stands in for any failure to write an entry (locked store, full disk, broken key). */
+  const failAudit = (db: ReturnType<typeof openDb>, action: string) =>
+    db.exec(`CREATE TRIGGER fail_${action} BEFORE INSERT ON audit_log WHEN NEW.action = '${action}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+
+  it('an action whose entry cannot be written fails, and its effect rolls back with it', async () => {
+    const db = openDb(':memory:');
+    const w = createWorkbench({ db, dbPath: ':memory:', actor: 'testare', exportDir: path.join(tmp, 'export-audit'), importRoot: tmp });
+    const handle = createApiHandler(w.service);
+    const c = createClient((m, r) => handle(m, r));
+
+    failAudit(db, 'import');
+    const imp = await w.jobs.wait(unwrap(await c.importStart({ paths: [world.dir] })).jobId);
+    expect(imp.state).toBe('failed');
+    expect(imp.error?.message).toMatch(/disk full/);
+    expect(db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(0);
+    db.exec('DROP TRIGGER fail_import');
+    expect((await w.jobs.wait(unwrap(await c.importStart({ paths: [world.dir] })).jobId)).state).toBe('done');
+
+    failAudit(db, 'analysis_run');
+    const run = await w.jobs.wait(unwrap(await c.analysisRun({ asOf: '2025-01-01' })).jobId);
+    expect(run.state).toBe('failed');
+    expect(db.prepare('SELECT count(*) FROM analysis_runs').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM hits').pluck().get()).toBe(0);
+
+    failAudit(db, 'search');
+    const s = await c.search({ q: 'Östlund' });
+    expect(s).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+    expect(!s.ok && s.error.message).toMatch(/granskningsloggen inte kunde skrivas/);
+
+    failAudit(db, 'open_profile');
+    expect(await c.entityGet({ id: world.p })).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+
+    failAudit(db, 'config_change');
+    const before = unwrap(await c.rulesList()).rules.find((r) => r.id === 'address-hub')!.values;
+    expect(await c.rulesUpdate({ signal: 'address-hub', params: { minCompanies: 9 } })).toMatchObject({ ok: false, error: { code: 'audit_failed' } });
+    expect(unwrap(await c.rulesList()).rules.find((r) => r.id === 'address-hub')!.values).toEqual(before);
+
+    failAudit(db, 'export');
+    const dir = path.join(tmp, 'export-audit', 'x');
+    expect((await c.exportRun({ format: 'html', scope: { subject: world.p }, dir })).ok).toBe(false);
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+    // What was written is intact.
+    expect(unwrap(await c.auditVerify())).toMatchObject({ ok: true });
+  });
+});
+
+describe('a second writer (issue 13.4)', () => {
+  it('an import job waits for the store with a progress message that says why, then runs', async () => {
+    const file = path.join(tmp, 'busy.sqlite');
+    const db = openDb(file);
+    const w = createWorkbench({ db, dbPath: file, actor: 'testare', importRoot: tmp, executor: inProcessExecutor(db) });
+    const handle = createApiHandler(w.service);
+    const c = createClient((m, r) => handle(m, r));
+    const other = openDb(file);
+    other.exec('BEGIN IMMEDIATE');
+    const { jobId } = unwrap(await c.importStart({ paths: [world.dir] }));
+    let message = '';
+    for (let i = 0; i < 100 && !/Väntar på databasen/.test(message); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      message = unwrap(await c.jobStatus({ jobId })).progress.message;
+    }
+    expect(message).toMatch(/Väntar på databasen: en annan import eller analys skriver just nu .* Importen startar när den är klar/);
+    other.exec('COMMIT');
+    expect((await w.jobs.wait(jobId)).state).toBe('done');
+    db.close();
+    other.close();
   });
 });

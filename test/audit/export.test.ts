@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db';
@@ -18,11 +18,14 @@ describe('audit log export', () => {
     expect(r).toMatchObject({ rows: 2, verified: true });
     const rows = parse(fs.readFileSync(r.file.path, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
+    // Re-checked from the key file alone, as an auditor outside Insyn would.
+    const secret = Buffer.from(fs.readFileSync(process.env.INSYN_AUDIT_KEY!, 'utf8').trim(), 'hex');
     let prev = '0'.repeat(64);
     for (const row of rows) {
       expect(row.prev_hash).toBe(prev);
-      const content = canonicalJson({ seq: Number(row.seq), at: row.at, actor: row.actor, action: row.action, details: JSON.parse(row.details!) });
-      expect(createHash('sha256').update(prev).update(content).digest('hex')).toBe(row.hash);
+      expect(row.key_id).toMatch(/^[0-9a-f]{16}$/);
+      const content = canonicalJson({ seq: Number(row.seq), at: row.at, actor: row.actor, action: row.action, details: JSON.parse(row.details!), key_id: row.key_id });
+      expect(createHmac('sha256', secret).update(prev).update(content).digest('hex')).toBe(row.hash);
       prev = row.hash!;
     }
     // The export itself is logged.

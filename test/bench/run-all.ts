@@ -17,6 +17,8 @@ const BENCHES: { name: string; script: string; args?: string[] }[] = [
   { name: 'eval', script: 'test/bench/eval.ts' },
   { name: 'canvas', script: 'test/bench/canvas.bench.ts' },
   { name: 'startup', script: 'test/bench/startup.bench.ts' },
+  // Monitoring across imports (issue 11).
+  { name: 'changes', script: 'test/bench/changes.bench.ts', args: ['--scale', 'national', '--skip-partial'] },
 ];
 
 const only = process.argv.slice(2);

@@ -12,8 +12,8 @@ import { normalisePersonId } from '../../src/ids/personnummer';
 import { normaliseAmount, normaliseBool, normaliseDate, normaliseInt, splitList } from '../../src/ids/values';
 import { TABLES, TABLE_NAMES, type ColumnSpec, type TableName } from '../../src/model/index';
 
-/** Contract §4: the fixed signal ids. */
-const SIGNAL_IDS = ['revoked-network', 'phoenix-continuation', 'foster-home-as-hvb', 'financial-mismanagement', 'trading-ban-officer', 'conviction-in-control', 'undeclared-influence', 'missing-record-check', 'convicted-staff-with-children', 'unlicensed-practitioner', 'over-capacity', 'operating-without-licence', 'address-hub', 'nominal-licensed-staff'];
+/** Contract §4 and §7.2: the fixed signal ids. */
+const SIGNAL_IDS = ['revoked-network', 'phoenix-continuation', 'foster-home-as-hvb', 'financial-mismanagement', 'trading-ban-officer', 'conviction-in-control', 'undeclared-influence', 'missing-record-check', 'convicted-staff-with-children', 'unlicensed-practitioner', 'over-capacity', 'operating-without-licence', 'address-hub', 'nominal-licensed-staff', 'deceased-officer', 'board-swap-after-finding', 'serial-director', 'supervision-evasion', 'fee-outlier', 'dental-support-without-dentist'];
 
 interface Meta { as_of: string; dirty: boolean; rows: Record<string, number>; files: Record<string, { encoding: string; delimiter: string }> }
 interface ParsedRow { line: number; values: Record<string, string> }

@@ -21,5 +21,7 @@ describe('Electron bundles', () => {
     const js = fs.readdirSync(out).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('\n');
     expect(js).toContain('./worker');
     expect(fs.readFileSync(main, 'utf8')).toMatch(/from ["']electron["']/);
+    // Date fields and number formats follow Swedish conventions whatever the OS language.
+    expect(js).toMatch(/appendSwitch\(["']lang["'], ["']sv-SE["']\)/);
   }, 60_000);
 });

@@ -2,9 +2,11 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { API, METHODS } from '../../src/api/contract';
 import { createApiHandler, type ServiceImpl } from '../../src/api/handler';
+import fs from 'node:fs';
 import {
-  APP_ENTRY, CONTENT_SECURITY_POLICY, IPC_CHANNELS, RESPONSE_HEADERS, appUrlToPath, createIpcHandler, denyPermissionCheck,
-  denyPermissionRequest, denyWindowOpen, guardNavigation, isAllowedNavigation, isAllowedRequest, webPreferences,
+  APP_ENTRY, CONTENT_SECURITY_POLICY, INTERNAL_ERROR_SV, IPC_CHANNELS, RESPONSE_HEADERS, appUrlToPath, createIpcHandler, denyDevicePermission,
+  denyDeviceSelection, denyDisplayMedia, denyPermissionCheck, denyPermissionRequest, denyPortSelection, denyWindowOpen, devToolsAllowed,
+  guardFrameNavigation, guardNavigation, isAllowedNavigation, isAllowedRequest, rendererDir, webPreferences,
 } from '../../electron/security';
 import { DEFAULT_STATE, fitToDisplays, parseWindowState } from '../../electron/window-state';
 
@@ -32,6 +34,28 @@ describe('Content-Security-Policy', () => {
   });
 });
 
+describe('development switches are ignored in a packaged app (issue 13)', () => {
+  const env = { INSYN_RENDERER_DIR: '/tmp/evil-renderer', INSYN_DEVTOOLS: '1' };
+  it('INSYN_RENDERER_DIR and INSYN_DEVTOOLS work in development only', () => {
+    expect(rendererDir(env, false, '/app/renderer')).toBe('/tmp/evil-renderer');
+    expect(rendererDir(env, true, '/app/renderer')).toBe('/app/renderer');
+    expect(rendererDir({}, false, '/app/renderer')).toBe('/app/renderer');
+    expect(devToolsAllowed(env, false)).toBe(true);
+    expect(devToolsAllowed(env, true)).toBe(false);
+    expect(devToolsAllowed({}, false)).toBe(false);
+    expect(webPreferences('/p').devTools).toBe(false);
+    expect(webPreferences('/p', { devTools: devToolsAllowed(env, true) }).devTools).toBe(false);
+  });
+
+  it('main.ts wires them through app.isPackaged and reads no switch directly', () => {
+    const main = fs.readFileSync(path.resolve('electron/main.ts'), 'utf8');
+    expect(main).toMatch(/rendererDir\(process\.env, app\.isPackaged,/);
+    expect(main).toMatch(/devToolsAllowed\(process\.env, app\.isPackaged\)/);
+    expect(main).not.toMatch(/process\.env\.INSYN_(RENDERER_DIR|DEVTOOLS)/);
+    expect(fs.readFileSync(path.resolve('electron/security.ts'), 'utf8')).not.toMatch(/process\.env\.INSYN_DEVTOOLS/);
+  });
+});
+
 describe('navigation and window guards', () => {
   it('allows only app://insyn documents', () => {
     expect(isAllowedNavigation(APP_ENTRY)).toBe(true);
@@ -48,6 +72,32 @@ describe('navigation and window guards', () => {
     const ok = { preventDefault: vi.fn() };
     expect(guardNavigation(ok, 'app://insyn/index.html')).toBe(true);
     expect(ok.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('guards every frame\'s navigation (will-frame-navigate), devices and screen capture (issue 13)', () => {
+    const sub = { url: 'https://evil.example/', isMainFrame: false, preventDefault: vi.fn() };
+    expect(guardFrameNavigation(sub)).toBe(false);
+    expect(sub.preventDefault).toHaveBeenCalledOnce();
+    const own = { url: 'app://insyn/index.html', preventDefault: vi.fn() };
+    expect(guardFrameNavigation(own)).toBe(true);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+    expect(denyDevicePermission()).toBe(false);
+    const media = vi.fn();
+    denyDisplayMedia({ frame: null, securityOrigin: 'app://insyn' }, media);
+    expect(media).toHaveBeenCalledWith({});
+    const ev = { preventDefault: vi.fn() };
+    const pick = vi.fn();
+    denyDeviceSelection(ev, { deviceList: [{ deviceId: 'usb-1' }] }, pick);
+    expect(ev.preventDefault).toHaveBeenCalled();
+    expect(pick).toHaveBeenCalledWith();
+    const port = vi.fn();
+    denyPortSelection(ev, port);
+    expect(port).toHaveBeenCalledWith('');
+    // Wired in main.ts, for every web contents and the session.
+    const main = fs.readFileSync(path.resolve('electron/main.ts'), 'utf8');
+    for (const wiring of ["'will-frame-navigate'", 'setDevicePermissionHandler(denyDevicePermission)', 'setDisplayMediaRequestHandler(denyDisplayMedia)', "'select-hid-device'", "'select-serial-port'", "'select-usb-device'", "'select-bluetooth-device'"]) {
+      expect(main, wiring).toContain(wiring);
+    }
   });
 
   it('denies new windows and every permission', () => {
@@ -108,8 +158,27 @@ describe('IPC', () => {
   it('never throws across the boundary', async () => {
     const h = createIpcHandler('search', async () => {
       throw new Error('boom');
-    });
+    }, () => undefined);
     expect(await h(app, { q: 'x' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('never passes an internal error message to the renderer: a generic message, the details logged (issue 13)', async () => {
+    const logged: string[] = [];
+    const secret = "SqliteError: no such table: /home/utredare/.local/share/insyn/insyn.sqlite";
+    const throwing = createIpcHandler('search', async () => {
+      throw new Error(secret);
+    }, (l) => logged.push(l));
+    const failing = { search: () => { throw new Error(secret); } } as unknown as ServiceImpl;
+    const viaHandler = createIpcHandler('search', createApiHandler(failing), (l) => logged.push(l));
+    for (const h of [throwing, viaHandler]) {
+      const r = await h(app, { q: 'x' });
+      expect(r).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR_SV } });
+    }
+    expect(logged).toHaveLength(2);
+    for (const l of logged) expect(l).toContain(secret);
+    // Deliberate, Swedish errors (validation, not found) still reach the user.
+    const bad = await viaHandler(app, { q: 42 });
+    expect(!bad.ok && bad.error.message).toMatch(/Ogiltig förfrågan/);
   });
 });
 

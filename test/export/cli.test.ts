@@ -42,16 +42,30 @@ describe('insyn export', () => {
     expect(await main(['export', '--format', 'gexf', '--subject', P1, '--out', out, '--db', db, '--overwrite'])).toBe(0);
   });
 
-  it('csv with --out FILE writes three files next to it; --out DIR/ writes default names into the folder', async () => {
+  it('csv with --out FILE writes four files next to it (nodes, edges, hits, export facts); --out DIR/ writes default names into the folder', async () => {
     const db = await dbFile();
     const dir = tmpDir();
     capture();
     expect(await main(['export', '--format', 'csv', '--out', path.join(dir, 'x.csv'), '--db', db])).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual(['x-edges.csv', 'x-hits.csv', 'x-nodes.csv']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['x-edges.csv', 'x-export.csv', 'x-hits.csv', 'x-nodes.csv']);
     const sub = path.join(dir, 'ut') + path.sep;
     expect(await main(['export', '--format', 'ftm', '--out', sub, '--db', db, '--pseudonymise', '--json'])).toBe(0);
     expect(fs.readdirSync(sub)).toHaveLength(1);
     expect(fs.readdirSync(sub)[0]).toMatch(/^insyn-flaggat-\d{4}-\d{2}-\d{2}\.ftm\.json$/);
+  });
+
+  it('--out x.ftm writes x.ftm; --csv-dialect picks Swedish Excel (default) or RFC 4180', async () => {
+    const db = await dbFile();
+    const dir = tmpDir();
+    capture();
+    expect(await main(['export', '--format', 'ftm', '--out', path.join(dir, 'x.ftm'), '--db', db])).toBe(0);
+    expect(await main(['export', '--format', 'graphml', '--out', path.join(dir, 'g.xml'), '--db', db])).toBe(0);
+    expect(await main(['export', '--format', 'csv', '--out', path.join(dir, 'e.csv'), '--db', db])).toBe(0);
+    expect(await main(['export', '--format', 'csv', '--out', path.join(dir, 's.csv'), '--csv-dialect', 'standard', '--db', db])).toBe(0);
+    expect(fs.readdirSync(dir).filter((f) => !f.endsWith('.csv')).sort()).toEqual(['g.xml', 'x.ftm']);
+    expect(fs.readFileSync(path.join(dir, 'e-nodes.csv'), 'utf8')).toMatch(/^\uFEFFid;kind;label;/);
+    expect(fs.readFileSync(path.join(dir, 's-nodes.csv'), 'utf8')).toMatch(/^\uFEFFid,kind,label,/);
+    expect(await main(['export', '--format', 'csv', '--csv-dialect', 'lotus', '--db', db])).toBe(2);
   });
 
   it('rejects bad usage with exit 2', async () => {

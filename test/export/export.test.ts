@@ -10,7 +10,8 @@ import { runAnalysis } from '../../src/analysis/run';
 import { listClusters } from '../../src/analysis/queries';
 import { createCase } from '../../src/cases/cases';
 import { exportScope, ExportExistsError, ExportPathError, ExportScopeError } from '../../src/export/index';
-import { listAudit, verifyAudit } from '../../src/audit/log';
+import { appendAudit, auditHead, listAudit, verifyAudit } from '../../src/audit/log';
+import { groupedHash, parseReceipt } from '../../src/audit/receipt';
 import { Pseudonymiser, pseudonymKey } from '../../src/export/pseudonymise';
 import { tmpDir, writeDataset } from '../support/fixtures';
 import { C1, C2, P1, P2, revokedWorld } from '../cases/world';
@@ -31,12 +32,12 @@ describe('exportScope', () => {
     const dir = tmpDir();
     for (const format of FORMATS) {
       const r = exportScope(db, { format, scope: { subject: P1 }, outDir: dir, baseName: 'natverk', actor: 'utredare' });
-      expect(r.files.length).toBe(format === 'csv' ? 3 : 1);
+      expect(r.files.length).toBe(format === 'csv' ? 4 : 1);
       for (const f of r.files) expect(path.dirname(f.path)).toBe(path.resolve(dir));
       expect(r.nodes).toBeGreaterThanOrEqual(5);
       expect(r.hits).toBeGreaterThanOrEqual(1);
     }
-    expect(fs.readdirSync(dir).sort()).toEqual(['natverk-edges.csv', 'natverk-hits.csv', 'natverk-nodes.csv', 'natverk.ftm.json', 'natverk.gexf', 'natverk.graphml', 'natverk.html']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['natverk-edges.csv', 'natverk-export.csv', 'natverk-hits.csv', 'natverk-nodes.csv', 'natverk.ftm.json', 'natverk.gexf', 'natverk.graphml', 'natverk.html']);
     const g1 = gexf.parse(Graph, fs.readFileSync(path.join(dir, 'natverk.gexf'), 'utf8'));
     const g2 = graphml.parse(Graph, fs.readFileSync(path.join(dir, 'natverk.graphml'), 'utf8'));
     expect(g1.order).toBe(g2.order);
@@ -47,8 +48,51 @@ describe('exportScope', () => {
     expect(fs.readFileSync(path.join(dir, 'natverk-hits.csv'), 'utf8')).toContain('revoked-network');
     const exports = listAudit(db).entries.filter((e) => e.action === 'export');
     expect(exports.map((e) => e.details.format)).toEqual([...FORMATS]);
-    expect(exports[2]!.details.files).toEqual(['natverk-nodes.csv', 'natverk-edges.csv', 'natverk-hits.csv']);
+    expect(exports[2]!.details.files).toEqual(['natverk-nodes.csv', 'natverk-edges.csv', 'natverk-hits.csv', 'natverk-export.csv']);
     expect(verifyAudit(db).ok).toBe(true);
+  });
+
+  it('every format states the audit head it was made at; an auditor can check it like a receipt', async () => {
+    const db = await store();
+    appendAudit(db, { actor: 'utredare', action: 'search', details: { q: 'före exporten' } });
+    const dir = tmpDir();
+    const heads: number[] = [];
+    for (const format of FORMATS) {
+      const before = auditHead(db)!;
+      heads.push(before.seq);
+      const r = exportScope(db, { format, scope: { subject: P1 }, outDir: dir, baseName: 'h', actor: 'utredare' });
+      const text = r.files.map((f) => fs.readFileSync(f.path, 'utf8')).join('\n');
+      const grouped = groupedHash(before.hash);
+      expect(text, format).toContain(grouped);
+      expect(text, format).toMatch(new RegExp(`nr ${before.seq}\\b|audit_head_seq[^\\n]*${before.seq}|>${before.seq}<`));
+      // The export's own entry comes right after the head it states.
+      expect(auditHead(db)!.seq).toBe(before.seq + 1);
+      expect(listAudit(db).entries.at(-1)).toMatchObject({ action: 'export', details: { format, auditHeadSeq: before.seq } });
+    }
+    expect(heads).toEqual(heads.map((_, i) => heads[0]! + i));
+    // The GraphML head is graph data a tool can read; the CSV head is a key/value row.
+    const gm = graphml.parse(Graph, fs.readFileSync(path.join(dir, 'h.graphml'), 'utf8'));
+    expect(gm.getAttribute('audit_head_seq')).toBe(heads[1]);
+    const facts = fs.readFileSync(path.join(dir, 'h-export.csv'), 'utf8');
+    expect(facts).toMatch(new RegExp(`audit_head_seq,${heads[2]}\\r\\n`));
+    // Read back from the HTML report, the head verifies as a receipt now and fails once the log is cut.
+    const html = fs.readFileSync(path.join(dir, 'h.html'), 'utf8');
+    const m = /post nr (\d+), (\S+ \S+) UTC, kontrollsumma ([0-9a-f ]{71})/.exec(html)!;
+    const receipt = parseReceipt(JSON.stringify({ format: 'insyn-audit-receipt', seq: Number(m[1]), hash: m[3], at: m[2] }));
+    expect(verifyAudit(db, { receipt }).ok).toBe(true);
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(receipt.seq);
+    expect(verifyAudit(db, { receipt }).ok).toBe(false);
+  });
+
+  it('an export whose audit entry cannot be written writes no file', async () => {
+    const db = await store();
+    const dir = tmpDir();
+    // A trigger stands in for any failure to write the entry (locked store, full disk).
+    db.exec("CREATE TRIGGER fail_export BEFORE INSERT ON audit_log WHEN NEW.action = 'export' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    expect(() => exportScope(db, { format: 'html', scope: { subject: P1 }, outDir: dir, baseName: 'x' })).toThrow(/disk full/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(listAudit(db).entries.filter((e) => e.action === 'export')).toEqual([]);
   });
 
   it('pseudonymised: no personnummer or names in any file, one pseudonym per person across files', async () => {

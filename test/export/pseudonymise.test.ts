@@ -41,6 +41,36 @@ describe('pseudonymisation', () => {
     expect(gexfNodeIds.filter((id) => id === idA)).toHaveLength(1);
   });
 
+  it('pseudonymises home addresses (residences, a person’s or foster home’s address) in every format, keeping business addresses', () => {
+    const b = sampleBundle();
+    const HOME = 'addr:POLSTJÄRNEGATAN 25|21413';
+    const FOSTER = 'addr:ÄNGSVÄGEN 3|72460';
+    b.graph.nodes.push(
+      { id: HOME, kind: 'address', label: 'POLSTJÄRNEGATAN 25, 21413', attributes: { address_key: 'POLSTJÄRNEGATAN 25|21413' } },
+      { id: FOSTER, kind: 'address', label: 'ÄNGSVÄGEN 3, 72460', attributes: { address_key: 'ÄNGSVÄGEN 3|72460' } },
+      { id: 'home:FH-7', kind: 'foster_home', label: 'Familjehem FH-7', attributes: { home_id: 'FH-7', address: 'Ängsvägen 3, 72460 Västerås' } },
+    );
+    b.graph.edges.push(
+      { id: `residence:["${PNR_A}","POLSTJÄRNEGATAN 25|21413","2019-01-01"]`, source: PNR_A, target: HOME, kind: 'residence', from: '2019-01-01', to: null, attributes: { address: 'Polstjärnegatan 25, 21413 Malmö' } },
+      { id: 'address:home:FH-7', source: 'home:FH-7', target: FOSTER, kind: 'address', from: null, to: null, attributes: {} },
+    );
+    b.hits[0]!.evidence.push({ text: 'Erik Lindqvist är folkbokförd på Polstjärnegatan 25 sedan 2019.', source: 'residences.csv:4' });
+    const ps = new Pseudonymiser(randomBytes(32));
+    const out = pseudonymiseBundle(b, ps);
+    const files = FORMATS.flatMap((f) => renderExport(out, f, 'x'));
+    for (const f of files) {
+      for (const secret of ['POLSTJÄRNEGATAN', 'Polstjärnegatan', 'ÄNGSVÄGEN', 'Ängsvägen', '21413', '72460']) expect(f.content, `${f.name}: ${secret}`).not.toContain(secret);
+    }
+    // The home keeps its place in the network under a pseudonym; the business address is left as it is.
+    const home = out.graph.nodes.find((n) => n.id === ps.id(HOME))!;
+    expect(home).toMatchObject({ kind: 'address', label: ps.homeLabel(HOME), attributes: {} });
+    expect(home.id).toMatch(/^addr:ps-[a-z]{12}$/);
+    expect(out.graph.edges.find((e) => e.kind === 'residence')).toMatchObject({ source: ps.personId(PNR_A), target: home.id, attributes: {} });
+    expect(out.graph.nodes.find((n) => n.kind === 'foster_home')!.attributes).toEqual({ home_id: 'FH-7' });
+    expect(out.graph.nodes.find((n) => n.id === 'SKOLGATAN 4|72215')!.label).toBe('Skolgatan 4, 722 15');
+    expect(out.hits[0]!.evidence.at(-1)!.text).toBe(`${ps.personName(PNR_A)} är folkbokförd på ${ps.homeLabel(HOME)} sedan 2019.`);
+  });
+
   it('keeps one key per installation, stored in the database and stable', () => {
     const db = openDb(':memory:');
     const k1 = pseudonymKey(db);

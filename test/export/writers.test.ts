@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { Model, defaultModel } from '@alephdata/followthemoney';
 import { flattenEdges, flattenNodes } from '../../src/export/attributes';
 import { writeGexf } from '../../src/export/gexf';
-import { writeGraphml } from '../../src/export/graphml';
+import { fromGraphmlId, graphmlId, writeGraphml } from '../../src/export/graphml';
 import { csvCell, writeCsv } from '../../src/export/csv';
 import { ftmEntities, writeFtm } from '../../src/export/ftm';
 import { writeHtmlReport } from '../../src/export/report';
-import { EVIL, sampleBundle } from './bundle';
+import { EVIL, PNR_A, sampleBundle } from './bundle';
 
 function expectSameGraph(g: Graph, bundle = sampleBundle()): void {
   const nodes = flattenNodes(bundle.graph.nodes);
@@ -50,10 +50,29 @@ describe('GEXF', () => {
   });
 });
 
+/** A GraphML graph re-keyed by the original ids the writer keeps in `insyn_id`. */
+function byInsynId(g: Graph): Graph {
+  const out = new Graph({ multi: true, type: 'directed' });
+  g.forEachNode((n, a) => {
+    const { insyn_id: id, ...rest } = a;
+    expect(fromGraphmlId(n)).toBe(id);
+    out.addNode(id as string, rest);
+  });
+  g.forEachEdge((e, a, s, t) => {
+    const { insyn_id: id, ...rest } = a;
+    expect(fromGraphmlId(e)).toBe(id);
+    out.addEdgeWithKey(id as string, fromGraphmlId(s), fromGraphmlId(t), rest);
+  });
+  return out;
+}
+
+// XML Schema NMTOKEN: one or more NameChar (letters, digits, . - _ : and the Unicode ranges of XML 1.0).
+const NMTOKEN = /^[A-Za-z0-9._:\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+$/u;
+
 describe('GraphML', () => {
   it('round-trips nodes, edges and attributes through graphology-graphml', () => {
     const xml = writeGraphml(sampleBundle());
-    const g = graphml.parse(Graph, xml);
+    const g = byInsynId(graphml.parse(Graph, xml));
     expectSameGraph(g);
     expect(g.getNodeAttribute('5592142102', 'label')).toBe(EVIL);
     expect(g.getEdgeAttribute(g.edges().find((e) => g.getEdgeAttribute(e, 'role') === 'owner')!, 'share_pct')).toBe(60);
@@ -66,11 +85,24 @@ describe('GraphML', () => {
     const g = graphml.parse(Graph, writeGraphml(b));
     expect(g.getNodeAttribute('5598047925', 'label')).toBe('Bad\uFFFDName\nrad två');
   });
+
+  it('writes every node, edge, source and target id as an NMTOKEN, one to one with the original id', () => {
+    const b = sampleBundle();
+    b.graph.nodes.push({ id: 'addr:POLSTJÄRNEGATAN 25|21413', kind: 'address', label: 'Polstjärnegatan 25', attributes: {} });
+    b.graph.edges.push({ id: 'residence:["197506141634","POLSTJÄRNEGATAN 25|21413","2019-01-01"]', source: b.graph.nodes[2]!.id, target: 'addr:POLSTJÄRNEGATAN 25|21413', kind: 'residence', from: '2019-01-01', to: null, attributes: {} });
+    const xml = writeGraphml(b);
+    const ids = [...xml.matchAll(/<(?:node|edge) id="([^"]*)"|(?:source|target)="([^"]*)"/g)].map((m) => (m[1] ?? m[2])!);
+    expect(ids.length).toBeGreaterThan(b.graph.nodes.length);
+    for (const id of ids) expect(id, id).toMatch(NMTOKEN);
+    expect(xml).toContain('<node id="addr:POLSTJÄRNEGATAN_20_25_7c_21413">');
+    for (const raw of ['a_b', '_5f_', 'x y|z', '"[]"', '']) expect(fromGraphmlId(graphmlId(raw))).toBe(raw);
+    expectSameGraph(byInsynId(graphml.parse(Graph, xml)), b);
+  });
 });
 
 describe('CSV', () => {
   it('writes nodes, edges and hits with formula cells neutralised', () => {
-    const files = writeCsv(sampleBundle(), 'x-');
+    const files = writeCsv(sampleBundle(), 'x-', 'standard');
     expect(files.map((f) => f.name)).toEqual(['x-nodes.csv', 'x-edges.csv', 'x-hits.csv']);
     const nodes = files[0]!.content;
     expect(nodes.startsWith('\uFEFFid,kind,label,')).toBe(true);
@@ -79,6 +111,23 @@ describe('CSV', () => {
     for (const c of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(c).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('Söder')).toBe('Söder');
+  });
+
+  it('for Swedish Excel (the default): semicolons, decimal comma, digit ids as text, formulas still neutralised', () => {
+    const files = writeCsv(sampleBundle(), 'x-');
+    const nodes = files[0]!.content;
+    expect(nodes.startsWith('\uFEFFid;kind;label;')).toBe(true);
+    // An org_nr keeps all ten digits and a personnummer does not turn into 1,97506E+11.
+    expect(nodes).toContain('"=""5598047925""";company;Solgläntan HVB AB');
+    expect(files[1]!.content).toMatch(/"=""\d{12}""";"=""5598047925""";role/);
+    expect(nodes).toContain(';2,5;');
+    expect(nodes).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('a;b', 'excel')).toBe('"a;b"');
+    expect(csvCell('a,b', 'excel')).toBe('a,b');
+    expect(csvCell('=1+1', 'excel')).toBe("'=1+1");
+    expect(csvCell('0701234567', 'excel')).toBe('"=""0701234567"""');
+    expect(csvCell('2024', 'excel')).toBe('2024');
+    expect(csvCell(-1.5, 'excel')).toBe('-1,5');
   });
 });
 
@@ -114,7 +163,22 @@ describe('FollowTheMoney', () => {
         }
       }
     }
-    expect([...schemas].sort()).toEqual(['Address', 'Company', 'Directorship', 'Employment', 'Family', 'License', 'Ownership', 'Person', 'PublicBody', 'Sanction', 'UnknownLink']);
+    expect([...schemas].sort()).toEqual(['Address', 'Company', 'ContractAward', 'Directorship', 'Employment', 'Family', 'License', 'Note', 'Ownership', 'Person', 'PublicBody', 'Sanction']);
+  });
+
+  it('links a licence to its holder with ContractAward and carries each alert as a Note with its evidence', () => {
+    const entities = ftmEntities(sampleBundle());
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const award = entities.find((e) => e.schema === 'ContractAward')!;
+    expect(byId.get(award.properties.contract![0]!)!.schema).toBe('License');
+    expect(byId.get(award.properties.supplier![0]!)!.properties.registrationNumber).toEqual(['5598047925']);
+    expect(entities.some((e) => e.schema === 'UnknownLink')).toBe(false);
+    const note = entities.find((e) => e.schema === 'Note')!;
+    expect(note.properties.summary).toEqual(['Återkommande aktör bakom återkallade verksamheter']);
+    expect(byId.get(note.properties.entity![0]!)!.properties.idNumber).toEqual([PNR_A]);
+    expect(note.properties.entity).toHaveLength(3);
+    expect(note.properties.description![0]).toContain('(källa roles.csv:2)');
+    expect(note.properties.keywords).toEqual(['revoked-network', 'allvarlighet 4', 'status: bekräftad']);
   });
 
   it('gives the same entity the same id in every export', () => {

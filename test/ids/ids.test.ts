@@ -172,6 +172,21 @@ describe('dates, amounts, ints, bools, lists', () => {
       }),
     );
   });
+  it('a 5 000-digit amount or a huge integer is quarantined with a reason, never stored as Infinity (issue 13)', () => {
+    const huge = normaliseAmount('9'.repeat(5000));
+    expect(huge).toMatchObject({ ok: false });
+    expect(!huge.ok && huge.reasonSv).toMatch(/orimligt stort/);
+    expect(normaliseAmount(`-${'1'.repeat(400)},50`).ok).toBe(false);
+    expect(normaliseAmount('1e400').ok).toBe(false);
+    expect(value(normaliseAmount('999 999 999 999 999'))).toBe(999999999999999);
+    expect(normaliseShare('9'.repeat(400)).ok).toBe(false);
+    expect(normaliseInt('9'.repeat(400)).ok).toBe(false);
+    expect(normaliseInt('9007199254740993').ok).toBe(false);
+    fc.assert(fc.property(fc.stringMatching(/^-?\d{1,600}([.,]\d{1,3})?$/), (s) => {
+      const r = normaliseAmount(s);
+      if (r.ok) expect(Number.isFinite(r.value)).toBe(true);
+    }));
+  });
   it('ints and bools', () => {
     expect(value(normaliseInt(' 12 '))).toBe(12);
     expect(normaliseInt('1.5').ok).toBe(false);

@@ -60,3 +60,33 @@ describe('FollowTheMoney JSON lines', () => {
     expect(db.prepare('SELECT org_nr, person_id, title FROM employments').get()).toEqual({ org_nr: A, person_id: 'ext:pe-2', title: 'Sjuksköterska' });
   });
 });
+
+describe('FtM jurisdiction (issue 13)', () => {
+  it('only a Swedish (or unstated) jurisdiction makes a registration number an org_nr; others become ext: ids', async () => {
+    // A Norwegian and a Finnish number that happen to pass the Swedish Luhn check.
+    const NO = orgNr('912345678');
+    const FI = orgNr('556036071');
+    const entities: IEntityDatum[] = [
+      { id: 'no-1', schema: 'Company', properties: { name: ['Fjordomsorg AS'], registrationNumber: [NO], jurisdiction: ['no'] } },
+      { id: 'fi-1', schema: 'Company', properties: { name: ['Hoiva Oy'], registrationNumber: [FI], jurisdiction: ['fi'], country: ['fi'] } },
+      { id: 'se-1', schema: 'Company', properties: { name: ['Svensk Omsorg AB'], registrationNumber: [A], jurisdiction: ['SE'] } },
+      { id: 'nj-1', schema: 'Company', properties: { name: ['Okänd Jurisdiktion AB'], registrationNumber: [orgNr('556677889')] } },
+      { id: 'own-1', schema: 'Ownership', properties: { owner: ['no-1'], asset: ['se-1'], percentage: ['100'] } },
+    ];
+    const model = new Model(defaultModel);
+    for (const e of entities) expect(() => model.getEntity(e)).not.toThrow();
+    const dir = tmpDir();
+    const file = path.join(dir, 'nordic.ftm.json');
+    fs.writeFileSync(file, entities.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const db = openDb(':memory:');
+    await importPath(db, file);
+    expect(db.prepare('SELECT org_nr, name FROM companies ORDER BY name').all()).toEqual([
+      { org_nr: 'ext:no-1', name: 'Fjordomsorg AS' },
+      { org_nr: 'ext:fi-1', name: 'Hoiva Oy' },
+      { org_nr: orgNr('556677889'), name: 'Okänd Jurisdiktion AB' },
+      { org_nr: A, name: 'Svensk Omsorg AB' },
+    ]);
+    expect(db.prepare('SELECT holder_id, org_nr FROM roles').get()).toEqual({ holder_id: 'ext:no-1', org_nr: A });
+    expect(db.prepare('SELECT count(*) FROM companies WHERE org_nr IN (?, ?)').pluck().get(NO, FI)).toBe(0);
+  });
+});

@@ -50,16 +50,18 @@ describe('CLI contract §5 (independent review)', () => {
     expect(typeof j.quarantine[0].reason).toBe('string');
   });
 
-  it('analyze --as-of --json: exactly the contract keys, hits with normalised ids, scores array', () => {
+  it('analyze --as-of --json: exactly the contract keys (§5 + §7.3 run), hits with normalised ids, scores array', () => {
     const r = run('analyze', '--db', db, '--as-of', '2025-01-01', '--json');
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j).sort()).toEqual(['as_of', 'coverage', 'hits', 'scores']);
+    expect(Object.keys(j).sort()).toEqual(['as_of', 'coverage', 'hits', 'run', 'scores']);
+    expect(Number.isInteger(j.run) && j.run > 0).toBe(true);
     expect(j.as_of).toBe('2025-01-01');
     expect(Object.keys(j.coverage).sort()).toEqual([
       'address-hub', 'conviction-in-control', 'convicted-staff-with-children', 'financial-mismanagement', 'foster-home-as-hvb',
       'missing-record-check', 'nominal-licensed-staff', 'operating-without-licence', 'over-capacity', 'phoenix-continuation',
       'revoked-network', 'trading-ban-officer', 'undeclared-influence', 'unlicensed-practitioner',
+      'deceased-officer', 'board-swap-after-finding', 'serial-director', 'supervision-evasion', 'fee-outlier', 'dental-support-without-dentist',
     ].sort());
     for (const c of Object.values(j.coverage) as { evaluable: boolean; reason?: string }[]) {
       expect(typeof c.evaluable).toBe('boolean');

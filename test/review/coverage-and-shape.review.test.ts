@@ -8,6 +8,7 @@ const ALL = [
   'revoked-network', 'phoenix-continuation', 'foster-home-as-hvb', 'financial-mismanagement', 'trading-ban-officer',
   'conviction-in-control', 'undeclared-influence', 'missing-record-check', 'convicted-staff-with-children',
   'unlicensed-practitioner', 'over-capacity', 'operating-without-licence', 'address-hub', 'nominal-licensed-staff',
+  'deceased-officer', 'board-swap-after-finding', 'serial-director', 'supervision-evasion', 'fee-outlier', 'dental-support-without-dentist',
 ];
 
 describe('coverage and hit shape (independent review)', () => {
@@ -29,7 +30,7 @@ describe('coverage and hit shape (independent review)', () => {
   it('with only the base tables, exactly the signals that need nothing else are evaluable', async () => {
     const out = await analyse({ companies: companies(A), roles: [ceo(A)], licences: [{ licence_id: 'L', org_nr: A, kind: 'hvb_children', status: 'granted' }] }, '2025-01-01');
     const evaluable = ALL.filter((id) => out.coverage[id]?.evaluable);
-    expect(evaluable.sort()).toEqual(['address-hub', 'phoenix-continuation', 'revoked-network']);
+    expect(evaluable.sort()).toEqual(['address-hub', 'phoenix-continuation', 'revoked-network', 'serial-director']);
   });
 
   it('one hit per person for person + company signals, all companies in related_ids', async () => {

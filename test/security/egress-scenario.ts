@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const data = fs.existsSync(demoDataPath()) ? demoDataPath() : revokedNetworkWorld(path.join(tmp, 'data')).dir;
   const rendererDir = rendererForTests();
   const hasUi = fs.existsSync(path.join(rendererDir, 'index.html'));
-  const app = await startLoopbackApp({ dbPath: path.join(tmp, 'store.sqlite'), staticDir: hasUi ? rendererDir : null, log: () => {} });
+  const app = await startLoopbackApp({ dbPath: path.join(tmp, 'store.sqlite'), staticDir: hasUi ? rendererDir : null, log: () => {}, roots: { importRoot: path.dirname(data), exportRoot: tmp } });
   const api = createClient(httpTransport(app.server.origin, app.server.token));
   const wait = async (jobId: string) => {
     for (;;) {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   if (!ready) return;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-inject-'));
   world = revokedNetworkWorld(path.join(tmp, 'data'), { person: PERSON, company: COMPANY });
-  app = await startLoopbackApp({ dbPath: path.join(tmp, 'store.sqlite'), staticDir: rendererForTests(), log: () => {} });
+  app = await startLoopbackApp({ dbPath: path.join(tmp, 'store.sqlite'), staticDir: rendererForTests(), log: () => {}, roots: { importRoot: tmp, exportRoot: tmp } });
   const api = createClient(httpTransport(app.server.origin, app.server.token));
   await app.workbench.jobs.wait(unwrap(await api.importStart({ paths: [world.dir] })).jobId);
   await app.workbench.jobs.wait(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { analysisStepText } from '../../analysis/progress-text';
 import type { AnalysisResult } from '../../analysis/run';
 import { isIsoDate } from '../../model/dates';
 import type { SignalDefinition } from '../../signals/types';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
+import { termText } from '../terminal';
+import { countSv } from '../../model/labels-sv';
 
-/** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json]` (contract §5). */
+/** `insyn analyze [--db FILE] [--as-of YYYY-MM-DD] [--json] [--config FILE.json] [--as-known DATASET_ID]` (contract §5, §7.3). */
 export function register(program: Command): void {
   program
     .command('analyze')
@@ -15,34 +18,53 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'analysdatum ÅÅÅÅ-MM-DD (standard: i dag)')
     .option('--json', 'skriv resultatet som JSON på stdout')
     .option('--config <file>', 'JSON-fil med parametrar per signal: { "<signal-id>": { "parameter": värde } }')
-    .action(async (opts: { db?: string; asOf?: string; json?: boolean; config?: string }) => {
+    .option('--as-known <dataset>', 'analysera bara det databasen visste direkt efter importen av datamängd DATASET_ID')
+    .action(async (opts: { db?: string; asOf?: string; json?: boolean; config?: string; asKnown?: string }) => {
       if (opts.asOf != null && !isIsoDate(opts.asOf)) throw new UsageError(`ogiltigt datum för --as-of: ${opts.asOf} (förväntade ÅÅÅÅ-MM-DD)`);
+      const asKnown = opts.asKnown == null ? undefined : datasetIdArg(opts.asKnown);
       // Loaded here, not at start-up: `insyn --help` never reads the signals, zod or graphology.
-      const { formatIssues, ParamsError, validateConfig } = await import('../../analysis/params');
+      const { formatIssues, validateConfig } = await import('../../analysis/params');
       const { contractJson, runAnalysis } = await import('../../analysis/run');
       const { SIGNALS } = await import('../../signals/index');
       const { auditAnalysisRun } = await import('../../audit/events');
+      const { UnknownDatasetError } = await import('../../store/known');
+      const { listDatasets } = await import('../../store/facts');
       const params = opts.config != null ? readConfig(opts.config, validateConfig, formatIssues) : undefined;
       const db = openStoreFromOptions(opts);
       try {
         const result = runAnalysis(db, {
           asOf: opts.asOf,
           params,
-          onProgress: (p) => { if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${p.step} (${p.done}/${p.total})\x1b[K`); },
+          asKnown,
+          onProgress: (p) => {
+            if (p.step === 'wait') process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}väntar på databasen: en import skriver just nu – resultatet sparas när den är klar; Ctrl+C avbryter\n`);
+            else if (process.stderr.isTTY) process.stderr.write(`\ranalyserar: ${analysisStepText(p.step)} (${p.done}/${p.total})\x1b[K`);
+          },
+          // Parameters and data version of every run are logged with it, so a result can be reproduced.
+          onPersist: (run) => auditAnalysisRun(db, run),
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-        // Parameters and data version of every run are logged, so a result can be reproduced.
-        auditAnalysisRun(db, result);
         if (opts.json) printJson(contractJson(result));
-        else process.stdout.write(renderTable(result, SIGNALS));
-        process.stderr.write(`insyn: körning ${result.run_id}, ${result.hits.length} träffar, ${result.timings.total_ms} ms\n`);
+        else process.stdout.write(termText(renderTable(result, SIGNALS)));
+        process.stderr.write(`insyn: körning ${result.run_id}, ${countSv(result.hits.length, 'träff', 'träffar')}, ${result.timings.total_ms} ms\n`);
+        // issue 13: never silently an old snapshot.
+        if (result.snapshot.note_sv) process.stderr.write(`insyn: ${result.snapshot.note_sv}\n`);
       } catch (err) {
-        if (err instanceof ParamsError) throw new UsageError(err.message);
+        if (err instanceof UnknownDatasetError) {
+          const ids = listDatasets(db).map((d) => d.id);
+          throw new UsageError(`--as-known ${err.datasetId}: ${err.message}; ${ids.length ? `befintliga datamängder: ${ids.length > 12 ? `${ids[0]}–${ids[ids.length - 1]}` : ids.join(', ')}` : 'inga datamängder är importerade'}`);
+        }
         throw err;
       } finally {
         db.close();
       }
     });
+}
+
+function datasetIdArg(raw: string): number {
+  const id = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(id)) throw new UsageError(`ogiltigt datamängds-id för --as-known: ${raw} (förväntade ett heltal, t.ex. 3) / invalid dataset id`);
+  return id;
 }
 
 type Params = typeof import('../../analysis/params');
@@ -74,7 +96,8 @@ function pad(s: string, n: number): string {
 /** A readable Swedish summary: coverage per signal, hits, top scores and clusters. */
 export function renderTable(r: AnalysisResult, signals: readonly SignalDefinition[]): string {
   const lines: string[] = [];
-  lines.push(`Analys per ${r.as_of} (körning ${r.run_id}, dataversion ${r.data_version})`, '');
+  const known = r.as_known !== null ? `, som känt efter datamängd ${r.as_known}` : '';
+  lines.push(`Analys per ${r.as_of} (körning ${r.run_id}, dataversion ${r.data_version}${known})`, '');
   lines.push(`${pad('Signal', 32)}${pad('Träffar', 9)}Status`);
   for (const s of signals) {
     const cov = r.coverage[s.id];
@@ -95,7 +118,7 @@ export function renderTable(r: AnalysisResult, signals: readonly SignalDefinitio
   }
   lines.push('', `Kluster (${r.clusters.length}), högst rankade:`);
   for (const c of r.clusters.slice(0, 10)) {
-    lines.push(`  #${c.rank}  poäng ${c.score.toFixed(2)}  ${c.size} entiteter  signaler: ${c.signals.join(', ')}`);
+    lines.push(`  #${c.rank}  poäng ${c.score.toFixed(2)}  ${countSv(c.size, 'entitet', 'entiteter')}  signaler: ${c.signals.join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { generateDataset } from '../../demo/generate';
 import { SCALES, type Scale } from '../../demo/scales';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
+import { countSv } from '../../model/labels-sv';
 
 /** `insyn demo-data <folder> [--scale demo|municipality|national] [--seed N]` (contract §5). */
 export function register(program: Command): void {
@@ -31,7 +32,7 @@ export function register(program: Command): void {
         },
       });
       process.stderr.write('\n');
-      process.stdout.write(`Skrev ${result.files.length} filer till ${folder} (${result.truthRows} facitrader) på ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(`Skrev ${countSv(result.files.length, 'fil', 'filer')} till ${folder} (${result.truthRows} facitrader) på ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     });
 }
 

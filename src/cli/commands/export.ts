@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ExportScope } from '../../export/index';
-import { EXPORT_FORMATS, type ExportFormat } from '../../export/types';
+import { CSV_DIALECTS, EXPORT_FORMATS, type CsvDialect, type ExportFormat } from '../../export/types';
 import { normaliseHolderId } from '../../ids/holder';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
+import { termSafe } from '../terminal';
+import { countSv } from '../../model/labels-sv';
 
 /**
  * `insyn export --format gexf|graphml|csv|ftm|html [--subject ID [--hops N] | --case N | --cluster RANK]
@@ -15,10 +17,12 @@ import { openStoreFromOptions, printJson } from '../options';
  * csv it is the stem of three files next to it (`--out x.csv` → x-nodes.csv, x-edges.csv,
  * x-hits.csv). `--out DIR` (an existing folder, or a path ending in /) writes default names into it.
  * Without --out: default names in the current folder. Existing files are kept unless --overwrite.
+ * `--csv-dialect excel` (default: `;`, decimal comma, digit ids as text for Swedish Excel) or
+ * `standard` (RFC 4180 with `,` for pandas, R and other tools).
  */
 interface Opts {
   format?: string; subject?: string; case?: string; cluster?: string; out?: string; db?: string;
-  pseudonymise?: boolean; overwrite?: boolean; asOf?: string; json?: boolean; hops?: string;
+  pseudonymise?: boolean; overwrite?: boolean; asOf?: string; json?: boolean; hops?: string; csvDialect?: string;
 }
 
 export function register(program: Command): void {
@@ -35,23 +39,21 @@ export function register(program: Command): void {
     .option('--pseudonymise', 'ersätt personnummer och personnamn med nyckelade pseudonymer')
     .option('--overwrite', 'skriv över befintliga filer')
     .option('--as-of <date>', 'bara kopplingar som gäller detta datum (standard: hela historiken)')
+    .option('--csv-dialect <dialect>', 'csv: excel (semikolon, decimalkomma, id:n som text – för Excel med svenska inställningar) eller standard (RFC 4180, komma)', 'excel')
     .option('--json', 'skriv de skrivna filerna som JSON på stdout')
     .action(async (opts: Opts) => {
       const format = parseFormat(opts.format);
       const scope = parseScope(opts);
       const { outDir, baseName } = parseOut(opts.out, format);
+      const csvDialect = parseDialect(opts.csvDialect);
       // Loaded here, not at start-up: `insyn --help` never reads graphology.
-      const { ExportExistsError, ExportPathError, ExportScopeError, exportScope } = await import('../../export/index');
+      const { exportScope } = await import('../../export/index');
       const db = openStoreFromOptions(opts);
       try {
-        const r = exportScope(db, { format, scope, outDir, baseName, pseudonymise: opts.pseudonymise ?? false, overwrite: opts.overwrite ?? false });
+        const r = exportScope(db, { format, scope, outDir, baseName, pseudonymise: opts.pseudonymise ?? false, overwrite: opts.overwrite ?? false, csvDialect });
         if (opts.json) printJson(r);
-        else for (const f of r.files) process.stdout.write(`${f.path}\n`);
-        process.stderr.write(`insyn: ${r.files.length} fil(er), ${r.nodes} noder, ${r.edges} kopplingar, ${r.hits} larm${opts.pseudonymise ? ' (pseudonymiserad)' : ''}\n`);
-      } catch (err) {
-        if (err instanceof ExportPathError || err instanceof ExportScopeError) throw new UsageError(err.message);
-        if (err instanceof ExportExistsError) throw new Error(`${err.message} (använd --overwrite för att skriva över)`);
-        throw err;
+        else for (const f of r.files) process.stdout.write(`${termSafe(f.path)}\n`);
+        process.stderr.write(`insyn: ${countSv(r.files.length, 'fil', 'filer')}, ${countSv(r.nodes, 'nod', 'noder')}, ${countSv(r.edges, 'koppling', 'kopplingar')}, ${countSv(r.hits, 'larm', 'larm')}${opts.pseudonymise ? ' (pseudonymiserad)' : ''}\n`);
       } finally {
         db.close();
       }
@@ -62,6 +64,12 @@ function parseFormat(raw: string | undefined): ExportFormat {
   const f = (raw ?? '').toLowerCase();
   if (!(EXPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`okänt format: ${raw} (välj ${EXPORT_FORMATS.join(', ')})`);
   return f as ExportFormat;
+}
+
+function parseDialect(raw: string | undefined): CsvDialect {
+  const d = (raw ?? 'excel').toLowerCase();
+  if (!(CSV_DIALECTS as readonly string[]).includes(d)) throw new UsageError(`okänd csv-dialekt: ${raw} (välj ${CSV_DIALECTS.join(' eller ')})`);
+  return d as CsvDialect;
 }
 
 function parseScope(o: Opts): ExportScope {

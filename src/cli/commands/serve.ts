@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../main';
+import { UsageError } from '../usage-error';
 import { resolveDbPath } from '../options';
 
 /**

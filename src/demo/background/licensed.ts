@@ -1,4 +1,5 @@
 import { AS_OF } from '../planted/builder';
+import { spanContains, type Span } from '../../signals/periods';
 import { addDays, fromDays, toDays, yearOf } from '../../model/dates';
 import { Rng } from '../prng';
 import { CARE_TRADES, PAYERS } from '../swedish';
@@ -75,9 +76,10 @@ export function writeLicensed(w: TableWriter, L: Layout, pass: CompanyPass, i: n
 
   const granted = licences.filter((l) => l.status === 'granted');
   if (!revoked && granted.length > 0 && !roles.some((x) => x.kind === 'company' && x.role === 'owner') && r.chance(0.6)) writeReviews(w, r, org, roles);
-  for (const l of licences) writeInspections(w, r, org, l);
-  if (licences.some((l) => l.granted)) writeStaff(w, L, r, pass, org, licences);
-  for (const l of granted) writeLicenceUse(w, r, pass, org, l, addr.municipality);
+  const inspected = { injunction: false };
+  for (const l of licences) writeInspections(w, r, org, l, inspected);
+  const dentists = licences.some((l) => l.granted) ? writeStaff(w, L, r, pass, org, licences) : [];
+  for (const l of granted) writeLicenceUse(w, r, pass, org, l, addr.municipality, dentists);
   if (r.chance(0.06)) writeSafeDebt(w, r, org);
 }
 
@@ -128,7 +130,11 @@ function writeReviews(w: TableWriter, r: Rng, org: string, roles: readonly RoleR
 
 const ROLE_SV: Record<string, string> = { board_member: 'styrelseledamot', deputy_board_member: 'styrelsesuppleant', chair: 'ordförande', ceo: 'VD', deputy_ceo: 'vice VD', signatory: 'firmatecknare', owner: 'ägare', beneficial_owner: 'verklig huvudman', operations_manager: 'föreståndare', partner: 'bolagsman' };
 
-function writeInspections(w: TableWriter, r: Rng, org: string, l: Licence): void {
+/**
+ * Routine inspections, and the revocation decision. At most one injunction per company (a second
+ * is written as deficiencies with follow-up): supervision-evasion cannot fire on the background.
+ */
+function writeInspections(w: TableWriter, r: Rng, org: string, l: Licence, company: { injunction: boolean }): void {
   if (!l.granted) return;
   const revoked = ['revoked', 'banned', 'temporarily_banned'].includes(l.status);
   const end = l.status === 'granted' ? '2026-10-15' : l.statusOn;
@@ -136,13 +142,15 @@ function writeInspections(w: TableWriter, r: Rng, org: string, l: Licence): void
   const count = r.int(0, 2);
   const seen = new Set<string>();
   for (let k = 0; k < count && from < end; k++) {
-    const outcome = r.weighted([['no_deficiencies', 96], ['deficiencies', 78], ['deficiencies_followup', 131], ['injunction', 8]] as const);
+    const drawn = r.weighted([['no_deficiencies', 96], ['deficiencies', 78], ['deficiencies_followup', 131], ['injunction', 8]] as const);
+    const outcome = drawn === 'injunction' && company.injunction ? 'deficiencies_followup' : drawn;
     const tags = outcome === 'no_deficiencies' ? [] : [r.pick(SAFE_TAGS), ...(r.chance(0.3) ? [r.pick(SAFE_TAGS)] : [])];
     const findings = outcome === 'no_deficiencies' ? FINDINGS[4]! : r.pick(FINDINGS.slice(0, 4)) + (r.chance(0.05) ? '\nUppföljning sker inom sex månader.' : '');
     const decided = between(r, from, end);
     // (org, licence, date, outcome) is the natural key: one decision per day and outcome.
     if (seen.has(decided + outcome) || (revoked && decided === l.statusOn)) continue;
     seen.add(decided + outcome);
+    if (outcome === 'injunction') company.injunction = true;
     w.write('inspections', { org_nr: org, licence_id: l.id, decided_on: decided, outcome, findings, tags: [...new Set(tags)].join('|') || null });
   }
   if (revoked) w.write('inspections', { org_nr: org, licence_id: l.id, decided_on: l.statusOn, outcome: l.status === 'revoked' ? 'revocation' : 'ban', findings: 'Allvarliga missförhållanden.', tags: 'other' });
@@ -163,9 +171,11 @@ const TITLE: Record<string, string> = { care_staff: 'Behandlingsassistent', mana
 /**
  * Staff of a licensed company: one job per person; every legitimation profession has a valid
  * legitimation from before the start; record checks on or before the start at the three kinds
- * the signal covers (elsewhere they are sometimes missing, as in reality).
+ * the signal covers (elsewhere they are sometimes missing, as in reality). Returns the periods
+ * of the dentists' jobs (each with a valid legitimation throughout).
  */
-function writeStaff(w: TableWriter, L: Layout, r: Rng, pass: CompanyPass, org: string, licences: readonly Licence[]): void {
+function writeStaff(w: TableWriter, L: Layout, r: Rng, pass: CompanyPass, org: string, licences: readonly Licence[]): Span[] {
+  const dentists: Span[] = [];
   const main = licences[0]!;
   const group = RESIDENTIAL[main.kind] ? 'residential' : ASSISTANCE.has(main.kind) ? 'assistance' : HEALTH.has(main.kind) || main.kind === 'consultant_support' ? main.kind : 'other';
   const count = group === 'residential' ? r.int(3, 8) : group === 'assistance' ? r.int(3, 10) : HEALTH.has(main.kind) ? r.int(2, 6) : r.int(1, 3);
@@ -190,15 +200,18 @@ function writeStaff(w: TableWriter, L: Layout, r: Rng, pass: CompanyPass, org: s
       w.write('legitimations', { person_id: pid, profession, granted_on: fromDays(grantedOn), restricted: false });
     }
     w.write('employments', { org_nr: org, person_id: pid, title: TITLE[profession] ?? 'Medarbetare', profession, from, to, record_check_on: check, works_with_children: withChildren, workplace: r.chance(0.7) ? main.id : null });
+    if (profession === 'dentist') dentists.push({ from, to });
   }
+  return dentists;
 }
 
 /**
  * Placements and payments only while the licence is granted and of a fitting kind, never more
- * children at once than capacity, ages inside the licensed range: over-capacity and
- * operating-without-licence cannot fire on the background.
+ * children at once than capacity, ages inside the licensed range, dental support only while a
+ * licensed dentist works there: over-capacity, operating-without-licence and
+ * dental-support-without-dentist cannot fire on the background.
  */
-function writeLicenceUse(w: TableWriter, r: Rng, pass: CompanyPass, org: string, l: Licence, municipality: string): void {
+function writeLicenceUse(w: TableWriter, r: Rng, pass: CompanyPass, org: string, l: Licence, municipality: string, dentists: readonly Span[]): void {
   const payer = () => r.pick(PAYERS.filter((p) => p.includes('kommun') || p.includes('stad')));
   const start0 = addDays(l.granted!, 30) > '2019-01-01' ? addDays(l.granted!, 30) : '2019-01-01';
   if (l.capacity !== null && l.ageMin !== null) {
@@ -233,7 +246,8 @@ function writeLicenceUse(w: TableWriter, r: Rng, pass: CompanyPass, org: string,
   const amount = r.int(40_000, 900_000);
   const payerName = l.kind === 'personal_assistance' || purpose === 'dental_support' ? 'Försäkringskassan' : purpose === 'care' ? r.pick(['Region Stockholm', 'Region Skåne']) : payer();
   while (paid < '2026-10-01') {
-    w.write('payments', { payer: payerName, payee_org_nr: org, paid_on: paid, amount_sek: amount + r.int(-5_000, 5_000), purpose, licence_id: r.chance(0.5) ? l.id : null });
+    const row = { payer: payerName, payee_org_nr: org, paid_on: paid, amount_sek: amount + r.int(-5_000, 5_000), purpose, licence_id: r.chance(0.5) ? l.id : null };
+    if (purpose !== 'dental_support' || dentists.some((d) => spanContains(d, paid))) w.write('payments', row);
     paid = addDays(paid, r.int(85, 95));
   }
 }

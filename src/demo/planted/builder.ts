@@ -44,7 +44,7 @@ export class Planter {
   private phoneCounter = 0;
   private childCounter = 0;
 
-  private readonly persons: { id: string; name: string; birth: string; ext: boolean }[] = [];
+  private readonly persons: { id: string; name: string; birth: string; ext: boolean; deceased?: string }[] = [];
   /** Current folkbokföring address per planted person; cases may move people before `finish()`. */
   readonly currentAddress = new Map<string, Addr>();
 
@@ -54,7 +54,7 @@ export class Planter {
   finish(): void {
     for (const x of this.persons) {
       const a = x.ext ? null : this.currentAddress.get(x.id)!;
-      this.w.write('persons', { person_id: x.id, name: x.name, birth_date: x.birth, address: a?.street, postal_code: a?.postal, city: a?.city });
+      this.w.write('persons', { person_id: x.id, name: x.name, birth_date: x.birth, address: a?.street, postal_code: a?.postal, city: a?.city, deceased_on: x.deceased });
     }
   }
 
@@ -89,7 +89,7 @@ export class Planter {
   }
 
   /** A person with a persons row and (unless told otherwise) a residence at their address. */
-  person(o: { birth?: string; ext?: string; coordination?: boolean; addr?: Addr; residence?: boolean; name?: string } = {}): string {
+  person(o: { birth?: string; ext?: string; coordination?: boolean; addr?: Addr; residence?: boolean; name?: string; deceased?: string } = {}): string {
     const name = o.name ?? this.personName();
     const addr = o.addr ?? this.addr();
     let id: string;
@@ -103,7 +103,7 @@ export class Planter {
       while (this.usedPersons.has(id));
       this.usedPersons.add(id);
     }
-    this.persons.push({ id, name, birth, ext: Boolean(o.ext) });
+    this.persons.push({ id, name, birth, ext: Boolean(o.ext), deceased: o.deceased });
     this.currentAddress.set(id, addr);
     if (!o.ext && o.residence !== false) this.residence(id, addr, `${Number(birth.slice(0, 4)) + 20}${birth.slice(4)}`);
     return id;
@@ -181,6 +181,10 @@ export class Planter {
       org_nr: o.org, person_id: o.pid, title: o.title ?? TITLES[o.profession] ?? 'Medarbetare', profession: o.profession, from: o.from, to: o.to ?? null,
       record_check_on: o.check ?? null, works_with_children: o.children ?? false, workplace: o.workplace ?? null,
     });
+  }
+
+  relation(a: string, b: string, kind: string, from?: string | null, to?: string | null): void {
+    this.w.write('relations', { a_id: a, b_id: b, kind, from: from ?? null, to: to ?? null });
   }
 
   legitimation(pid: string, profession: string, granted: string, revoked?: string | null): void {

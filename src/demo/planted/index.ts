@@ -9,11 +9,14 @@ import { plantOfficers } from './officers';
 import { plantPhoenix } from './phoenix';
 import { plantRevokedNetwork } from './revoked-network';
 import { plantStaff } from './staff';
+import { plantFrontMen } from './front-men';
+import { plantSupervisionEvasion } from './supervision';
+import { plantPublicMoney } from './public-money';
 
 export { AS_OF, type TruthRow } from './builder';
 
 /**
- * Writes every planted case (the patterns of contract §4 and their near misses) and returns
+ * Writes every planted case (the patterns of contract §4 and §7.2 and their near misses) and returns
  * the truth rows. The cases do not depend on the scale, so every scale carries the same truth.
  */
 export function plantAll(w: TableWriter, seed: number): TruthRow[] {
@@ -26,6 +29,10 @@ export function plantAll(w: TableWriter, seed: number): TruthRow[] {
   plantStaff(p);
   plantLicenceUse(p);
   plantAddressHubs(p);
+  // Contract §7.2 (issue 12).
+  plantFrontMen(p);
+  plantSupervisionEvasion(p);
+  plantPublicMoney(p);
   p.finish();
   return p.truth;
 }

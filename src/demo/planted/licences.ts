@@ -110,5 +110,6 @@ function plantWithoutLicence(p: Planter): void {
     const l = p.licensed({ kind: 'dental_care', registered: '2015-01-01', granted: '2015-06-01' });
     p.monthly({ payee: l.org, from: '2025-01-31', months: 4, amount: 31_000, purpose: 'dental_support', payer: 'Försäkringskassan' });
     p.notFire(S, 'company', l.org, 'dental support paid to a dental care licence holder');
+    p.fire('dental-support-without-dentist', 'company', l.org, 'dental support 2025-01 – 2025-04 (124 000 kr) to a clinic with no dentist employed');
   }
 }

@@ -42,7 +42,18 @@ function values(e: FtmEntity, prop: string): string[] {
 const first = (e: FtmEntity, prop: string): string => values(e, prop)[0] ?? '';
 const fullDate = (s: string): string => (/^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : '');
 
+/**
+ * A company is Swedish when its jurisdiction is `se` (or Sweden) or not given. Only then can its
+ * number be a Swedish org_nr: a Norwegian or Finnish registration number may pass the Luhn check
+ * by chance and must not become some Swedish company's id (issue 13).
+ */
+export function swedishJurisdiction(e: FtmEntity): boolean {
+  const j = values(e, 'jurisdiction').map((v) => v.trim().toLowerCase()).filter(Boolean);
+  return j.length === 0 || j.some((v) => v === 'se' || v === 'swe' || v === 'sweden' || v === 'sverige');
+}
+
 function companyId(e: FtmEntity): string {
+  if (!swedishJurisdiction(e)) return `ext:${String(e.id)}`;
   for (const p of ['registrationNumber', 'idNumber', 'taxNumber', 'vatCode']) {
     for (const v of values(e, p)) {
       const o = normaliseOrgNr(v.replace(/^SE/i, '').replace(/01$/, (m) => (v.length === 14 ? '' : m)));

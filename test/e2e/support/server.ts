@@ -1,5 +1,5 @@
 // Starts the real loopback server (src/api/app) in-process on a temporary database, building the
-// renderer first when dist/renderer is missing or older than the renderer sources.
+// renderer first when dist/renderer is missing or older than the renderer or core sources.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,9 @@ function newestMtime(dir: string): number {
 
 export function ensureRendererBuilt(): void {
   const index = path.join(ROOT, 'dist/renderer/index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(ROOT, 'renderer'))) return;
+  // The renderer bundles core modules too (the API contract, labels, enums): a change in src/ rebuilds it.
+  const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'src')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 
@@ -28,7 +30,8 @@ export interface TestServer { app: LoopbackApp; url: string; origin: string; tok
 
 export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'insyn-e2e-'));
-  const app = await startLoopbackApp({ dbPath: path.join(dir, 'insyn.db'), port: 0, log: () => undefined });
+  // Exports go to the test folder; the import folder is chosen through the UI by the test (issue 13).
+  const app = await startLoopbackApp({ dbPath: path.join(dir, 'insyn.db'), port: 0, log: () => undefined, roots: { importRoot: path.join(dir, 'saknas'), exportRoot: dir } });
   return {
     app,
     url: app.server.url,
