@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { analysisStepText } from '../../analysis/progress-text';
 import type { AnalysisResult } from '../../analysis/run';
 import { isIsoDate } from '../../model/dates';
 import type { SignalDefinition } from '../../signals/types';
@@ -29,6 +28,7 @@ export function register(program: Command): void {
       const { auditAnalysisRun } = await import('../../audit/events');
       const { UnknownDatasetError } = await import('../../store/known');
       const { listDatasets } = await import('../../store/facts');
+      const { analysisStepText } = await import('../../analysis/progress-text');
       const params = opts.config != null ? readConfig(opts.config, validateConfig, formatIssues) : undefined;
       const db = openStoreFromOptions(opts);
       try {
