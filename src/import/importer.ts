@@ -6,6 +6,7 @@ import { isSqliteError, type Db } from '../store/db';
 import { datasetQuarantine, FactWriter, type RecordId, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
 import { endUnstated, recordDatasetTable, setDatasetSource } from '../store/known';
 import { beginWrite, StoreBusyError } from '../store/write-lock';
+import { ImportEta } from './eta';
 import { extractKind, type ExtractKind } from './extract-kind';
 import { spawnWorker } from '../threads/spawn-worker';
 import { deserialiseError, OP_BAD, OP_ROW, OP_SAME, parseFiles, valueCount, type ParseConsumer, type ParseMessage } from './parse';
@@ -136,6 +137,14 @@ const WORKER_MIN_BYTES = 4 << 20;
  * Reads the planned files into `run`: in a worker thread (large inputs) or on this thread.
  * `busyMs` is the worker's time spent reading (not waiting for the writer).
  */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** The store's file when another connection can read it (not an in-memory store). */
 function storeFileOf(db: Db): string | undefined {
   return db.memory || !db.name || db.name === ':memory:' ? undefined : db.name;
@@ -201,6 +210,8 @@ class ImportRun implements ParseConsumer {
   private file = '';
   private fileRecords = 0;
   private fileStarted = Date.now();
+  private fileIndex = 0;
+  private readonly eta: ImportEta;
   private normalisers = new Map<TableName, RowNormaliser>();
   private counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
   private currentTable = '';
@@ -217,6 +228,7 @@ class ImportRun implements ParseConsumer {
     private readonly onProgress?: (p: ImportProgress) => void,
   ) {
     this.writer = new FactWriter(db, datasetId, importedAt);
+    this.eta = new ImportEta(files.map((f) => fileSize(f.path)));
   }
 
   /**
@@ -236,6 +248,8 @@ class ImportRun implements ParseConsumer {
 
   startFile(index: number): void {
     const f = this.files[index]!;
+    this.eta.start(Date.now());
+    this.fileIndex = index;
     this.file = f.label;
     this.fileRecords = 0;
     this.fileStarted = Date.now();
@@ -252,6 +266,7 @@ class ImportRun implements ParseConsumer {
     }
     this.records[f.label] = (this.records[f.label] ?? 0) + this.fileRecords;
     this.report(true, true);
+    this.eta.fileDone(index);
   }
 
   batch(ops: unknown[], bytes: ByteCounter): void {
@@ -332,7 +347,11 @@ class ImportRun implements ParseConsumer {
     this.lastProgress = now;
     // Per file: a cumulative count under the current file's name reads as that file's size.
     const secs = Math.max((now - this.fileStarted) / 1000, 0.001);
-    this.onProgress({ file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs), done });
+    const whole = this.eta.at(this.fileIndex, this.counter.bytesRead, now);
+    this.onProgress({
+      file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs), done,
+      importBytesDone: whole.bytesDone, importBytesTotal: whole.bytesTotal, etaSeconds: whole.etaSeconds,
+    });
   }
 
   finish(): void {

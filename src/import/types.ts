@@ -65,6 +65,10 @@ export interface ImportProgress {
   rowsPerSec: number;
   /** True on the file's last report (all its rows are counted). */
   done: boolean;
+  /** The whole import (issue 10.6): bytes of all its files done and in total, and seconds left (null while unknown). */
+  importBytesDone?: number;
+  importBytesTotal?: number;
+  etaSeconds?: number | null;
 }
 
 export interface ImportOptions {
