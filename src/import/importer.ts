@@ -51,15 +51,21 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
       const tp = performance.now();
       const parsed = await parseInto(plan.files, run, opts.parseInWorker, opts.rereadUnchanged ? undefined : storeFileOf(db));
       const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
+      const ti = performance.now();
       run.finish();
+      const indexMs = performance.now() - ti;
       run.finishExtract();
       const result = run.result(name, plan.skipped.filter((f) => f !== kind.manifest));
       setDatasetSummary(db, datasetId, summaryOf(result));
       opts.beforeCommit?.(result);
       const tc = performance.now();
       db.exec('COMMIT');
+      const commitMs = performance.now() - tc;
       const ms = (x: number): number => Math.round(x);
-      result.timings = { total_ms: ms(performance.now() - t0), hash_ms: ms(hashMs), write_ms: ms(run.writeMs + performance.now() - tc), read_ms: ms(readMs), parse_in_worker: parsed.inWorker, unchanged_unread: run.unread };
+      result.timings = {
+        total_ms: ms(performance.now() - t0), hash_ms: ms(hashMs), write_ms: ms(run.writeMs + commitMs), read_ms: ms(readMs), parse_in_worker: parsed.inWorker, unchanged_unread: run.unread,
+        index_build_ms: ms(indexMs), commit_ms: ms(commitMs),
+      };
       return result;
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -267,6 +273,9 @@ class ImportRun implements ParseConsumer {
     this.records[f.label] = (this.records[f.label] ?? 0) + this.fileRecords;
     this.report(true, true);
     this.eta.fileDone(index);
+    // The file's bulk-loaded tables get their indexes now, while the reader goes on with the next
+    // file (a later file writing the same table would end the bulk load anyway).
+    this.finish();
   }
 
   batch(ops: unknown[], bytes: ByteCounter): void {

@@ -5,7 +5,7 @@ import type { PlannedFile } from './plan';
 /**
  * Worker-thread entry of the import's read side (see parse.ts): parses the planned files and
  * posts batches to the importer, which writes them and acknowledges each one. At most
- * MAX_IN_FLIGHT batches wait unacknowledged, so a fast reader never piles rows up in memory.
+ * MAX_IN_FLIGHT batches wait unacknowledged, so a fast reader piles up a bounded number of rows.
  */
 function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFile: string | undefined): void {
   let inFlight = 0;

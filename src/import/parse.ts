@@ -266,8 +266,12 @@ export const TABLE_INDEX: ReadonlyMap<TableName, number> = new Map(TABLE_NAMES.m
 export const valueCount = (table: TableName): number => factColumns(table).length;
 
 // Messages of the worker mode (parse-worker.ts → importer.ts); the importer answers each batch with 'ack'.
-/** Worker mode: batches posted but not yet acknowledged by the writer, at most. */
-export const MAX_IN_FLIGHT = 4;
+/**
+ * Worker mode: batches posted but not yet acknowledged by the writer, at most. Enough for the
+ * reader to go on with the next file while the writer builds a bulk-loaded table's indexes
+ * (seconds, issue 10): the queued batches wait serialised, about 0.3 MB each.
+ */
+export const MAX_IN_FLIGHT = 512;
 
 export type ParseMessage =
   | { t: 'start'; index: number }

@@ -53,6 +53,10 @@ export interface ImportTimings {
   parse_in_worker: boolean;
   /** Records recognised as stored exactly so already, by their hash, and not read further (unchanged.ts). */
   unchanged_unread: number;
+  /** Building the indexes of bulk-loaded tables after their rows (part of write_ms). */
+  index_build_ms: number;
+  /** The commit (part of write_ms). */
+  commit_ms: number;
 }
 
 export interface ImportProgress {
