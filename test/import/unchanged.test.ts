@@ -34,14 +34,14 @@ const base: Tables = {
   roles: [role(A, P, '10'), role(A, P, '20'), role(A, P, '30'), role(B, Q, '50')],
 };
 
-async function importBoth(sequence: Tables[]): Promise<{ fast: Db; full: Db; results: [ImportResult, ImportResult][] }> {
+async function importBoth(sequence: Tables[], opts: { full?: boolean } = {}): Promise<{ fast: Db; full: Db; results: [ImportResult, ImportResult][] }> {
   const fast = openDb(path.join(tmpDir(), 'fast.sqlite'));
   const full = openDb(path.join(tmpDir(), 'full.sqlite'));
   const results: [ImportResult, ImportResult][] = [];
   for (const tables of sequence) {
     const dir = writeDataset(tmpDir(), tables);
-    const a = await importPath(fast, dir);
-    const b = await importPath(full, dir, { rereadUnchanged: true });
+    const a = await importPath(fast, dir, { full: opts.full });
+    const b = await importPath(full, dir, { rereadUnchanged: true, full: opts.full });
     results.push([a, b]);
   }
   return { fast, full, results };
@@ -73,6 +73,17 @@ describe('re-import of unchanged records', () => {
     const [a, b] = results[1]!;
     expect(counts(a)).toEqual(counts(b));
     expect(a).toMatchObject({ inserted: 1, updated: 3 });
+    expect(storeFingerprint(fast)).toEqual(storeFingerprint(full));
+  });
+
+  it('a full extract (known time) ends exactly the rows it no longer states, also when the others are recognised unread', async () => {
+    const dropped: Tables = { ...base, companies: [{ org_nr: A, name: 'Ett AB' }, { org_nr: C, name: 'Tre AB' }] };
+    const { fast, full, results } = await importBoth([base, dropped], { full: true });
+    const [a, b] = results[1]!;
+    expect(a.ended).toEqual({ companies: 1 });
+    expect(b.ended).toEqual(a.ended);
+    expect(a.timings?.unchanged_unread).toBe(8);
+    expect(fast.prepare('SELECT org_nr FROM companies WHERE ended_by IS NOT NULL').pluck().all()).toEqual([B]);
     expect(storeFingerprint(fast)).toEqual(storeFingerprint(full));
   });
 
