@@ -94,8 +94,14 @@ export class UnchangedRows {
     const n = db.prepare(`SELECT count(*) FROM ${table} WHERE line_hash IS NOT NULL`).pluck().get() as number;
     if (n === 0) return null;
     const out = new UnchangedRows(n);
-    const rows = db.prepare(`SELECT line_hash, row_id, key_hash, key_occ FROM ${table} WHERE line_hash IS NOT NULL${endedFilter(db, table)}`).raw(true);
-    for (const r of rows.iterate() as Iterable<[number, number, number | null, number | null]>) out.put(r[0], r[1], r[2] ?? 0, r[3] ?? 0);
+    // Pages by row id: all() per page costs a fraction of iterate() per row, in bounded memory.
+    const page = db.prepare(`SELECT line_hash, row_id, key_hash, key_occ FROM ${table} WHERE row_id > ? AND line_hash IS NOT NULL${endedFilter(db, table)} ORDER BY row_id LIMIT ${PAGE}`).raw(true);
+    for (let after = 0; ; ) {
+      const rows = page.all(after) as [number, number, number | null, number | null][];
+      for (const r of rows) out.put(r[0], r[1], r[2] ?? 0, r[3] ?? 0);
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]![1];
+    }
     return out;
   }
 
@@ -143,6 +149,8 @@ export class UnchangedRows {
     return this.occs[slotIndex]!;
   }
 }
+
+const PAGE = 50_000;
 
 function slot(hash: number): number {
   return (hash % TWO_32) ^ Math.floor(hash / TWO_32);
