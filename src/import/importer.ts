@@ -233,7 +233,7 @@ class ImportRun implements ParseConsumer {
     private readonly extract: ExtractKind,
     private readonly onProgress?: (p: ImportProgress) => void,
   ) {
-    this.writer = new FactWriter(db, datasetId, importedAt);
+    this.writer = new FactWriter(db, datasetId, importedAt, { bulk: true });
     this.eta = new ImportEta(files.map((f) => fileSize(f.path)));
   }
 

@@ -140,7 +140,7 @@ interface BulkLoad {
  * `stated` for every row the dataset states (inserted, updated or unchanged — also the unchanged
  * rows the reader recognised without reading them: statedUnchanged()).
  *
- * Bulk load (issue 10): a table that is empty when the import first writes to it has all its
+ * Bulk load (issue 10, `opts.bulk`): a table that is empty when the import first writes to it has all its
  * indexes (the unique key index too, migration 010) dropped and takes plain inserts; they are
  * built when the file is done (another file writing the same table, or finish()). Building an
  * index from the finished table is one sort, where updating it row by row in random key order
@@ -157,10 +157,15 @@ export class FactWriter {
   private readonly quarantineStmt: Statement<unknown[]>;
   private readonly stated = new Map<TableName, RowIdSet>();
 
+  /**
+   * `opts.bulk`: load empty tables without indexes (the importer); the caller must then call
+   * finish() before committing, or the tables stay without their indexes.
+   */
   constructor(
     private readonly db: Db,
     readonly datasetId: number,
     readonly importedAt: string,
+    private readonly opts: { bulk?: boolean } = {},
   ) {
     this.history = db.prepare('INSERT INTO fact_history (table_name, key, old_row, replaced_by_dataset, replaced_at, ended) VALUES (?, ?, ?, ?, ?, ?)');
     this.quarantineStmt = db.prepare('INSERT INTO quarantine (dataset_id, file, line, column_name, value, reason, reason_sv, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -199,7 +204,7 @@ export class FactWriter {
   /** Starts a bulk load of `table` by `file` when the table is empty; see the class comment. */
   private startBulk(table: TableName, file: string): BulkLoad | undefined {
     this.touched.add(table);
-    if (this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return undefined;
+    if (!this.opts.bulk || this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return undefined;
     const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string; sql: string }[];
     // A store whose key is still a column constraint (not migrated) cannot drop it: no bulk load.
     if (!indexes.some((i) => i.name === `${table}_key`)) return undefined;
