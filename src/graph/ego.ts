@@ -1,7 +1,7 @@
 import type { Db } from '../store/db';
 import { neighbourhood } from './bfs';
 import { StoreSource, resolveNodeId } from './store-source';
-import type { GraphPayload } from './types';
+import type { GraphEdge, GraphPayload } from './types';
 
 export interface EgoOptions {
   hops?: number;
@@ -32,4 +32,20 @@ export function egoNetwork(db: Db, id: string, opts: EgoOptions = {}): GraphPayl
 /** One step out from a node (the network view's "expand"). */
 export function graphExpand(db: Db, id: string, opts: { asOf?: string; limit?: number } = {}): GraphPayload {
   return egoNetwork(db, id, { ...opts, hops: 1 });
+}
+
+/**
+ * The given nodes and every link among them (a saved view reopened in one request): edges with
+ * one end outside the set are left out. Ids are node ids as the graph gave them; unknown ones come
+ * back as bare nodes.
+ */
+export function inducedGraph(db: Db, ids: readonly string[], opts: { asOf?: string } = {}): GraphPayload {
+  const wanted = [...new Set(ids)];
+  const inSet = new Set(wanted);
+  const source = new StoreSource(db, Math.max(20_000, wanted.length * 20));
+  const edges = new Map<string, GraphEdge>();
+  for (const e of source.edgesOf(wanted, opts.asOf ?? null)) {
+    if (e.source !== e.target && inSet.has(e.source) && inSet.has(e.target)) edges.set(e.id, e);
+  }
+  return { nodes: source.nodes(wanted), edges: [...edges.values()], truncated: false };
 }
