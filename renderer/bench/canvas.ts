@@ -3,7 +3,7 @@
 // and records requestAnimationFrame deltas.
 import Sigma from 'sigma';
 import { createGraph, mergePayload, type PayloadEdge, type PayloadNode } from '../graph/model';
-import { edgeDisplay, emptyUiState, nodeDisplay, type EdgeAttrs, type NodeAttrs } from '../graph/reducers';
+import { displayState, edgeDisplay, emptyUiState, nodeDisplay, type EdgeAttrs, type NodeAttrs } from '../graph/reducers';
 
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('nodes') ?? 20000);
@@ -32,7 +32,7 @@ graph.forEachNode((id) => {
   graph.mergeNodeAttributes(id, { x: (i % side) + rnd() * 0.8, y: Math.floor(i / side) + rnd() * 0.8 });
 });
 
-const ui = { ...emptyUiState(), asOf: '2022-01-01' };
+const ui = displayState({ ...emptyUiState(), asOf: '2022-01-01' });
 const t0 = performance.now();
 const plain = params.get('plain') === '1';
 const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, document.getElementById('host')!, plain ? {} : {
