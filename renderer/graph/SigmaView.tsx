@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import Sigma from 'sigma';
-import type { Settings } from 'sigma/settings';
+import type Sigma from 'sigma';
 import { gesture, initialGestures, type Action, type Gesture } from './gestures';
-import { drawNodeLabel } from './labels';
 import { countVisible, extentOf, type InsynGraph } from './model';
-import { edgeDisplay, nodeDisplay, type DisplayState, type EdgeAttrs, type NodeAttrs } from './reducers';
+import type { DisplayState, EdgeAttrs, NodeAttrs } from './reducers';
+import { HALO_UP_TO, edgeLabelsWanted, nodeLabelDrawer } from './labels';
+import { createCanvas } from './settings';
 
 export interface SigmaHandlers {
   onSelect: (id: string) => void;
@@ -24,43 +24,13 @@ interface Props extends SigmaHandlers {
   onReady: (sigma: Sigma<NodeAttrs, EdgeAttrs> | null) => void;
 }
 
-/**
- * The canvas's sigma settings (shared with the canvas bench). Every node is labelled once its
- * drawn size reaches 4 px (the smallest node is 5 px at zoom 1), as far as the label grid leaves
- * room; the ego's centre, pinned, selected and path nodes always. A relation is named on the link
- * when both its ends are labelled, or its node is hovered.
- */
-export function canvasSettings(graph: InsynGraph, display: () => DisplayState): Partial<Settings<NodeAttrs, EdgeAttrs>> {
-  return {
-    renderEdgeLabels: true,
-    labelRenderedSizeThreshold: 4,
-    labelGridCellSize: 60,
-    labelDensity: 1,
-    labelFont: 'system-ui, sans-serif',
-    labelSize: 12,
-    labelColor: { color: '#212529' },
-    edgeLabelFont: 'system-ui, sans-serif',
-    edgeLabelSize: 10,
-    edgeLabelColor: { color: '#5c636a' },
-    defaultDrawNodeLabel: drawNodeLabel,
-    zIndex: true,
-    // Large graphs stay responsive while dragging: skip edges and labels during the move.
-    hideEdgesOnMove: graph.size > 20_000,
-    hideLabelsOnMove: graph.order > 5_000,
-    defaultEdgeType: 'line',
-    nodeReducer: (id, attrs) => nodeDisplay(id, attrs, display()),
-    edgeReducer: (id, attrs) => {
-      const [sourceId, targetId] = graph.extremities(id);
-      return edgeDisplay(id, attrs, display(), { sourceId, targetId, source: graph.getNodeAttributes(sourceId), target: graph.getNodeAttributes(targetId) });
-    },
-  };
-}
-
 /** One sigma instance per graph. Display state enters only through the reducers. */
 export function SigmaView({ graph, display, version, onReady, ...handlers }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
   const displayRef = useRef(display);
+  /** Whether node names have a halo (the graph may grow past HALO_UP_TO by expansions). */
+  const haloRef = useRef(graph.order <= HALO_UP_TO);
   const handlersRef = useRef(handlers);
   displayRef.current = display;
   handlersRef.current = handlers;
@@ -68,7 +38,7 @@ export function SigmaView({ graph, display, version, onReady, ...handlers }: Pro
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, el, canvasSettings(graph, () => displayRef.current));
+    const sigma = createCanvas(graph, el, () => displayRef.current);
     let gestures = initialGestures();
     const run = (g: Gesture): Action => {
       const r = gesture(gestures, g);
@@ -141,7 +111,17 @@ export function SigmaView({ graph, display, version, onReady, ...handlers }: Pro
   }, [graph]);
 
   useEffect(() => {
-    sigmaRef.current?.refresh();
+    const sigma = sigmaRef.current;
+    if (sigma) {
+      const names = edgeLabelsWanted(graph.size, display);
+      if (sigma.getSetting('renderEdgeLabels') !== names) sigma.setSetting('renderEdgeLabels', names);
+      const halo = graph.order <= HALO_UP_TO;
+      if (haloRef.current !== halo) {
+        haloRef.current = halo;
+        sigma.setSetting('defaultDrawNodeLabel', nodeLabelDrawer(halo));
+      }
+      sigma.refresh();
+    }
     if (host.current) {
       const seen = countVisible(graph, display);
       host.current.dataset['visibleNodes'] = String(seen.nodes);

@@ -131,7 +131,13 @@ export function NetworkView({ focus }: { focus: string | null }) {
     setTimeout(() => {
       const s = sigmaRef.current;
       if (!s) return;
-      freezeFraming(s, g);
+      // The camera is relative to the framing the view was saved with.
+      if (v.frame) {
+        s.setCustomBBox(v.frame);
+        s.scheduleRefresh();
+      } else {
+        freezeFraming(s, g);
+      }
       if (v.camera) s.getCamera().setState(v.camera);
     }, 50);
   };
@@ -139,7 +145,7 @@ export function NetworkView({ focus }: { focus: string | null }) {
   // Expanding lays out only the new nodes: everything already on the canvas stays where it is.
   const expand = useCallback(async (id: string) => {
     setBusy('Expanderar …');
-    const env = await api.graphExpand({ id, ...(ui.asOf ? { asOf: ui.asOf } : {}) });
+    const env = await api.graphExpand({ id, among: graph.nodes(), ...(ui.asOf ? { asOf: ui.asOf } : {}) });
     setBusy(null);
     if (!env.ok) { toastError(env.error.message); return; }
     const s = sigmaRef.current;
@@ -243,6 +249,7 @@ export function NetworkView({ focus }: { focus: string | null }) {
       filters: { hiddenNodeKinds: [...ui.hiddenNodeKinds], hiddenEdgeKinds: [...ui.hiddenEdgeKinds], signal: ui.signal, pinned: graph.filterNodes((_id, a) => a.pinned) },
       asOf: ui.asOf,
       camera: cam ? { x: cam.x, y: cam.y, ratio: cam.ratio, angle: cam.angle } : null,
+      frame: sigmaRef.current?.getCustomBBox() ?? null,
     };
   };
 

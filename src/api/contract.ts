@@ -502,6 +502,8 @@ export const NetworkView = z.object({
   filters: z.record(z.string(), z.unknown()).default({}),
   asOf: nullableDate.default(null),
   camera: z.object({ x: z.number(), y: z.number(), ratio: z.number(), angle: z.number().default(0) }).nullable().default(null),
+  /** The graph extent the camera is relative to (issue 14: the canvas keeps its framing); null = fit the nodes. */
+  frame: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).nullable().default(null),
 });
 export type NetworkView = z.infer<typeof NetworkView>;
 
@@ -629,7 +631,15 @@ export const API = {
     }),
     GraphPayload,
   ),
-  graphExpand: def(z.object({ id: z.string().min(1), asOf: isoDate.optional() }), GraphPayload),
+  graphExpand: def(
+    z.object({
+      id: z.string().min(1),
+      asOf: isoDate.optional(),
+      /** Nodes already on the canvas: links from the new neighbours to them come too (issue 14). */
+      among: z.array(z.string()).max(50_000).optional(),
+    }),
+    GraphPayload,
+  ),
   graphPath: def(
     z.object({ from: z.string().min(1), to: z.string().min(1), asOf: isoDate.optional() }),
     z.object({ found: z.boolean(), path: z.array(z.string()), graph: GraphPayload.nullable() }),

@@ -175,9 +175,9 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       const ego = await core('egoNetwork');
       return withRisk(ego(db, id, { hops, asOf, limit }));
     },
-    graphExpand: async ({ id, asOf }) => {
-      const ego = await core('egoNetwork');
-      return withRisk(ego(db, id, { hops: 1, asOf }));
+    graphExpand: async ({ id, asOf, among }) => {
+      const expand = await core('graphExpand');
+      return withRisk(expand(db, id, { asOf, among }));
     },
     graphPath: async ({ from, to, asOf }) => {
       const find = await core('shortestPath');

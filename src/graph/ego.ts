@@ -29,9 +29,22 @@ export function egoNetwork(db: Db, id: string, opts: EgoOptions = {}): GraphPayl
   return { nodes, edges: [...hood.edges.values()], truncated: hood.truncated };
 }
 
-/** One step out from a node (the network view's "expand"). */
-export function graphExpand(db: Db, id: string, opts: { asOf?: string; limit?: number } = {}): GraphPayload {
-  return egoNetwork(db, id, { ...opts, hops: 1 });
+/**
+ * One step out from a node (the network view's "expand"). With `among` (the nodes already on the
+ * canvas), the links from the new neighbours to those nodes come too, so the picture never misses
+ * a link between two nodes it shows.
+ */
+export function graphExpand(db: Db, id: string, opts: { asOf?: string; limit?: number; among?: readonly string[] } = {}): GraphPayload {
+  const ego = egoNetwork(db, id, { ...opts, hops: 1 });
+  if (!opts.among || opts.among.length === 0 || ego.nodes.length === 0) return ego;
+  const present = new Set(opts.among);
+  const fresh = ego.nodes.map((n) => n.id).filter((n) => !present.has(n));
+  const shown = new Set([...present, ...ego.nodes.map((n) => n.id)]);
+  const edges = new Map(ego.edges.map((e) => [e.id, e]));
+  for (const e of new StoreSource(db).edgesOf(fresh, opts.asOf ?? null)) {
+    if (e.source !== e.target && shown.has(e.source) && shown.has(e.target) && !edges.has(e.id)) edges.set(e.id, e);
+  }
+  return { ...ego, edges: [...edges.values()] };
 }
 
 /**

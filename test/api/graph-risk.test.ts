@@ -75,6 +75,19 @@ describe('node risk with every graph node', () => {
   });
 });
 
+describe('graphExpand among the nodes on the canvas', () => {
+  it('brings the links from the new neighbours to nodes already shown', async () => {
+    // Expanding Alfa brings Karin; she also sits in Beta, which is already on the canvas.
+    const plain = unwrap(await api.graphExpand({ id: world.a }));
+    expect(plain.edges.some((e) => e.source === world.p && e.target === world.b)).toBe(false);
+    const among = unwrap(await api.graphExpand({ id: world.a, among: [world.a, world.b] }));
+    expect(among.edges.filter((e) => e.source === world.p && e.target === world.b).map((e) => e.kind)).toEqual(['role']);
+    expect(among.nodes.map((n) => n.id).sort()).toEqual(plain.nodes.map((n) => n.id).sort());
+    // Links to nodes that are not shown stay out (Karin also chairs Gamma).
+    expect(among.edges.some((e) => e.target === world.c)).toBe(false);
+  });
+});
+
 describe('graphNodes (a saved view in one request)', () => {
   it('returns exactly the asked nodes and the links among them', async () => {
     const r = unwrap(await api.graphNodes({ ids: [world.p, world.a, 'lic:L-A'] }));

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOUBLE_CLICK_MS, DRAG_PX, gesture, initialGestures, type Action, type Gesture } from '../../renderer/graph/gestures';
 import { movableNodes } from '../../renderer/graph/layout';
+import { EDGE_LABELS_ALWAYS_UP_TO, edgeLabelsWanted } from '../../renderer/graph/labels';
 import { createGraph, mergePayload } from '../../renderer/graph/model';
 import { relationLabel } from '../../renderer/graph/relation';
 import { hitStandsOn, scoreAt, signalsAt } from '../../renderer/graph/risk';
@@ -120,5 +121,15 @@ describe('layout runs', () => {
     g.setNodeAttribute('b', 'pinned', true);
     expect([...movableNodes(g)].sort()).toEqual(['a', 'c', 'd']);
     expect([...movableNodes(g, { movable: new Set(['b', 'c']) })]).toEqual(['c']);
+  });
+});
+
+describe('relation names on large graphs', () => {
+  const none = { hovered: null, pathEdges: new Set<string>() };
+  it('are drawn along every labelled link in small graphs, and only for hover or a path in large ones', () => {
+    expect(edgeLabelsWanted(EDGE_LABELS_ALWAYS_UP_TO, none)).toBe(true);
+    expect(edgeLabelsWanted(EDGE_LABELS_ALWAYS_UP_TO + 1, none)).toBe(false);
+    expect(edgeLabelsWanted(50_000, { ...none, hovered: 'n1' })).toBe(true);
+    expect(edgeLabelsWanted(50_000, { ...none, pathEdges: new Set(['e1']) })).toBe(true);
   });
 });
