@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type Sigma from 'sigma';
 import { gesture, initialGestures, type Action, type Gesture } from './gestures';
-import { countVisible, extentOf, type InsynGraph } from './model';
+import { extentOf, type InsynGraph } from './model';
 import type { DisplayState, EdgeAttrs, NodeAttrs } from './reducers';
-import { HALO_UP_TO, edgeLabelsWanted, nodeLabelDrawer } from './labels';
+import { SMALL_GRAPH, edgeLabelsWanted, nodeLabelSettings } from './labels';
 import { createCanvas } from './settings';
 
 export interface SigmaHandlers {
@@ -19,18 +19,20 @@ export interface SigmaHandlers {
 interface Props extends SigmaHandlers {
   graph: InsynGraph;
   display: DisplayState;
-  /** Incremented when the graph instance's content changes (for the counters). */
+  /** Nodes and edges the reducers leave visible (countVisible), for the e2e data attributes. */
+  shown: { nodes: number; edges: number };
+  /** Incremented when the graph instance's content changes. */
   version: number;
   onReady: (sigma: Sigma<NodeAttrs, EdgeAttrs> | null) => void;
 }
 
 /** One sigma instance per graph. Display state enters only through the reducers. */
-export function SigmaView({ graph, display, version, onReady, ...handlers }: Props) {
+export function SigmaView({ graph, display, shown, version, onReady, ...handlers }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
   const displayRef = useRef(display);
-  /** Whether node names have a halo (the graph may grow past HALO_UP_TO by expansions). */
-  const haloRef = useRef(graph.order <= HALO_UP_TO);
+  /** Whether the graph has small-graph labels (it may grow past SMALL_GRAPH by expansions). */
+  const smallRef = useRef(graph.order <= SMALL_GRAPH);
   const handlersRef = useRef(handlers);
   displayRef.current = display;
   handlersRef.current = handlers;
@@ -115,21 +117,20 @@ export function SigmaView({ graph, display, version, onReady, ...handlers }: Pro
     if (sigma) {
       const names = edgeLabelsWanted(graph.size, display);
       if (sigma.getSetting('renderEdgeLabels') !== names) sigma.setSetting('renderEdgeLabels', names);
-      const halo = graph.order <= HALO_UP_TO;
-      if (haloRef.current !== halo) {
-        haloRef.current = halo;
-        sigma.setSetting('defaultDrawNodeLabel', nodeLabelDrawer(halo));
+      const small = graph.order <= SMALL_GRAPH;
+      if (smallRef.current !== small) {
+        smallRef.current = small;
+        sigma.setSettings(nodeLabelSettings(graph.order));
       }
       sigma.refresh();
     }
     if (host.current) {
-      const seen = countVisible(graph, display);
-      host.current.dataset['visibleNodes'] = String(seen.nodes);
-      host.current.dataset['visibleEdges'] = String(seen.edges);
+      host.current.dataset['visibleNodes'] = String(shown.nodes);
+      host.current.dataset['visibleEdges'] = String(shown.edges);
       host.current.dataset['pathNodes'] = String(display.pathNodes.size);
       host.current.dataset['selected'] = String(display.selected.size);
     }
-  }, [display, graph, version]);
+  }, [display, graph, version, shown]);
 
   return (
     <div

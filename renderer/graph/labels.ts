@@ -5,10 +5,21 @@ import type { EdgeLabelDrawingFunction, NodeLabelDrawingFunction } from 'sigma/r
 import type { DisplayState, EdgeAttrs, NodeAttrs } from './reducers';
 
 export const PIN_COLOR = '#212529';
-/** Node names get a halo up to this many nodes (above, the halo's second text pass costs too much per frame). */
-export const HALO_UP_TO = 2000;
+/**
+ * Up to this many nodes (an ego network and its expansions) every node is named from a drawn size
+ * of 4 px, with a halo. Larger graphs use sigma's economical defaults (names from 6 px, no halo):
+ * there each extra name candidate and the halo's second text pass cost more per frame than the
+ * picture itself, and the label grid shows only a sample of names at overview zoom anyway.
+ */
+export const SMALL_GRAPH = 2000;
 
-export function nodeLabelDrawer(halo: boolean): NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs> {
+/** Node-label settings for a graph of `order` nodes (see SMALL_GRAPH). */
+export function nodeLabelSettings(order: number): { labelRenderedSizeThreshold: number; defaultDrawNodeLabel: NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs> } {
+  const small = order <= SMALL_GRAPH;
+  return { labelRenderedSizeThreshold: small ? 4 : 6, defaultDrawNodeLabel: small ? HALO_LABEL : PLAIN_LABEL };
+}
+
+function nodeLabelDrawer(halo: boolean): NodeLabelDrawingFunction<NodeAttrs, EdgeAttrs> {
   return (ctx, data, settings) => {
     if ((data as { pinned?: boolean }).pinned) {
       ctx.beginPath();
@@ -32,6 +43,9 @@ export function nodeLabelDrawer(halo: boolean): NodeLabelDrawingFunction<NodeAtt
     ctx.fillText(data.label, x, y);
   };
 }
+
+const HALO_LABEL = nodeLabelDrawer(true);
+const PLAIN_LABEL = nodeLabelDrawer(false);
 
 /** How many relation names one frame draws beyond the forced ones (more are clutter, and cost). */
 export const EDGE_LABELS_PER_FRAME = 200;

@@ -19,6 +19,10 @@ export interface GraphPayloadLike { nodes: PayloadNode[]; edges: PayloadEdge[] }
 
 export type InsynGraph = Graph<NodeAttrs, EdgeAttrs>;
 
+// Shared by every node without risk: thousands of empty arrays are heap the garbage collector walks each frame.
+const NONE: readonly string[] = Object.freeze([]);
+const NO_HITS: readonly RiskHit[] = Object.freeze([]);
+
 export function createGraph(): InsynGraph {
   return new Graph<NodeAttrs, EdgeAttrs>({ multi: true, type: 'directed', allowSelfLoops: false });
 }
@@ -50,8 +54,8 @@ export function mergePayload(graph: InsynGraph, payload: GraphPayloadLike, opts:
       color: nodeColor(node.kind, score),
       score,
       network: risk?.network ?? 0,
-      signals: [...new Set((risk?.hits ?? []).map((h) => h.signal))].sort(),
-      hits: risk?.hits ?? [],
+      signals: risk && risk.hits.length > 0 ? [...new Set(risk.hits.map((h) => h.signal))].sort() : NONE,
+      hits: risk && risk.hits.length > 0 ? risk.hits : NO_HITS,
       centre: node.id === opts.centre,
       pinned: false,
     });

@@ -18,9 +18,9 @@ export interface NodeAttrs {
   /** Network score of the latest run (0..1), shown apart. */
   network: number;
   /** Every signal naming the node in the latest run. */
-  signals: string[];
+  signals: readonly string[];
   /** The hits behind score and signals, each dated (see risk.ts). */
-  hits: RiskHit[];
+  hits: readonly RiskHit[];
   /** The entity the network was opened for: always labelled. */
   centre: boolean;
   /** Placed by the user: layouts leave it where it is. Layout data, like x and y. */
@@ -138,9 +138,13 @@ function isDimmed(id: string, attrs: NodeAttrs, ui: DisplayState): boolean {
   return false;
 }
 
+/**
+ * What sigma draws for a node. Only the drawn fields are passed on (not the stored risk and
+ * signals): sigma copies these objects for every name it draws, every frame.
+ */
 export function nodeDisplay(id: string, attrs: NodeAttrs, ui: DisplayState): NodeDisplay {
-  if (isNodeHidden(id, attrs, ui)) return { ...attrs, hidden: true };
-  const out: NodeDisplay = { ...attrs };
+  if (isNodeHidden(id, attrs, ui)) return { x: attrs.x, y: attrs.y, size: attrs.size, hidden: true };
+  const out: NodeDisplay = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, label: attrs.label, pinned: attrs.pinned };
   if (ui.asOf !== null && attrs.hits.length > 0) {
     const score = scoreAt(attrs, ui.asOf);
     out.color = nodeColor(attrs.kind, score);
@@ -178,8 +182,8 @@ export function edgeDisplay(
   ui: DisplayState,
   ends: { sourceId: string; targetId: string; source: NodeAttrs; target: NodeAttrs },
 ): EdgeDisplay {
-  if (isEdgeHidden(attrs, ui, ends)) return { ...attrs, hidden: true };
-  const out: EdgeDisplay = { ...attrs };
+  if (isEdgeHidden(attrs, ui, ends)) return { size: attrs.size, hidden: true };
+  const out: EdgeDisplay = { size: attrs.size, color: attrs.color, label: attrs.label };
   // A licence revoked later was still just a licence on the chosen day.
   if (attrs.kind === 'licence' && ui.asOf !== null && attrs.to !== null && ui.asOf < attrs.to) out.label = LICENCE_HELD;
   if (ui.pathEdges.has(id)) {

@@ -1,20 +1,21 @@
 // The canvas's sigma settings, one place for the Nätverk view and the canvas bench.
 import type { Settings } from 'sigma/settings';
 import Sigma from 'sigma';
-import { EDGE_LABELS_PER_FRAME, HALO_UP_TO, edgeLabelDrawer, edgeLabelsWanted, nodeLabelDrawer } from './labels';
+import { EDGE_LABELS_PER_FRAME, edgeLabelDrawer, edgeLabelsWanted, nodeLabelSettings } from './labels';
 import type { InsynGraph } from './model';
 import { edgeDisplay, nodeDisplay, type DisplayState, type EdgeAttrs, type NodeAttrs } from './reducers';
 
 /**
  * The canvas's sigma settings (shared with the canvas bench). Every node is labelled once its
- * drawn size reaches 4 px (the smallest node is 5 px at zoom 1), as far as the label grid leaves
- * room; the ego's centre, pinned, selected and path nodes always. A relation is named on the link
+ * drawn size reaches 4 px (the smallest node is 5 px at zoom 1; 6 px in large graphs, see
+ * SMALL_GRAPH), as far as the label grid leaves room; the ego's centre, pinned, selected and path
+ * nodes always. A relation is named on the link
  * when both its ends are labelled, or its node is hovered (large graphs: only the latter, and paths).
  */
 export function canvasSettings(graph: InsynGraph, display: () => DisplayState, budget: { left: number }): Partial<Settings<NodeAttrs, EdgeAttrs>> {
   return {
     renderEdgeLabels: edgeLabelsWanted(graph.size, display()),
-    labelRenderedSizeThreshold: 4,
+    ...nodeLabelSettings(graph.order),
     labelGridCellSize: 100,
     labelDensity: 1,
     labelFont: 'system-ui, sans-serif',
@@ -23,7 +24,6 @@ export function canvasSettings(graph: InsynGraph, display: () => DisplayState, b
     edgeLabelFont: 'system-ui, sans-serif',
     edgeLabelSize: 10,
     edgeLabelColor: { color: '#5c636a' },
-    defaultDrawNodeLabel: nodeLabelDrawer(graph.order <= HALO_UP_TO),
     defaultDrawEdgeLabel: edgeLabelDrawer(budget),
     zIndex: true,
     // Large graphs stay responsive while dragging: skip edges and labels during the move.

@@ -314,6 +314,7 @@ export function NetworkView({ focus }: { focus: string | null }) {
           <SigmaView
             graph={graph}
             display={display}
+            shown={shown}
             version={version}
             onReady={(s) => { sigmaRef.current = s; }}
             onSelect={(id) => select(id, false)}

@@ -63,7 +63,7 @@ async function buildPages(out: string): Promise<void> {
     base: './',
     logLevel: 'warn',
     worker: { format: 'es' },
-    build: { outDir: out, emptyOutDir: true, modulePreload: { polyfill: false }, rollupOptions: { input: { bare: path.join(bench, 'bare.html'), app: path.join(bench, 'app.html') } } },
+    build: { outDir: out, emptyOutDir: true, minify: !PROFILE, modulePreload: { polyfill: false }, rollupOptions: { input: { bare: path.join(bench, 'bare.html'), app: path.join(bench, 'app.html') } } },
   });
 }
 
@@ -99,15 +99,49 @@ async function launch(): Promise<{ browser: Launched; flags: string[] }> {
 }
 
 async function visit(page: Page, base: string, mode: Mode): Promise<{ info: PageInfo; runs: Record<Interaction, FrameRun> }> {
-  await page.goto(`${base}/bench/${mode}.html?nodes=${NODES}&edges=${EDGES}&set=${encodeURIComponent(process.env['BENCH_SET'] ?? '{}')}`);
+  // Building 20 k nodes and sigma's first render run before `load`: on a loaded machine that takes long.
+  await page.goto(`${base}/bench/${mode}.html?nodes=${NODES}&edges=${EDGES}&set=${encodeURIComponent(process.env['BENCH_SET'] ?? '{}')}`, { waitUntil: 'commit', timeout: 300_000 });
   await page.waitForFunction('window.__bench && window.__bench.ready === true', null, { timeout: 300_000 });
   const info = (await page.evaluate('({ nodes: __bench.nodes, edges: __bench.edges, constructMs: __bench.constructMs, webgl: __bench.webgl })')) as PageInfo;
   // Strings, not closures: tsx would inject helpers the page does not have.
   const record = (kind: Interaction, frames: number) => page.evaluate(`window.__bench.record(${JSON.stringify(kind)}, ${frames})`) as Promise<FrameRun>;
   await record('pan', WARMUP); // shader compilation, first upload
+  const profiler = PROFILE ? await startProfile(page) : null;
   const pan = await record('pan', FRAMES);
   const zoom = await record('zoom', FRAMES);
+  if (profiler) profiles[mode].push(await profiler());
   return { info, runs: { pan, zoom } };
+}
+
+/** BENCH_PROFILE=1: where each page's JavaScript spends its time while panning and zooming (CPU profile, self time). */
+const PROFILE = process.env['BENCH_PROFILE'] === '1';
+const profiles: Record<Mode, Record<string, number>[]> = { bare: [], app: [] };
+
+interface CpuProfile { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] }
+
+async function startProfile(page: Page): Promise<() => Promise<Record<string, number>>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const selfMs: Record<string, number> = {};
+    profile.samples.forEach((id, i) => {
+      const f = byNode.get(id)!;
+      const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber}`;
+      selfMs[key] = (selfMs[key] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+    });
+    await cdp.detach();
+    return selfMs;
+  };
+}
+
+function topSelfTimes(list: Record<string, number>[], n = 25): { fn: string; self_ms: number }[] {
+  const sum: Record<string, number> = {};
+  for (const p of list) for (const [k, v] of Object.entries(p)) sum[k] = (sum[k] ?? 0) + v;
+  return Object.entries(sum).filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, ms]) => ({ fn, self_ms: r2(ms) }));
 }
 
 async function main(): Promise<void> {
@@ -116,8 +150,6 @@ async function main(): Promise<void> {
   const server = await serve(out);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { browser, flags } = await launch();
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => console.error('[page]', e.message));
 
   const frames: Record<Mode, Record<Interaction, FrameRun>> = {
     bare: { pan: { deltas: [], renderMs: [] }, zoom: { deltas: [], renderMs: [] } },
@@ -128,7 +160,11 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     // ABBA order: neither mode always runs first (warmer caches) or last (busier machine).
     for (const mode of (round % 2 === 0 ? ['bare', 'app'] : ['app', 'bare']) as Mode[]) {
+      // A fresh page per visit: nothing of the other mode's page (GPU buffers, timers) lingers.
+      const page = await browser.context.newPage();
+      page.on('pageerror', (e) => console.error('[page]', e.message));
       const v = await visit(page, base, mode);
+      await page.close();
       info[mode] = v.info;
       for (const k of ['pan', 'zoom'] as Interaction[]) {
         frames[mode][k].deltas.push(...v.runs[k].deltas);
@@ -161,6 +197,7 @@ async function main(): Promise<void> {
     app: { sigma_construct_ms: r2(info.app?.constructMs ?? NaN), pan: stats(frames.app.pan), zoom: stats(frames.app.zoom) },
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
+  if (PROFILE) writeFileSync(path.join(RESULTS_DIR, 'canvas-profile.json'), `${JSON.stringify({ bare: topSelfTimes(profiles.bare), app: topSelfTimes(profiles.app) }, null, 2)}\n`);
   writeFileSync(path.join(RESULTS_DIR, process.env['BENCH_OUT'] ?? 'canvas.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
   await browser.close();

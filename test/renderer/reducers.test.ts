@@ -29,11 +29,10 @@ describe('periodCovers', () => {
 });
 
 describe('nodeDisplay', () => {
-  it('returns attributes unchanged (but as a copy) when nothing is active', () => {
-    const a = node('company');
-    const d = nodeDisplay('a', a, ui());
-    expect(d).toEqual(a);
-    expect(d).not.toBe(a);
+  it('passes on only what is drawn, unchanged, when nothing is active', () => {
+    const a = node('company', { x: 3, y: 4, pinned: true });
+    expect(nodeDisplay('a', a, ui())).toEqual({ x: 3, y: 4, size: 5, color: '#123456', label: 'N', pinned: true, forceLabel: true });
+    expect(nodeDisplay('b', node('person'), ui())).toEqual({ x: 0, y: 0, size: 5, color: '#123456', label: 'N', pinned: false });
   });
   it('hides filtered node kinds and nodes absent on the chosen day', () => {
     expect(nodeDisplay('a', node('person'), ui({ hiddenNodeKinds: new Set(['person']) })).hidden).toBe(true);
