@@ -41,6 +41,7 @@ export function SigmaView({ graph, display, shown, version, onReady, ...handlers
     const el = host.current;
     if (!el) return;
     const sigma = createCanvas(graph, el, () => displayRef.current);
+    smallRef.current = graph.order <= SMALL_GRAPH;
     let gestures = initialGestures();
     const run = (g: Gesture): Action => {
       const r = gesture(gestures, g);

@@ -71,10 +71,18 @@ async function positions(ids: string[]): Promise<Map<string, { x: number; y: num
   return out;
 }
 
-/** Waits until no layout runs (the toolbar offers "Kör layout" again). */
+/** Waits until no layout runs: the toolbar offers "Kör layout" and no node moves for half a second. */
 async function layoutSettled(): Promise<void> {
   await page.getByRole('button', { name: 'Kör layout (ForceAtlas2)' }).waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(200);
+  const snapshot = () => page.evaluate(() => { const n = (window as unknown as Hook).__insynNetwork; return JSON.stringify(n.nodeIds().map((id) => n.position(id))); });
+  let last = await snapshot();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(500);
+    const now = await snapshot();
+    if (now === last && (await page.getByRole('button', { name: 'Kör layout (ForceAtlas2)' }).isVisible())) return;
+    last = now;
+  }
+  throw new Error('the layout did not settle');
 }
 
 async function openEgo(): Promise<void> {
