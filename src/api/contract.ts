@@ -392,11 +392,35 @@ export type EntityProfile = z.infer<typeof EntityProfile>;
 // ---------------------------------------------------------------------------------------------
 // Graph
 
+/**
+ * A node's risk from the latest analysis run (issue 14): the stored direct and network score and
+ * every hit naming the node, each with `since`, the day from which all the facts its evidence
+ * cites were known, so the canvas can show the direct score as it stood on any day.
+ */
+export const NodeRiskHit = z.object({
+  hitKey: z.string(),
+  signal: z.string(),
+  severity: Severity,
+  /** True when the node is the hit's subject (only those count towards its direct score). */
+  subject: z.boolean(),
+  since: nullableDate,
+});
+export const NodeRisk = z.object({
+  score: z.number(),
+  network: z.number(),
+  /** The run's as-of date. */
+  asOf: isoDate,
+  hits: z.array(NodeRiskHit),
+});
+export type NodeRisk = z.infer<typeof NodeRisk>;
+
 export const GraphNode = z.object({
   id: z.string(),
   kind: z.string(),
   label: z.string(),
   attributes: z.record(z.string(), z.unknown()),
+  /** Null when the latest run neither flags nor scores the node (or there is no run). */
+  risk: NodeRisk.nullable().default(null),
 });
 export const GraphEdge = z.object({
   id: z.string(),
@@ -487,6 +511,8 @@ export const NetworkView = z.object({
   filters: z.record(z.string(), z.unknown()).default({}),
   asOf: nullableDate.default(null),
   camera: z.object({ x: z.number(), y: z.number(), ratio: z.number(), angle: z.number().default(0) }).nullable().default(null),
+  /** The graph extent the camera is relative to (issue 14: the canvas keeps its framing); null = fit the nodes. */
+  frame: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).nullable().default(null),
 });
 export type NetworkView = z.infer<typeof NetworkView>;
 
@@ -762,10 +788,23 @@ export const API = {
     }),
     GraphPayload,
   ),
-  graphExpand: def(z.object({ id: z.string().min(1), asOf: isoDate.optional() }), GraphPayload),
+  graphExpand: def(
+    z.object({
+      id: z.string().min(1),
+      asOf: isoDate.optional(),
+      /** Nodes already on the canvas: links from the new neighbours to them come too (issue 14). */
+      among: z.array(z.string()).max(50_000).optional(),
+    }),
+    GraphPayload,
+  ),
   graphPath: def(
     z.object({ from: z.string().min(1), to: z.string().min(1), asOf: isoDate.optional() }),
     z.object({ found: z.boolean(), path: z.array(z.string()), graph: GraphPayload.nullable() }),
+  ),
+  // Issue 14 (canvas): a saved view's nodes and the links among them, in one request.
+  graphNodes: def(
+    z.object({ ids: z.array(z.string().min(1)).min(1, 'Ange minst en nod').max(5000), asOf: isoDate.optional() }),
+    GraphPayload,
   ),
 
   search: def(
