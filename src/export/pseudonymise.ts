@@ -111,7 +111,7 @@ export class Pseudonymiser {
 }
 
 /** Attributes that identify a person beyond name and id; left out of pseudonymised exports. */
-const PERSON_DROP = new Set(['birth_date', 'name', 'alt_names', 'person_id', 'address']);
+const PERSON_DROP = new Set(['birth_date', 'name', 'alt_names', 'person_id', 'address', 'source_names']);
 
 export function pseudonymiseBundle(bundle: ExportBundle, ps: Pseudonymiser): ExportBundle {
   for (const n of bundle.graph.nodes) if (n.kind === 'person') ps.addPerson(n.id, n.label);

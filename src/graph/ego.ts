@@ -1,6 +1,6 @@
 import type { Db } from '../store/db';
 import { neighbourhood } from './bfs';
-import { StoreSource, resolveNodeId } from './store-source';
+import { resolveMatchedNodeId, storeNeighbours } from './matched-source';
 import type { GraphPayload } from './types';
 
 export interface EgoOptions {
@@ -21,9 +21,9 @@ export interface EgoOptions {
 export function egoNetwork(db: Db, id: string, opts: EgoOptions = {}): GraphPayload {
   const hops = opts.hops ?? 2;
   const limit = opts.limit ?? 2000;
-  const start = resolveNodeId(db, id);
+  const start = resolveMatchedNodeId(db, id);
   if (start == null) return { nodes: [], edges: [], truncated: false };
-  const source = new StoreSource(db, Math.max(1000, limit * 5));
+  const source = storeNeighbours(db, Math.max(1000, limit * 5));
   const hood = neighbourhood(source, [start], hops, { asOf: opts.asOf ?? null, limit });
   const nodes = source.nodes([...hood.depth.keys()]).map((n) => ({ ...n, attributes: { ...n.attributes, hops: hood.depth.get(n.id) } }));
   return { nodes, edges: [...hood.edges.values()], truncated: hood.truncated };
