@@ -2,6 +2,7 @@ import { dataVersion } from '../store/analysis';
 import type { Db } from '../store/db';
 import { currentDecisions, decisionsVersion, recordsByIds, type DecisionRow, type MatchDecisionValue, type MatchKind } from '../store/matches';
 import { findCandidates, type Candidate, type CandidateStats } from './candidates';
+import { loadCanon } from './canon';
 import { toRecord, type MatchRecord } from './records';
 import { DEFAULT_MIN_SCORE, type ScorePart } from './score';
 
@@ -37,7 +38,7 @@ export interface MatchItem {
 export interface ListOptions {
   /** 'queue' (default) = proposed + unsure; 'all' = every status. */
   status?: MatchStatus | 'queue' | 'all';
-  /** Only pairs with this id on either side. */
+  /** Only pairs with this id (or a record confirmed into the same entity) on either side. */
   entityId?: string;
   minScore?: number;
   offset?: number;
@@ -111,7 +112,11 @@ export function listMatches(db: Db, opts: ListOptions = {}): { total: number; it
   const decidedWanted = decisions.filter((d) => wants(d.decision));
   // Unsure pairs lead the queue: someone has looked at them already.
   items = [...decidedItems(db, decidedWanted.filter((d) => d.decision === 'unsure')), ...items, ...decidedItems(db, decidedWanted.filter((d) => d.decision !== 'unsure'))];
-  if (opts.entityId) items = items.filter((i) => i.a.id === opts.entityId || i.b.id === opts.entityId);
+  if (opts.entityId) {
+    // An entity stands for all records confirmed into it.
+    const ids = new Set(loadCanon(db).members(opts.entityId.trim()));
+    items = items.filter((i) => ids.has(i.a.id) || ids.has(i.b.id));
+  }
   const offset = opts.offset ?? 0;
   const limit = opts.limit ?? 100;
   return { total: items.length, items: items.slice(offset, offset + limit), stats };

@@ -6,8 +6,11 @@ import { register as exportCmd } from './export';
 import { register as importCmd } from './import';
 import { register as serve } from './serve';
 import { register as show } from './show';
+// issue 15: entity resolution
+import { register as matches } from './matches';
 
 /** Each subcommand lives in its own module; order here is the order in `insyn --help`. */
 export function registerCommands(program: Command): void {
   for (const register of [importCmd, analyze, show, exportCmd, demoData, audit, serve]) register(program);
+  matches(program);
 }
