@@ -16,6 +16,7 @@ import { Labels } from './labels';
 import { signalTitle, status } from './overview';
 import { toProfile } from './profile';
 import { rulesList, rulesUpdate } from './rules';
+import { matchMethods } from './matches';
 
 /**
  * The workbench API implemented once over the core (issue 5): every method of src/api/contract.ts.
@@ -268,6 +269,9 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
         throw err;
       }
     },
+
+    // issue 15: entity resolution
+    ...matchMethods(db, actor),
   };
   return { service, jobs, search };
 }
