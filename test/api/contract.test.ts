@@ -7,6 +7,7 @@ import { takeToken, ipcTransport } from '../../src/api/transports';
 describe('API contract', () => {
   it('defines a request and a response schema for every method the UI needs', () => {
     const needed = ['status', 'importPreview', 'importStart', 'jobStatus', 'quarantineList', 'quarantineExportCsv', 'analysisRun', 'hitsList', 'hitGet', 'hitsSetStatus', 'entityGet', 'graphEgo', 'graphExpand', 'graphPath', 'search', 'rulesList', 'rulesUpdate', 'demoLoad', 'casesList', 'caseGet', 'caseSave', 'caseAddNote', 'caseSaveView', 'auditList', 'auditVerify', 'exportRun', 'dossier'];
+    needed.push('matchesList', 'matchesDecide', 'matchesUndo'); // issue 15: entity resolution
     expect([...METHODS].sort()).toEqual([...needed].sort());
     for (const m of METHODS) {
       expect(API[m].request).toBeInstanceOf(z.ZodType);
