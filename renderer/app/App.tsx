@@ -11,6 +11,8 @@ import { RulesView } from '../views/Rules';
 import { CasesView } from '../views/Cases';
 import { LogView } from '../views/Log';
 import { ReviewView } from '../views/Review';
+// issue 15: entity resolution
+import { MatchesView } from '../views/Matches';
 import { Loading } from '../components/bits';
 
 // The canvas (sigma + graphology) is the heaviest part; load it when first opened.
@@ -27,6 +29,7 @@ function ViewSwitch({ view, arg }: { view: ViewId; arg: string | null }) {
     case 'cases': return <CasesView caseId={arg} />;
     case 'log': return <LogView />;
     case 'review': return <ReviewView />;
+    case 'matches': return <MatchesView />;
   }
 }
 
@@ -56,7 +59,7 @@ export function App() {
       <header className="topbar">
         <GlobalSearch />
         <span className="spacer" />
-        <span className="status">Alt+1–9 byter vy · Ctrl+K söker</span>
+        <span className="status">Alt+0–9 byter vy · Ctrl+K söker</span>
       </header>
       <nav className="sidenav" aria-label="Vyer">
         <ul>

@@ -1,5 +1,6 @@
 // Hash routes: the address bar reflects the view so back/forward work and views can be linked.
-export type ViewId = 'overview' | 'alerts' | 'entity' | 'network' | 'import' | 'rules' | 'cases' | 'log' | 'review';
+export type ViewId = 'overview' | 'alerts' | 'entity' | 'network' | 'import' | 'rules' | 'cases' | 'log' | 'review'
+  | 'matches'; // issue 15
 
 export interface Route { view: ViewId; arg: string | null }
 
@@ -13,6 +14,8 @@ export const VIEWS: { id: ViewId; label: string; key: string }[] = [
   { id: 'cases', label: 'Ärenden', key: '7' },
   { id: 'log', label: 'Logg', key: '8' },
   { id: 'review', label: 'Prövning', key: '9' },
+  // issue 15: entity resolution
+  { id: 'matches', label: 'Matchningar', key: '0' },
 ];
 
 const IDS = new Set<string>(VIEWS.map((v) => v.id));

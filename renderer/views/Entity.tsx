@@ -8,6 +8,7 @@ import { barExtent, timelineScale, yearTicks } from '../lib/timeline';
 import { useLoad } from '../lib/useLoad';
 import { useNav } from '../state/nav';
 import { todayIso } from '../../src/model/dates';
+import { EntityMatches } from './EntityMatches';
 
 export function EntityView({ id }: { id: string | null }) {
   const go = useNav((s) => s.go);
@@ -46,6 +47,7 @@ export function EntityView({ id }: { id: string | null }) {
           <ScoreBlock p={p} />
         </section>
       </div>
+      {(p.kind === 'person' || p.kind === 'company') && <EntityMatches id={p.id} />}
       {p.roles.length > 0 && (
         <section className="card timeline" aria-labelledby="h-roles">
           <h2 id="h-roles">Roller över tid</h2>

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../store/db';
 import { companyLinksOf, extRecords, iterateRecords, namesOf, officersOf, type MatchKind } from '../store/matches';
 import { loadCanon, type IdCanon } from './canon';
-import { pairKey } from './ids';
-import { blockingKeys, toRecord, type MatchRecord } from './records';
-import { DEFAULT_MIN_SCORE, explain, MIN_NAME_SIMILARITY, nameScore, scorePair, type Links, type ScorePart } from './score';
+import { isSwedishId, pairKey } from './ids';
+import { birthDateOf } from '../ids/personnummer';
+import { companyTokens, nameSimilarity, personTokens } from './names';
+import { blockingKeys, dobKeys, nameKeys, toRecord, type MatchRecord } from './records';
+import { canReach, DEFAULT_MIN_SCORE, explain, MIN_NAME_SIMILARITY, scorePair, type Links, type ScorePart } from './score';
 
 /** A "possibly the same" pair: `a.id < b.id`; at least one side has no Swedish id. */
 export interface Candidate {
@@ -60,7 +62,7 @@ export function findCandidates(db: Db, opts: CandidateOptions = {}): { candidate
     const queries = extRecords(db, kind).map((r) => toRecord(kind, r)).filter((r) => r.tokens.length > 0);
     stats.records += queries.length;
     if (queries.length === 0) continue;
-    const pairs = blockAndCompare(db, kind, queries, canon, maxComparisons, stats);
+    const pairs = blockAndCompare(db, kind, queries, canon, maxComparisons, minScore, stats);
     out.push(...scorePairs(db, kind, pairs, canon, minScore));
   }
   out.sort((x, y) => y.score - x.score || x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id));
@@ -68,10 +70,14 @@ export function findCandidates(db: Db, opts: CandidateOptions = {}): { candidate
   return { candidates: out, stats };
 }
 
-interface Pair { a: MatchRecord; b: MatchRecord; name: ReturnType<typeof nameScore> }
+interface Pair { a: MatchRecord; b: MatchRecord }
 
-/** Streams the stored records of one kind through the ext: records' blocks; keeps name-close pairs. */
-function blockAndCompare(db: Db, kind: MatchKind, queries: MatchRecord[], canon: IdCanon, maxComparisons: number, stats: CandidateStats): Map<string, Pair> {
+/**
+ * Streams the stored records of one kind through the ext: records' blocks and keeps the pairs
+ * that could reach `minScore`: birth dates first (a namesake born in another year is dropped
+ * without a name comparison), then the name similarity.
+ */
+function blockAndCompare(db: Db, kind: MatchKind, queries: MatchRecord[], canon: IdCanon, maxComparisons: number, minScore: number, stats: CandidateStats): Map<string, Pair> {
   const index = new Map<string, number[]>();
   let singles = false;
   queries.forEach((q, i) => {
@@ -85,39 +91,41 @@ function blockAndCompare(db: Db, kind: MatchKind, queries: MatchRecord[], canon:
   const comparisons = new Uint32Array(queries.length);
   const cut = new Set<number>();
   const pairs = new Map<string, Pair>();
-  // Names repeat a lot in a register: their tokens and keys are computed once per distinct name.
-  const keysOfName = new Map<string, { tokens: string[]; keys: string[] }>();
+  // Names repeat a lot in a register: tokens and name keys are computed once per distinct name.
+  const byName = new Map<string, { tokens: string[]; keys: string[] }>();
+  const seen = new Set<number>();
   for (const row of iterateRecords(db, kind)) {
     stats.scanned++;
-    const [id, name, birth] = row;
-    const nameKey = `${name}\u0000${birth ?? ''}`;
-    let cached = keysOfName.get(nameKey);
-    if (!cached) {
-      const rec = toRecord(kind, row);
-      cached = { tokens: rec.tokens, keys: blockingKeys(rec, singles) };
-      if (keysOfName.size > 500_000) keysOfName.clear();
-      keysOfName.set(nameKey, cached);
+    const [id, name] = row;
+    let info = byName.get(name!);
+    if (!info) {
+      const tokens = kind === 'person' ? personTokens(name) : companyTokens(name);
+      info = { tokens, keys: nameKeys(kind, tokens, singles) };
+      if (byName.size > 500_000) byName.clear();
+      byName.set(name!, info);
     }
+    if (info.tokens.length === 0) continue;
+    const birth = kind === 'person' ? row[2] ?? (isSwedishId(id) ? birthDateOf(id) ?? null : null) : null;
     let target: MatchRecord | null = null;
-    const seen = new Set<number>();
-    for (const k of cached.keys) {
+    seen.clear();
+    for (const k of kind === 'person' ? [...info.keys, ...dobKeys(info.tokens, birth)] : info.keys) {
       const hits = index.get(k);
       if (!hits) continue;
       for (const qi of hits) {
         if (seen.has(qi)) continue;
         seen.add(qi);
         const q = queries[qi]!;
-        if (q.id === id || canon.canonical(q.id) === canon.canonical(id)) continue;
         if (comparisons[qi]! >= maxComparisons) { cut.add(qi); continue; }
         comparisons[qi]!++;
         stats.compared++;
-        target ??= toRecord(kind, row);
+        if (!canReach(1, q.birthDate, birth, minScore)) continue;
+        if (q.id === id || (!canon.empty && canon.canonical(q.id) === canon.canonical(id))) continue;
+        const sim = nameSimilarity(q.tokens, info.tokens).score;
+        if (sim < MIN_NAME_SIMILARITY || !canReach(sim, q.birthDate, birth, minScore)) continue;
         const key = pairKey(q.id, id);
         if (pairs.has(key)) continue;
-        const name = nameScore(q, target);
-        if (name.score < MIN_NAME_SIMILARITY) continue;
-        const [a, b] = q.id < id ? [q, target] : [target, q];
-        pairs.set(key, { a, b, name });
+        target ??= toRecord(kind, row);
+        pairs.set(key, q.id < id ? { a: q, b: target } : { a: target, b: q });
       }
     }
   }
@@ -146,9 +154,9 @@ function scorePairs(db: Db, kind: MatchKind, pairs: Map<string, Pair>, canon: Id
   const names = namesOf(db, [...new Set(rows.map((r) => canon.canonical(r.other)))]);
 
   const best = new Map<string, Candidate>();
-  for (const { a, b, name } of pairs.values()) {
+  for (const { a, b } of pairs.values()) {
     if (!allowed(a.id, b.id, canon)) continue;
-    const s = scorePair(a, b, linksOf, names, name);
+    const s = scorePair(a, b, linksOf, names);
     if (s.score < minScore) continue;
     const explanation = explain(s.parts);
     const cand: Candidate = { kind, a, b, score: s.score, parts: s.parts, explanation, fingerprint: fingerprint(a, b, explanation) };

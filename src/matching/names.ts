@@ -51,6 +51,18 @@ const SOUND_RULES: [RegExp, string][] = [
  * share `mhmd`; Sergei and Sergey `srg`; Hovland and a typo Hovlnad `hvlnd`.
  */
 export function skeleton(token: string): string {
+  const known = SKELETONS.get(token);
+  if (known !== undefined) return known;
+  const out = computeSkeleton(token);
+  // Name tokens repeat a lot (a register has far fewer distinct tokens than names).
+  if (SKELETONS.size > 200_000) SKELETONS.clear();
+  SKELETONS.set(token, out);
+  return out;
+}
+
+const SKELETONS = new Map<string, string>();
+
+function computeSkeleton(token: string): string {
   let s = token;
   for (const [re, to] of SOUND_RULES) s = s.replace(re, to);
   if (s.length === 0) return '';

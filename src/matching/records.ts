@@ -55,23 +55,30 @@ export function toRecord(kind: MatchKind, r: RecordRow): MatchRecord {
  * Blocking keys: two records are compared only when they share one. Persons: (initial of one
  * token, spelling key of another) for every ordered pair of tokens — order-free, and a typo in
  * one token still leaves the pair the other way round — plus (birth date, initial) for each
- * token, which catches names that differ in every token but share a birth date. A one-token
- * name gets its spelling key alone. Companies: the spelling keys of each pair of name tokens.
+ * token (dobKeys), which catches names that differ in every token but share a birth date. A
+ * one-token name gets its spelling key alone. Companies: the spelling keys of each pair of name
+ * tokens. With `singles`, every token's spelling key too (to meet one-token names).
  */
-export function blockingKeys(r: Pick<MatchRecord, 'kind' | 'tokens' | 'birthDate'>, singles = false): string[] {
-  const sk = r.tokens.map(skeleton);
+export function nameKeys(kind: MatchKind, tokens: readonly string[], singles = false): string[] {
+  const sk = tokens.map(skeleton);
   const keys = new Set<string>();
-  if (r.kind === 'company') {
+  if (kind === 'company') {
     if (sk.length === 1) keys.add(`c1|${sk[0]}`);
     for (let i = 0; i < sk.length; i++) for (let j = i + 1; j < sk.length; j++) keys.add(`c|${[sk[i], sk[j]].sort().join('|')}`);
     if (singles) for (const s of sk) keys.add(`c1|${s}`);
     return [...keys];
   }
   if (sk.length === 1) keys.add(`s|${sk[0]}`);
-  for (let i = 0; i < sk.length; i++) {
-    for (let j = 0; j < sk.length; j++) if (i !== j && sk[j]!.length > 1) keys.add(`p|${sk[i]![0]}|${sk[j]}`);
-    if (r.birthDate) keys.add(`d|${r.birthDate}|${sk[i]![0]}`);
-  }
+  for (let i = 0; i < sk.length; i++) for (let j = 0; j < sk.length; j++) if (i !== j && sk[j]!.length > 1) keys.add(`p|${sk[i]![0]}|${sk[j]}`);
   if (singles) for (const s of sk) if (s.length > 1) keys.add(`s|${s}`);
   return [...keys];
+}
+
+export function dobKeys(tokens: readonly string[], birthDate: string | null): string[] {
+  if (!birthDate) return [];
+  return [...new Set(tokens.map((t) => `d|${birthDate}|${skeleton(t)[0]}`))];
+}
+
+export function blockingKeys(r: Pick<MatchRecord, 'kind' | 'tokens' | 'birthDate'>, singles = false): string[] {
+  return [...nameKeys(r.kind, r.tokens, singles), ...(r.kind === 'person' ? dobKeys(r.tokens, r.birthDate) : [])];
 }

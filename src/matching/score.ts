@@ -48,7 +48,20 @@ export type Links = ReadonlyMap<string, readonly { other: string; role: string }
 const sv = (n: number): string => n.toFixed(2).replace('.', ',');
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-function birthDatePart(a: string | null, b: string | null): ScorePart | null {
+/** What all optional parts (country, address, shared companies) could add at most. */
+const OPTIONAL_MAX = MATCH_WEIGHTS.sameCountry + MATCH_WEIGHTS.sameAddress + MATCH_WEIGHTS.sharedCompanies;
+
+/**
+ * Whether a pair could still reach `minScore` given its name similarity and birth dates: the cheap
+ * test that keeps national-scale blocks (thousands of namesakes) from being scored in full.
+ */
+export function canReach(nameSimilarity: number, birthA: string | null, birthB: string | null, minScore: number): boolean {
+  // Hot path (every blocked pair): years apart need no parsing.
+  const dob = !birthA || !birthB ? 0 : birthA === birthB ? MATCH_WEIGHTS.sameBirthDate : birthA.slice(0, 4) !== birthB.slice(0, 4) ? MATCH_WEIGHTS.otherBirthDate : birthDatePart(birthA, birthB).weight;
+  return nameSimilarity * MATCH_WEIGHTS.name + dob + OPTIONAL_MAX >= minScore;
+}
+
+function birthDatePart(a: string | null, b: string | null): ScorePart {
   if (!a || !b) return { code: 'birth_date', text: 'födelsedatum saknas', weight: 0 };
   if (a === b) return { code: 'birth_date', text: 'samma födelsedatum', weight: MATCH_WEIGHTS.sameBirthDate };
   const [ya, ma, da] = a.split('-');
@@ -95,7 +108,7 @@ export function nameScore(a: MatchRecord, b: MatchRecord): ReturnType<typeof nam
 export function scorePair(a: MatchRecord, b: MatchRecord, links: Links, names: ReadonlyMap<string, string>, name = nameScore(a, b)): PairScore {
   const notes = [name.reordered ? 'omvänd ordning' : null, name.initial ? 'initial' : null, name.variant ? 'stavningsvariant' : null].filter(Boolean);
   const parts: ScorePart[] = [{ code: 'name', text: `namn ${sv(name.score)}${notes.length ? ` (${notes.join(', ')})` : ''}`, weight: round(name.score * MATCH_WEIGHTS.name) }];
-  if (a.kind === 'person') parts.push(birthDatePart(a.birthDate, b.birthDate)!);
+  if (a.kind === 'person') parts.push(birthDatePart(a.birthDate, b.birthDate));
   if (a.country && b.country) {
     parts.push(a.country === b.country
       ? { code: 'country', text: `samma land (${a.country})`, weight: MATCH_WEIGHTS.sameCountry }
