@@ -9,6 +9,7 @@ import { plantOfficers } from './officers';
 import { plantPhoenix } from './phoenix';
 import { plantRevokedNetwork } from './revoked-network';
 import { plantStaff } from './staff';
+import { plantDuplicates } from './duplicates'; // issue 15
 
 export { AS_OF, type TruthRow } from './builder';
 
@@ -26,6 +27,7 @@ export function plantAll(w: TableWriter, seed: number): TruthRow[] {
   plantStaff(p);
   plantLicenceUse(p);
   plantAddressHubs(p);
+  plantDuplicates(p); // issue 15: entity resolution (writes truth_matches.csv)
   p.finish();
   return p.truth;
 }
