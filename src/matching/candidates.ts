@@ -4,8 +4,8 @@ import { companyLinksOf, extRecords, iterateRecords, namesOf, officersOf, type M
 import { loadCanon, type IdCanon } from './canon';
 import { isSwedishId, pairKey } from './ids';
 import { birthDateOf } from '../ids/personnummer';
-import { companyTokens, nameSimilarity, personTokens } from './names';
-import { blockingKeys, dobKeys, nameKeys, toRecord, type MatchRecord } from './records';
+import { companyTokens, nameSimilarity, personTokens, skeleton } from './names';
+import { nameKeys, toRecord, type MatchRecord } from './records';
 import { canReach, DEFAULT_MIN_SCORE, explain, MIN_NAME_SIMILARITY, scorePair, type Links, type ScorePart } from './score';
 
 /** A "possibly the same" pair: `a.id < b.id`; at least one side has no Swedish id. */
@@ -78,55 +78,68 @@ interface Pair { a: MatchRecord; b: MatchRecord }
  * without a name comparison), then the name similarity.
  */
 function blockAndCompare(db: Db, kind: MatchKind, queries: MatchRecord[], canon: IdCanon, maxComparisons: number, minScore: number, stats: CandidateStats): Map<string, Pair> {
+  // Name keys in one map; (birth date, initial) keys by birth date, so a register row costs one
+  // lookup for its birth date and no key strings.
   const index = new Map<string, number[]>();
+  const byBirth = new Map<string, [initial: string, query: number][]>();
   let singles = false;
   queries.forEach((q, i) => {
-    for (const k of blockingKeys(q)) {
+    for (const k of nameKeys(kind, q.tokens)) {
       if (k.startsWith('s|') || k.startsWith('c1|')) singles = true;
       const list = index.get(k);
       if (list) list.push(i);
       else index.set(k, [i]);
+    }
+    if (kind === 'person' && q.birthDate) {
+      const list = byBirth.get(q.birthDate) ?? [];
+      for (const ini of new Set(q.tokens.map((t) => skeleton(t)[0]!))) list.push([ini, i]);
+      byBirth.set(q.birthDate, list);
     }
   });
   const comparisons = new Uint32Array(queries.length);
   const cut = new Set<number>();
   const pairs = new Map<string, Pair>();
   // Names repeat a lot in a register: tokens and name keys are computed once per distinct name.
-  const byName = new Map<string, { tokens: string[]; keys: string[] }>();
+  const byName = new Map<string, { tokens: string[]; keys: string[]; initials: string[] }>();
   const seen = new Set<number>();
+  const blocked: number[] = [];
   for (const row of iterateRecords(db, kind)) {
     stats.scanned++;
     const [id, name] = row;
     let info = byName.get(name!);
     if (!info) {
       const tokens = kind === 'person' ? personTokens(name) : companyTokens(name);
-      info = { tokens, keys: nameKeys(kind, tokens, singles) };
+      info = { tokens, keys: nameKeys(kind, tokens, singles), initials: tokens.map((t) => skeleton(t)[0]!) };
       if (byName.size > 500_000) byName.clear();
       byName.set(name!, info);
     }
     if (info.tokens.length === 0) continue;
     const birth = kind === 'person' ? row[2] ?? (isSwedishId(id) ? birthDateOf(id) ?? null : null) : null;
+    blocked.length = 0;
+    for (const k of info.keys) {
+      const hits = index.get(k);
+      if (hits) for (const qi of hits) blocked.push(qi);
+    }
+    const sameBirth = birth ? byBirth.get(birth) : undefined;
+    if (sameBirth) for (const [ini, qi] of sameBirth) if (info.initials.includes(ini)) blocked.push(qi);
+    if (blocked.length === 0) continue;
     let target: MatchRecord | null = null;
     seen.clear();
-    for (const k of kind === 'person' ? [...info.keys, ...dobKeys(info.tokens, birth)] : info.keys) {
-      const hits = index.get(k);
-      if (!hits) continue;
-      for (const qi of hits) {
-        if (seen.has(qi)) continue;
-        seen.add(qi);
-        const q = queries[qi]!;
-        if (comparisons[qi]! >= maxComparisons) { cut.add(qi); continue; }
-        comparisons[qi]!++;
-        stats.compared++;
-        if (!canReach(1, q.birthDate, birth, minScore)) continue;
-        if (q.id === id || (!canon.empty && canon.canonical(q.id) === canon.canonical(id))) continue;
-        const sim = nameSimilarity(q.tokens, info.tokens).score;
-        if (sim < MIN_NAME_SIMILARITY || !canReach(sim, q.birthDate, birth, minScore)) continue;
-        const key = pairKey(q.id, id);
-        if (pairs.has(key)) continue;
-        target ??= toRecord(kind, row);
-        pairs.set(key, q.id < id ? { a: q, b: target } : { a: target, b: q });
-      }
+    for (const qi of blocked) {
+      if (seen.has(qi)) continue;
+      seen.add(qi);
+      const q = queries[qi]!;
+      if (comparisons[qi]! >= maxComparisons) { cut.add(qi); continue; }
+      comparisons[qi]!++;
+      stats.compared++;
+      if (!canReach(1, q.birthDate, birth, minScore)) continue;
+      if (q.id === id || (!canon.empty && canon.canonical(q.id) === canon.canonical(id))) continue;
+      const sim = nameSimilarity(q.tokens, info.tokens).score;
+      if (sim < MIN_NAME_SIMILARITY || !canReach(sim, q.birthDate, birth, minScore)) continue;
+      const key = pairKey(q.id, id);
+      if (pairs.has(key)) continue;
+      target ??= toRecord(kind, row);
+      pairs.set(key, q.id < id ? { a: q, b: target } : { a: target, b: q });
     }
   }
   stats.cut += cut.size;

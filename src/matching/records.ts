@@ -55,7 +55,8 @@ export function toRecord(kind: MatchKind, r: RecordRow): MatchRecord {
  * Blocking keys: two records are compared only when they share one. Persons: (initial of one
  * token, spelling key of another) for every ordered pair of tokens — order-free, and a typo in
  * one token still leaves the pair the other way round — plus (birth date, initial) for each
- * token (dobKeys), which catches names that differ in every token but share a birth date. A
+ * token (indexed by birth date in candidates.ts), which catches names that differ in every token
+ * but share a birth date. A
  * one-token name gets its spelling key alone. Companies: the spelling keys of each pair of name
  * tokens. With `singles`, every token's spelling key too (to meet one-token names).
  */
@@ -74,11 +75,3 @@ export function nameKeys(kind: MatchKind, tokens: readonly string[], singles = f
   return [...keys];
 }
 
-export function dobKeys(tokens: readonly string[], birthDate: string | null): string[] {
-  if (!birthDate) return [];
-  return [...new Set(tokens.map((t) => `d|${birthDate}|${skeleton(t)[0]}`))];
-}
-
-export function blockingKeys(r: Pick<MatchRecord, 'kind' | 'tokens' | 'birthDate'>, singles = false): string[] {
-  return [...nameKeys(r.kind, r.tokens, singles), ...(r.kind === 'person' ? dobKeys(r.tokens, r.birthDate) : [])];
-}
