@@ -31,6 +31,22 @@ describe('entity resolution: candidates', () => {
     expect(() => decideMatch(db, { a: DAG_NO, b: 'ext:nobody', decision: 'confirmed', note: 'x' })).toThrow(/Finns inte/);
   });
 
+  it('never joins two Swedish ids through a third record, also not by undoing', () => {
+    seedStore(db, { persons: [{ person_id: 'ext:SE-x', name: 'Erik Lindqvist', birth_date: '1975-06-14' }] }, 'ftm');
+    decideMatch(db, { a: 'ext:SE-x', b: SWEDE, decision: 'confirmed', note: 'samma' });
+    expect(() => decideMatch(db, { a: 'ext:SE-x', b: SWEDE_TWIN, decision: 'confirmed', note: 'samma?' })).toThrow(/två olika svenska id/);
+    // Rejecting the second pair is fine; and it is no longer proposed.
+    decideMatch(db, { a: 'ext:SE-x', b: SWEDE_TWIN, decision: 'rejected', note: 'tvilling' });
+    expect(findCandidates(db).candidates.some((c) => c.b.id === 'ext:SE-x' && c.a.id === SWEDE_TWIN)).toBe(false);
+    // Overrule the first confirmation by a rejection, confirm the twin instead: undoing the
+    // rejection would bring the first confirmation back and bind both personnummer, so it is refused.
+    decideMatch(db, { a: 'ext:SE-x', b: SWEDE, decision: 'rejected', note: 'fel person' });
+    undoMatch(db, 'ext:SE-x', SWEDE_TWIN); // the rejection of the twin
+    decideMatch(db, { a: 'ext:SE-x', b: SWEDE_TWIN, decision: 'confirmed', note: 'nej, tvillingen' });
+    expect(() => undoMatch(db, 'ext:SE-x', SWEDE)).toThrow(/kan inte återställas/);
+    expect(listMatches(db, { status: 'rejected' }).items.map((i) => [i.a.id, i.b.id])).toEqual([[SWEDE, 'ext:SE-x']]);
+  });
+
   it('needs a note to confirm or reject', () => {
     expect(() => decideMatch(db, { a: DAG_NO, b: DAG_FTM, decision: 'confirmed', note: ' ' })).toThrow(/anteckning/);
     expect(decideMatch(db, { a: DAG_NO, b: DAG_FTM, decision: 'unsure' }).decision).toBe('unsure');
