@@ -25,7 +25,10 @@ export type AuditAction =
   | 'case_note'
   | 'case_view'
   | 'dossier'
-  | 'config_change';
+  | 'config_change'
+  // issue 15: entity resolution
+  | 'match_decision'
+  | 'match_undo';
 
 /** Swedish labels for the Logg view and reports. */
 export const AUDIT_ACTION_SV: Record<AuditAction, string> = {
@@ -42,6 +45,8 @@ export const AUDIT_ACTION_SV: Record<AuditAction, string> = {
   case_view: 'Sparad nätverksvy',
   dossier: 'Prövningsunderlag',
   config_change: 'Regelinställning ändrad',
+  match_decision: 'Matchningsbeslut',
+  match_undo: 'Matchningsbeslut ångrat',
 };
 
 export interface AuditEntry {
