@@ -64,14 +64,19 @@ export function canReach(nameSimilarity: number, birthA: string | null, birthB: 
 function birthDatePart(a: string | null, b: string | null): ScorePart {
   if (!a || !b) return { code: 'birth_date', text: 'födelsedatum saknas', weight: 0 };
   if (a === b) return { code: 'birth_date', text: 'samma födelsedatum', weight: MATCH_WEIGHTS.sameBirthDate };
-  const [ya, ma, da] = a.split('-');
-  const [yb, mb, db] = b.split('-');
-  if (ya === yb) {
-    const swapped = ma === db && da === mb;
-    const oneOff = [ma !== mb, da !== db].filter(Boolean).length === 1;
-    if (swapped || oneOff) return { code: 'birth_date', text: `nästan samma födelsedatum (${a} / ${b})`, weight: MATCH_WEIGHTS.nearBirthDate };
-  }
+  if (a.slice(0, 4) === b.slice(0, 4) && isTypo(a, b)) return { code: 'birth_date', text: `nästan samma födelsedatum (${a} / ${b})`, weight: MATCH_WEIGHTS.nearBirthDate };
   return { code: 'birth_date', text: `olika födelsedatum (${a} / ${b})`, weight: MATCH_WEIGHTS.otherBirthDate };
+}
+
+/** Dates one slip apart: one digit mistyped, two adjacent digits transposed, or day and month swapped. */
+function isTypo(a: string, b: string): boolean {
+  const x = a.replace(/-/g, '');
+  const y = b.replace(/-/g, '');
+  if (x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6)) return true;
+  const diff: number[] = [];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!];
 }
 
 function sharedPart(a: MatchRecord, b: MatchRecord, links: Links, names: ReadonlyMap<string, string>): ScorePart | null {

@@ -63,7 +63,9 @@ describe('score parts', () => {
   it('birth dates: a swapped or mistyped digit is near, another year speaks strongly against', () => {
     const score = (x: string | null, y: string | null) => scorePair(rec({ name: 'Ola Nordmann', birthDate: x }), rec({ id: 'ext:y', name: 'Ola Nordmann', birthDate: y }), none, none);
     expect(score('1980-03-04', '1980-04-03').parts[1]!.text).toBe('nästan samma födelsedatum (1980-03-04 / 1980-04-03)');
-    expect(score('1980-03-04', '1980-03-05').parts[1]!.weight).toBeGreaterThan(0);
+    expect(score('1980-03-04', '1980-03-05').parts[1]!.weight).toBeGreaterThan(0); // one digit
+    expect(score('1980-03-12', '1980-03-21').parts[1]!.weight).toBeGreaterThan(0); // transposed digits
+    expect(score('1975-12-26', '1975-12-02').parts[1]!.text).toBe('olika födelsedatum (1975-12-26 / 1975-12-02)');
     expect(score('1950-03-04', '1982-03-04').score).toBeLessThan(0.1);
     expect(score(null, '1982-03-04').parts[1]!.text).toBe('födelsedatum saknas');
     // The cheap bound never drops a pair the full score would keep, even with every optional part in its favour.
