@@ -1,6 +1,6 @@
 import { dataVersion } from '../store/analysis';
 import type { Db } from '../store/db';
-import { currentDecisions, decisionsVersion, recordsByIds, type DecisionRow, type MatchDecisionValue, type MatchKind } from '../store/matches';
+import { currentDecisions, decisionsVersion, recordsByIds, type DecisionRow, type MatchDecisionValue } from '../store/matches';
 import { findCandidates, type Candidate, type CandidateStats } from './candidates';
 import { loadCanon } from './canon';
 import { toRecord, type MatchRecord } from './records';
@@ -22,13 +22,8 @@ export interface DecisionInfo {
   at: string;
 }
 
-export interface MatchItem {
-  kind: MatchKind;
-  a: MatchRecord;
-  b: MatchRecord;
-  score: number;
-  parts: ScorePart[];
-  explanation: string;
+/** A candidate (or decided pair) with where it stands. */
+export interface MatchItem extends Omit<Candidate, 'fingerprint'> {
   status: MatchStatus;
   decision: DecisionInfo | null;
   /** A rejection made when the compared data was different (the pair is proposed again). */
