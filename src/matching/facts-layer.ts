@@ -47,6 +47,8 @@ export function canonicaliseRows(rows: FactRows, canon: IdCanon): FactMatches {
       if (aliases) rewritten.set(`${table}|${row.key as string}`, aliases);
     }
   }
+  // A relation between two records of one entity says nothing once they are one.
+  rows.relations = rows.relations.filter((r) => r.a_id !== r.b_id);
   rows.persons = mergeEntityRows(rows.persons, 'person_id', canon, (r) => rewritten.has(`persons|${r.key}`));
   rows.companies = mergeEntityRows(rows.companies, 'org_nr', canon, (r) => rewritten.has(`companies|${r.key}`));
   return { canon, rewritten };

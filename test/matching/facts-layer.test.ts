@@ -20,6 +20,7 @@ function rows(): Rows {
   ];
   r.foster_homes = [{ key: 'h1', prov: prov('foster_homes.csv', 2), home_id: 'FH-1', address: 'Gatan 1', postal_code: '11122', city: 'Stockholm', address_key: 'GATAN 1|11122', municipality: 'Stockholm', parent_ids: [EXT, SWEDE], approved_capacity: 2, approved_on: '2020-01-01', ended_on: null, consultant_org_nr: null }];
   r.financial_events = [{ key: 'f1', prov: prov('financial_events.csv', 2), subject_id: EXT, subject_kind: 'person', kind: 'tax_arrears', amount_sek: 90_000, occurred_on: '2025-05-01', resolved_on: null, source: 'Skatteverket' }];
+  r.relations = [{ key: 'rel1', prov: prov('relations.csv', 2), a_id: SWEDE, a_kind: 'person', b_id: EXT, b_kind: 'person', kind: 'associate', from_date: null, to_date: null }];
   return r;
 }
 
@@ -37,7 +38,9 @@ describe('confirmed matches applied to facts', () => {
     expect(f.persons.get(SWEDE)).toMatchObject({ name: 'Mette Fredriksen', address_key: 'GATAN 1|11122', deceased_on: '2025-01-02', prov: { file: 'persons.csv' } });
     expect(f.fosterHomes.get('FH-1')!.parent_ids).toEqual([SWEDE]);
     expect(f.financialEvents[0]!.subject_id).toBe(SWEDE);
-    expect([...m.rewritten.keys()].sort()).toEqual(['financial_events|f1', 'foster_homes|h1', 'persons|p2']);
+    // A relation between the two records would be a relation of the person with herself: dropped.
+    expect(f.relations).toEqual([]);
+    expect([...m.rewritten.keys()].sort()).toEqual(['financial_events|f1', 'foster_homes|h1', 'persons|p2', 'relations|rel1']);
   });
 
   it('a hit whose evidence rests on a rewritten fact gets one line naming the match, who and when', () => {
