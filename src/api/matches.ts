@@ -1,6 +1,5 @@
 import type { Db } from '../store/db';
-import { MatchError, decideMatch, undoMatch } from '../matching/decisions';
-import { listMatches, type DecisionInfo, type MatchItem as CoreItem } from '../matching/queue';
+import type { DecisionInfo, MatchItem as CoreItem } from '../matching/queue';
 import type { MatchRecord } from '../matching/records';
 import type { DecisionRow } from '../store/matches';
 import type { MatchDecisionInfo, MatchItem, MatchSide } from './contract';
@@ -25,24 +24,28 @@ export function toMatchItem(i: CoreItem): MatchItem {
   };
 }
 
-function refused<T>(f: () => T): T {
+/** The matching core, loaded on first use (any-ascii's tables stay out of job workers and start-up). */
+const matching = async () => ({ ...(await import('../matching/decisions')), ...(await import('../matching/queue')) });
+
+async function refused<T>(f: (m: Awaited<ReturnType<typeof matching>>) => T): Promise<T> {
+  const m = await matching();
   try {
-    return f();
+    return f(m);
   } catch (err) {
-    if (err instanceof MatchError) throw new ApiFailure('invalid_request', err.message);
+    if (err instanceof m.MatchError) throw new ApiFailure('invalid_request', err.message);
     throw err;
   }
 }
 
 export function matchMethods(db: Db, actor: string): MatchMethods {
   return {
-    matchesList: ({ status, entityId, offset, limit }) => {
-      const r = listMatches(db, { status, entityId, offset, limit });
+    matchesList: async ({ status, entityId, offset, limit }) => {
+      const r = (await matching()).listMatches(db, { status, entityId, offset, limit });
       return { total: r.total, items: r.items.map(toMatchItem), stats: r.stats ? { records: r.stats.records, compared: r.stats.compared, ms: r.stats.ms } : null };
     },
-    matchesDecide: ({ a, b, decision, note }) => ({ decision: rowInfo(refused(() => decideMatch(db, { a, b, decision, note, actor }))) }),
-    matchesUndo: ({ a, b }) => {
-      const r = refused(() => undoMatch(db, a, b, actor));
+    matchesDecide: async ({ a, b, decision, note }) => ({ decision: rowInfo(await refused((m) => m.decideMatch(db, { a, b, decision, note, actor }))) }),
+    matchesUndo: async ({ a, b }) => {
+      const r = await refused((m) => m.undoMatch(db, a, b, actor));
       return { undone: rowInfo(r.undone), restored: r.restored ? rowInfo(r.restored) : null };
     },
   };

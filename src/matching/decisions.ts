@@ -7,6 +7,7 @@ import {
 import { fingerprint } from './candidates';
 import { loadCanon, type IdCanon } from './canon';
 import { isSwedishId, orderedPair } from './ids';
+import { MATCH_DECISIONS } from './constants';
 import { toRecord, type MatchRecord } from './records';
 import { explain, scorePair, type PairScore } from './score';
 
@@ -15,8 +16,7 @@ import { explain, scorePair, type PairScore } from './score';
  * unsure, always with who and when, in its own table (migration 009) and in the audit log.
  * Decisions are reversible: undo restores the decision before it.
  */
-export const MATCH_DECISIONS: readonly MatchDecisionValue[] = ['confirmed', 'rejected', 'unsure'];
-export const MATCH_DECISION_SV: Record<MatchDecisionValue, string> = { confirmed: 'bekräftad', rejected: 'avvisad', unsure: 'osäker' };
+export { MATCH_DECISIONS, MATCH_DECISION_SV } from './constants';
 
 export class MatchError extends Error {
   override name = 'MatchError';

@@ -5,14 +5,14 @@ import { findCandidates, type Candidate, type CandidateStats } from './candidate
 import { loadCanon } from './canon';
 import { toRecord, type MatchRecord } from './records';
 import { DEFAULT_MIN_SCORE, type ScorePart } from './score';
+import type { MatchStatus } from './constants';
 
 /**
  * The review queue: proposed candidates (no decision yet, or an earlier rejection whose data has
  * since changed) and pairs marked unsure; and the decided pairs by decision. The candidate list is
  * computed from the store and cached until a dataset is imported or a decision changes.
  */
-export type MatchStatus = 'proposed' | MatchDecisionValue;
-export const MATCH_STATUSES: readonly MatchStatus[] = ['proposed', 'unsure', 'confirmed', 'rejected'];
+export { MATCH_STATUSES, type MatchStatus } from './constants';
 
 export interface DecisionInfo {
   id: number;

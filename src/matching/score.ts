@@ -24,8 +24,7 @@ export const MATCH_WEIGHTS = {
 
 /** Candidates below this name similarity are not scored at all. */
 export const MIN_NAME_SIMILARITY = 0.75;
-/** Default threshold of the candidate list. */
-export const DEFAULT_MIN_SCORE = 0.6;
+export { DEFAULT_MIN_SCORE } from './constants';
 
 export type PartCode = 'name' | 'birth_date' | 'country' | 'address' | 'shared';
 

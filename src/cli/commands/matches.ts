@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { MATCH_DECISION_SV, MatchError, decideMatch, undoMatch } from '../../matching/decisions';
-import { MATCH_STATUSES, listMatches, type MatchItem, type MatchStatus } from '../../matching/queue';
-import { DEFAULT_MIN_SCORE } from '../../matching/score';
+import { DEFAULT_MIN_SCORE, MATCH_DECISION_SV, MATCH_STATUSES, type MatchStatus } from '../../matching/constants';
+import type { MatchItem } from '../../matching/queue';
 import type { DecisionRow, MatchDecisionValue } from '../../store/matches';
 import { UsageError } from '../main';
 import { openStoreFromOptions, printJson } from '../options';
@@ -26,13 +25,14 @@ export function register(program: Command): void {
     .option('--min-score <x>', 'lägsta poäng för föreslagna par (0–1)', String(DEFAULT_MIN_SCORE))
     .option('--limit <n>', 'högst n par', '1000')
     .option('--json', 'skriv paren som JSON på stdout')
-    .action((opts: { db?: string; status: string; entity?: string; minScore: string; limit: string; json?: boolean }) => {
+    .action(async (opts: { db?: string; status: string; entity?: string; minScore: string; limit: string; json?: boolean }) => {
       const status = opts.status as MatchStatus | 'queue' | 'all';
       if (![...MATCH_STATUSES, 'queue', 'all'].includes(status)) throw new UsageError(`ogiltig --status: ${opts.status}`);
       const minScore = Number(opts.minScore);
       if (!(minScore >= 0 && minScore <= 1)) throw new UsageError(`ogiltigt värde för --min-score: ${opts.minScore} (0–1)`);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`ogiltigt värde för --limit: ${opts.limit}`);
+      const { listMatches } = await import('../../matching/queue');
       const db = openStoreFromOptions(opts);
       try {
         const r = listMatches(db, { status, entityId: opts.entity, minScore, limit });
@@ -57,10 +57,11 @@ export function register(program: Command): void {
       .option('--note <text>', 'anteckning (krävs vid bekräfta och avvisa)')
       .option('--actor <name>', 'vem som beslutar (standard: inloggad användare)')
       .option('--json', 'skriv beslutet som JSON på stdout')
-      .action((a: string, b: string, opts: { db?: string; note?: string; actor?: string; json?: boolean }) => {
+      .action(async (a: string, b: string, opts: { db?: string; note?: string; actor?: string; json?: boolean }) => {
+        const { decideMatch, MatchError } = await import('../../matching/decisions');
         const db = openStoreFromOptions(opts);
         try {
-          const d = decided(() => decideMatch(db, { a, b, decision: decision as MatchDecisionValue, note: opts.note, actor: opts.actor }));
+          const d = decided(MatchError, () => decideMatch(db, { a, b, decision: decision as MatchDecisionValue, note: opts.note, actor: opts.actor }));
           if (opts.json) printJson(decisionJson(d));
           else process.stdout.write(`${d.a_id} och ${d.b_id}: ${MATCH_DECISION_SV[d.decision]} (beslut ${d.id}, poäng ${d.score ?? '–'})\n`);
         } finally {
@@ -77,10 +78,11 @@ export function register(program: Command): void {
     .option(...DB_OPT)
     .option('--actor <name>', 'vem som ångrar (standard: inloggad användare)')
     .option('--json', 'skriv resultatet som JSON på stdout')
-    .action((a: string, b: string, opts: { db?: string; actor?: string; json?: boolean }) => {
+    .action(async (a: string, b: string, opts: { db?: string; actor?: string; json?: boolean }) => {
+      const { undoMatch, MatchError } = await import('../../matching/decisions');
       const db = openStoreFromOptions(opts);
       try {
-        const r = decided(() => undoMatch(db, a, b, opts.actor));
+        const r = decided(MatchError, () => undoMatch(db, a, b, opts.actor));
         if (opts.json) printJson({ undone: decisionJson(r.undone), restored: r.restored ? decisionJson(r.restored) : null });
         else process.stdout.write(`Ångrade ${MATCH_DECISION_SV[r.undone.decision]} för ${r.undone.a_id} och ${r.undone.b_id}${r.restored ? `; gäller nu: ${MATCH_DECISION_SV[r.restored.decision]}` : ''}\n`);
       } finally {
@@ -89,12 +91,15 @@ export function register(program: Command): void {
     });
 }
 
-/** A refused decision is a usage error (exit 2) with the Swedish reason. */
-function decided<T>(f: () => T): T {
+/**
+ * A refused decision is a usage error (exit 2) with the Swedish reason. The matching core is
+ * loaded on use (any-ascii's tables), so other commands start as fast as before.
+ */
+function decided<T>(refusal: new (...args: never[]) => Error, f: () => T): T {
   try {
     return f();
   } catch (err) {
-    if (err instanceof MatchError) throw new UsageError(err.message);
+    if (err instanceof refusal) throw new UsageError(err.message);
     throw err;
   }
 }
