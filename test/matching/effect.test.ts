@@ -69,6 +69,17 @@ describe('entity resolution: effect of a confirmed match', () => {
     expect(ev?.source).toMatch(/^roles\.csv:\d+$/);
   });
 
+  it('scores and clusters know one person: the canonical id, never the other record', () => {
+    decideMatch(db, { a: DAG_NO, b: DAG_FTM, decision: 'confirmed', note: 'ok' });
+    const r = runAnalysis(db, { asOf: '2026-11-01' });
+    const scored = r.scores.map((s) => s.subject_id);
+    expect(scored).toContain(DAG_NO);
+    expect(scored).not.toContain(DAG_FTM);
+    const members = r.clusters.flatMap((c) => c.members.map((m) => m.id));
+    expect(members).toEqual(expect.arrayContaining([DAG_NO, A, B]));
+    expect(members).not.toContain(DAG_FTM);
+  });
+
   it('is audited and reversible: undo removes the effect and restores the queue', () => {
     decideMatch(db, { a: DAG_NO, b: DAG_FTM, decision: 'confirmed', note: 'ok', actor: 'anna.k' });
     expect(listMatches(db).items).toHaveLength(0);
