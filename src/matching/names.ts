@@ -91,12 +91,19 @@ export function tokenSimilarity(a: string, b: string): TokenMatch {
     return { score: ok ? 0.85 : 0, initial: ok, variant: false };
   }
   const lev = 1 - distance(a, b) / Math.max(a.length, b.length);
-  if (skeleton(a) === skeleton(b)) return { score: Math.max(lev, 0.9), initial: false, variant: lev < 0.9 };
+  // A spelling variant: same key, about the same length, not too far apart (Marie / Mirja share a key by chance).
+  if (lev >= 0.6 && Math.abs(a.length - b.length) <= 1 && skeleton(a) === skeleton(b)) return { score: Math.max(lev, 0.9), initial: false, variant: lev < 0.9 };
   return { score: lev, initial: false, variant: false };
 }
 
+/** Below this, one name part is simply another name (Johansson / Jakobsson): it caps the whole. */
+export const TOKEN_FLOOR = 0.75;
+
 export interface NameMatch {
-  /** 0..1: mean best token similarity, lightly penalised for extra tokens (a middle name). */
+  /**
+   * 0..1: mean best token similarity, lightly penalised for extra tokens (a middle name), and
+   * never above its weakest paired token when that one is below TOKEN_FLOOR.
+   */
   score: number;
   /** The tokens pair up in another order than written (family name first in one source). */
   reordered: boolean;
@@ -118,6 +125,7 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], writt
   const usedI = new Set<number>();
   const usedJ = new Set<number>();
   let sum = 0;
+  let worst = 1;
   let initial = false;
   let variant = false;
   const chosen: [string, string][] = [];
@@ -126,12 +134,14 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], writt
     usedI.add(p.i);
     usedJ.add(p.j);
     sum += p.m.score;
+    worst = Math.min(worst, p.m.score);
     initial ||= p.m.initial;
     variant ||= p.m.variant;
     chosen.push([short[p.i]!, long[p.j]!]);
     if (usedI.size === short.length) break;
   }
-  const score = (sum / short.length) * (0.9 + 0.1 * (short.length / long.length));
+  const mean = (sum / short.length) * (0.9 + 0.1 * (short.length / long.length));
+  const score = worst < TOKEN_FLOOR ? Math.min(mean, worst) : mean;
   return { score: Math.round(score * 1000) / 1000, reordered: written ? isReordered(chosen, written, a.length <= b.length) : false, initial, variant };
 }
 

@@ -11,8 +11,11 @@ export const MATCH_WEIGHTS = {
   /** The name similarity (0..1) times this is the base of every score. */
   name: 0.55,
   sameBirthDate: 0.35,
-  /** Same year, the rest differs by a swapped or mistyped digit. */
-  nearBirthDate: 0.15,
+  /**
+   * One slip apart (a digit, a transposition, day and month swapped): does not speak against, but
+   * is no evidence either — in a national register an exact namesake one digit off is common.
+   */
+  nearBirthDate: 0,
   /** Both dates known and years apart: almost surely two people (father and son). */
   otherBirthDate: -0.5,
   sameCountry: 0.05,

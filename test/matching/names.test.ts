@@ -45,6 +45,11 @@ describe('name features', () => {
     const m = nameSimilarity(personTokens('KOWALSKI, Jan'), personTokens('Jan Kowalski'), { a: 'KOWALSKI, Jan', b: 'Jan Kowalski' });
     expect(m).toMatchObject({ score: 1, reordered: true });
     expect(nameSimilarity(personTokens('Anna Maria Svensson'), personTokens('Anna Svensson')).score).toBeCloseTo(0.967, 3);
+    // Every name part must match: another family name caps the whole (Johansson / Jakobsson).
+    expect(nameSimilarity(personTokens('Amanda Johansson'), personTokens('Amanda Jakobsson')).score).toBeLessThan(0.75);
+    // A shared spelling key by chance is no variant when the names are far apart or of other length.
+    expect(tokenSimilarity('marie', 'mirja').variant).toBe(false);
+    expect(tokenSimilarity('ivan', 'ivanna').score).toBeLessThan(0.75);
   });
 });
 
@@ -63,8 +68,9 @@ describe('score parts', () => {
   it('birth dates: a swapped or mistyped digit is near, another year speaks strongly against', () => {
     const score = (x: string | null, y: string | null) => scorePair(rec({ name: 'Ola Nordmann', birthDate: x }), rec({ id: 'ext:y', name: 'Ola Nordmann', birthDate: y }), none, none);
     expect(score('1980-03-04', '1980-04-03').parts[1]!.text).toBe('nästan samma födelsedatum (1980-03-04 / 1980-04-03)');
-    expect(score('1980-03-04', '1980-03-05').parts[1]!.weight).toBeGreaterThan(0); // one digit
-    expect(score('1980-03-12', '1980-03-21').parts[1]!.weight).toBeGreaterThan(0); // transposed digits
+    // One slip apart neither speaks for nor against (a mistyped digit, transposed digits).
+    expect(score('1980-03-04', '1980-03-05').parts[1]).toMatchObject({ text: 'nästan samma födelsedatum (1980-03-04 / 1980-03-05)', weight: 0 });
+    expect(score('1980-03-12', '1980-03-21').parts[1]!.weight).toBe(0);
     expect(score('1975-12-26', '1975-12-02').parts[1]!.text).toBe('olika födelsedatum (1975-12-26 / 1975-12-02)');
     expect(score('1950-03-04', '1982-03-04').score).toBeLessThan(0.1);
     expect(score(null, '1982-03-04').parts[1]!.text).toBe('födelsedatum saknas');
