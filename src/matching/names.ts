@@ -23,12 +23,12 @@ export function asciiFold(s: string): string {
   return anyAscii(s).toLowerCase();
 }
 
-/** The distinct tokens of a person's name, order-free (sorted), without particles. */
+/** The tokens of a person's name, order-free (sorted), without particles; a repeated name stays repeated (Mohammed Mohammed). */
 export function personTokens(name: string | null | undefined): string[] {
   if (!name) return [];
   const all = asciiFold(name).split(/[^a-z]+/).filter((t) => t.length > 0);
   const kept = all.filter((t) => !PARTICLES.has(t));
-  return [...new Set(kept.length > 0 ? kept : all)].sort();
+  return (kept.length > 0 ? kept : all).sort();
 }
 
 /** The distinct tokens of a company name without legal-form words (`Omsorg Norr AB` → norr, omsorg). */
@@ -97,7 +97,7 @@ export function tokenSimilarity(a: string, b: string): TokenMatch {
 }
 
 /** Below this, one name part is simply another name (Johansson / Jakobsson): it caps the whole. */
-export const TOKEN_FLOOR = 0.75;
+export const TOKEN_FLOOR = 0.8;
 
 export interface NameMatch {
   /**

@@ -26,7 +26,7 @@ export const MATCH_WEIGHTS = {
 } as const;
 
 /** Candidates below this name similarity are not scored at all. */
-export const MIN_NAME_SIMILARITY = 0.75;
+export const MIN_NAME_SIMILARITY = 0.8;
 export { DEFAULT_MIN_SCORE } from './constants';
 
 export type PartCode = 'name' | 'birth_date' | 'country' | 'address' | 'shared';
