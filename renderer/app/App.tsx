@@ -11,6 +11,8 @@ import { RulesView } from '../views/Rules';
 import { CasesView } from '../views/Cases';
 import { LogView } from '../views/Log';
 import { ReviewView } from '../views/Review';
+// issue 15: entity resolution
+import { MatchesView } from '../views/Matches';
 import { Loading } from '../components/bits';
 // Monitoring across imports (issue 11).
 import { ChangesView } from '../views/Changes';
@@ -30,6 +32,7 @@ function ViewSwitch({ view, arg }: { view: ViewId; arg: string | null }) {
     case 'log': return <LogView />;
     case 'review': return <ReviewView />;
     case 'changes': return <ChangesView />;
+    case 'matches': return <MatchesView />;
   }
 }
 

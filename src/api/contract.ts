@@ -722,6 +722,89 @@ export type FactHistoryEntry = z.infer<typeof FactHistoryEntry>;
 
 const def = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
 
+// ---------------------------------------------------------------------------------------------
+// Entity resolution (issue 15): candidate pairs for records without a Swedish id, and decisions
+
+export const MatchStatus = z.enum(['proposed', 'unsure', 'confirmed', 'rejected']);
+export type MatchStatus = z.infer<typeof MatchStatus>;
+export const MatchDecision = z.enum(['confirmed', 'rejected', 'unsure']);
+export type MatchDecision = z.infer<typeof MatchDecision>;
+
+/** One record of a candidate pair, with the features that were compared. */
+export const MatchSide = z.object({
+  id: z.string(),
+  /** The name as stored (or the id when the record has none). */
+  label: z.string(),
+  birthDate: nullableDate,
+  country: z.string().nullable(),
+  /** Normalised address key, `STREET|POSTAL`. */
+  addressKey: z.string().nullable(),
+  /** `file:line` of the stored record. */
+  source: z.string().nullable(),
+  /** A personnummer / org_nr (never merged with another Swedish id). */
+  swedishId: z.boolean(),
+});
+export type MatchSide = z.infer<typeof MatchSide>;
+
+export const MatchDecisionInfo = z.object({
+  id: z.number().int(),
+  decision: MatchDecision,
+  note: z.string(),
+  actor: z.string(),
+  at: z.string(),
+});
+export type MatchDecisionInfo = z.infer<typeof MatchDecisionInfo>;
+
+export const MatchItem = z.object({
+  kind: z.enum(['person', 'company']),
+  a: MatchSide,
+  b: MatchSide,
+  /** 0..1, the sum of the parts' weights. */
+  score: z.number(),
+  /** The score's parts in Swedish, strongest first: "namn 0,93", "samma födelsedatum", "gemensam styrelse (…)". */
+  parts: z.array(z.object({ code: z.string(), text: z.string(), weight: z.number() })),
+  explanation: z.string(),
+  status: MatchStatus,
+  /** The decision in force (unsure, confirmed, rejected); null when only proposed. */
+  decision: MatchDecisionInfo.nullable(),
+  /** An earlier rejection, made when the compared data was different. */
+  previous: MatchDecisionInfo.nullable(),
+});
+export type MatchItem = z.infer<typeof MatchItem>;
+
+export const MATCH_NOTE_REQUIRED: readonly MatchDecision[] = ['confirmed', 'rejected'];
+
+export const MATCH_API = {
+  matchesList: def(
+    z.object({
+      /** 'queue' = proposed and unsure (the review queue); 'all' = every status. */
+      status: z.enum(['queue', 'proposed', 'unsure', 'confirmed', 'rejected', 'all']).default('queue'),
+      /** Only pairs involving this entity (or a record confirmed into it). */
+      entityId: z.string().optional(),
+      ...page,
+    }),
+    z.object({
+      total: z.number().int(),
+      items: z.array(MatchItem),
+      /** How the candidate list was made (absent when only decisions were listed). */
+      stats: z.object({ records: z.number().int(), compared: z.number().int(), ms: z.number() }).nullable(),
+    }),
+  ),
+  matchesDecide: def(
+    z
+      .object({ a: z.string().min(1), b: z.string().min(1), decision: MatchDecision, note: z.string().default('') })
+      .refine((r) => !MATCH_NOTE_REQUIRED.includes(r.decision) || r.note.trim().length > 0, {
+        message: 'En anteckning krävs när en matchning bekräftas eller avvisas',
+        path: ['note'],
+      }),
+    z.object({ decision: MatchDecisionInfo }),
+  ),
+  matchesUndo: def(
+    z.object({ a: z.string().min(1), b: z.string().min(1) }),
+    z.object({ undone: MatchDecisionInfo, restored: MatchDecisionInfo.nullable() }),
+  ),
+} as const;
+
 export const API = {
   status: def(empty, StatusReply),
 
@@ -919,6 +1002,9 @@ export const API = {
   ),
   watchRemove: def(z.object({ id: z.string().trim().min(1) }), z.object({ removed: z.boolean() })),
   factHistory: def(z.object({ id: z.string().min(1) }), z.object({ items: z.array(FactHistoryEntry) })),
+
+  // issue 15: entity resolution
+  ...MATCH_API,
 } as const;
 
 export type Api = typeof API;

@@ -28,6 +28,7 @@ import { toProfile } from './profile';
 import { rulesList, rulesUpdate } from './rules';
 import * as monitor from './monitor';
 import { datasetExists } from '../store/known';
+import { matchMethods } from './matches';
 
 /**
  * The workbench API implemented once over the core (issue 5): every method of src/api/contract.ts.
@@ -344,6 +345,8 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     watchAdd: (req) => monitor.watchAdd(db, labels, req, actor),
     watchRemove: (req) => monitor.watchRemove(db, req, actor),
     factHistory: (req) => monitor.factHistory(db, req),
+    // issue 15: entity resolution
+    ...matchMethods(db, actor),
   };
   return { service, jobs, search };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db';
 import { neighbourhood } from './bfs';
-import { StoreSource, resolveNodeId } from './store-source';
+import { resolveMatchedNodeId, storeNeighbours } from './matched-source';
 import type { GraphEdge, GraphPayload } from './types';
 
 export interface EgoOptions {
@@ -21,9 +21,9 @@ export interface EgoOptions {
 export function egoNetwork(db: Db, id: string, opts: EgoOptions = {}): GraphPayload {
   const hops = opts.hops ?? 2;
   const limit = opts.limit ?? 2000;
-  const start = resolveNodeId(db, id);
+  const start = resolveMatchedNodeId(db, id);
   if (start == null) return { nodes: [], edges: [], truncated: false };
-  const source = new StoreSource(db, Math.max(1000, limit * 5));
+  const source = storeNeighbours(db, Math.max(1000, limit * 5));
   const hood = neighbourhood(source, [start], hops, { asOf: opts.asOf ?? null, limit });
   const nodes = source.nodes([...hood.depth.keys()]).map((n) => ({ ...n, attributes: { ...n.attributes, hops: hood.depth.get(n.id) } }));
   return { nodes, edges: [...hood.edges.values()], truncated: hood.truncated };
@@ -41,7 +41,7 @@ export function graphExpand(db: Db, id: string, opts: { asOf?: string; limit?: n
   const fresh = ego.nodes.map((n) => n.id).filter((n) => !present.has(n));
   const shown = new Set([...present, ...ego.nodes.map((n) => n.id)]);
   const edges = new Map(ego.edges.map((e) => [e.id, e]));
-  for (const e of new StoreSource(db).edgesOf(fresh, opts.asOf ?? null)) {
+  for (const e of storeNeighbours(db).edgesOf(fresh, opts.asOf ?? null)) {
     if (e.source !== e.target && shown.has(e.source) && shown.has(e.target) && !edges.has(e.id)) edges.set(e.id, e);
   }
   return { ...ego, edges: [...edges.values()] };
@@ -55,7 +55,8 @@ export function graphExpand(db: Db, id: string, opts: { asOf?: string; limit?: n
 export function inducedGraph(db: Db, ids: readonly string[], opts: { asOf?: string } = {}): GraphPayload {
   const wanted = [...new Set(ids)];
   const inSet = new Set(wanted);
-  const source = new StoreSource(db, Math.max(20_000, wanted.length * 20));
+  // Confirmed matches apply here too: a saved view names canonical ids.
+  const source = storeNeighbours(db, Math.max(20_000, wanted.length * 20));
   const edges = new Map<string, GraphEdge>();
   for (const e of source.edgesOf(wanted, opts.asOf ?? null)) {
     if (e.source !== e.target && inSet.has(e.source) && inSet.has(e.target)) edges.set(e.id, e);
