@@ -83,7 +83,9 @@ async function shiftClickNode(id: string, expected: number): Promise<void> {
 }
 
 async function dismissToasts(): Promise<void> {
-  for (const b of await page.getByRole('button', { name: 'Stäng', exact: true }).all()) await b.click().catch(() => undefined);
+  // Always the first one: the list shrinks as toasts close (and one may close by itself meanwhile).
+  const close = page.getByRole('button', { name: 'Stäng', exact: true });
+  for (let i = 0; i < 20 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2000 }).catch(() => undefined);
 }
 
 async function hitTotal(): Promise<number> {
@@ -276,7 +278,8 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await dismissToasts();
     await page.getByTestId('case-hits').getByRole('button', { name: /Ta bort larmet/ }).first().click();
     await page.getByText(/togs bort ur ärendet/).waitFor();
-    expect(await page.getByTestId('case-hits').locator('tbody tr').count()).toBe(2);
+    // The toast comes with the reply; the list reloads right after it.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-hits] tbody tr').length === 2, undefined, { timeout: 10_000 });
     await page.getByRole('button', { name: 'Ångra' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-hits] tbody tr').length === 3);
     await shot('cases-alerts');
@@ -478,9 +481,9 @@ describe('workbench e2e (loopback + Chromium)', () => {
 
   it('builds an ägar- och ledningsprövning dossier', async () => {
     await goView('#/review');
-    await page.getByLabel('Sökandens organisationsnummer').fill('556000-0001');
-    await page.getByLabel('Personnummer rad 1').fill('19800101-2387');
-    await page.getByRole('button', { name: 'Sammanställ underlag' }).click();
+    await page.getByLabel('Sökandens organisationsnummer').fill('556000-0001', { timeout: 10_000 });
+    await page.getByLabel('Personnummer rad 1').fill('19800101-2387', { timeout: 10_000 });
+    await page.getByRole('button', { name: 'Sammanställ underlag' }).click({ timeout: 10_000 });
     await page.locator('[data-testid=dossier], [role=alert]').first().waitFor({ timeout: 30_000 });
     await dismissToasts();
     await shot('review');
