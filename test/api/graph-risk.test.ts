@@ -27,7 +27,7 @@ async function waitJob(jobId: string): Promise<void> {
 beforeAll(async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-graph-risk-'));
   world = revokedNetworkWorld(path.join(tmp, 'data'));
-  const wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare' });
+  const wb = createWorkbench({ db: openDb(':memory:'), dbPath: ':memory:', actor: 'testare', importRoot: tmp });
   const handle = createApiHandler(wb.service, (m, e) => console.error(m, e));
   api = createClient((method, req) => handle(method, req));
 });

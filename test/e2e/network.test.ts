@@ -98,6 +98,8 @@ describe('network canvas e2e (loopback + Chromium)', () => {
     server = await startTestServer();
     world = writeNetworkWorld(path.join(server.dir, 'data'));
     api = createClient(httpTransport(server.origin, server.token));
+    // The API reads only inside the import folder (issue 13): the world is written there.
+    unwrap(await api.fileRootsSet({ importRoot: server.dir }));
     await waitJob(unwrap(await api.importStart({ paths: world.paths })).jobId);
     await waitJob(unwrap(await api.analysisRun({})).jobId);
     browser = await launchChromium();
