@@ -605,11 +605,7 @@ export type FileRootsReply = z.infer<typeof FileRootsReply>;
 // Monitoring across imports (issue 11): runs kept, changes between runs, the watch list and the
 // known-time history of facts (which dataset stated, changed, ended them).
 
-export const RunInfo = z.object({
-  runId: z.number().int(),
-  asOf: isoDate,
-  startedAt: z.string(),
-  hitCount: z.number().int(),
+export const RunInfo = AnalysisRunInfo.pick({ runId: true, asOf: true, startedAt: true, hitCount: true }).extend({
   /** The run saw every dataset with id up to this one. */
   datasetMax: z.number().int(),
   /** An as-known run: the dataset it was limited to (it never becomes the current picture). */

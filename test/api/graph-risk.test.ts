@@ -7,6 +7,7 @@ import { createApiHandler } from '../../src/api/handler';
 import { createWorkbench } from '../../src/api/service';
 import { openDb } from '../../src/store/db';
 import { revokedNetworkWorld } from './fixture';
+import { runJob } from '../support/jobs';
 
 /**
  * Issue 14: graph replies carry each node's risk from the latest run (with the day each hit's
@@ -15,14 +16,6 @@ import { revokedNetworkWorld } from './fixture';
 let api: ApiClient;
 let world: ReturnType<typeof revokedNetworkWorld>;
 
-async function waitJob(jobId: string): Promise<void> {
-  for (;;) {
-    const s = unwrap(await api.jobStatus({ jobId }));
-    if (s.state === 'failed') throw new Error(JSON.stringify(s.error));
-    if (s.state === 'done') return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 beforeAll(async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-graph-risk-'));
@@ -34,7 +27,7 @@ beforeAll(async () => {
 
 describe('graph replies before any analysis', () => {
   it('carry no risk', async () => {
-    await waitJob(unwrap(await api.importStart({ paths: [world.dir] })).jobId);
+    await runJob(api, unwrap(await api.importStart({ paths: [world.dir] })).jobId);
     const ego = unwrap(await api.graphEgo({ id: world.p, hops: 1 }));
     expect(ego.nodes.length).toBeGreaterThan(1);
     expect(ego.nodes.every((n) => n.risk === null)).toBe(true);
@@ -43,7 +36,7 @@ describe('graph replies before any analysis', () => {
 
 describe('node risk with every graph node', () => {
   beforeAll(async () => {
-    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    await runJob(api, unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
   });
 
   it('gives the flagged person its stored score and its hit, dated by the latest fact the evidence cites', async () => {

@@ -10,7 +10,9 @@ import { httpTransport } from '../../src/api/transports';
 import { RISK_COLOR } from '../../renderer/graph/style';
 import { launchChromium, SCREENSHOT_DIR, type Launched } from './support/browser';
 import { writeNetworkWorld } from './support/network-world';
+import { clickableNode } from './support/canvas';
 import { ensureRendererBuilt, startTestServer, type TestServer } from './support/server';
+import { runJob } from '../support/jobs';
 
 interface Hook {
   __insynNetwork: {
@@ -43,24 +45,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-async function waitJob(jobId: string): Promise<void> {
-  for (;;) {
-    const s = unwrap(await api.jobStatus({ jobId }));
-    if (s.state === 'failed') throw new Error(JSON.stringify(s.error));
-    if (s.state === 'done') return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
-/** Where a node is drawn, if a click there reaches the canvas (not a panel on top). */
-async function clickable(id: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((i) => {
-    const p = (window as unknown as Hook).__insynNetwork.viewportOf(i);
-    if (!p) return null;
-    const el = document.elementFromPoint(p.x, p.y);
-    return el && el.closest('[data-testid=sigma]') ? p : null;
-  }, id);
-}
 
 async function positions(ids: string[]): Promise<Map<string, { x: number; y: number }>> {
   const out = new Map<string, { x: number; y: number }>();
@@ -100,8 +85,8 @@ describe('network canvas e2e (loopback + Chromium)', () => {
     api = createClient(httpTransport(server.origin, server.token));
     // The API reads only inside the import folder (issue 13): the world is written there.
     unwrap(await api.fileRootsSet({ importRoot: server.dir }));
-    await waitJob(unwrap(await api.importStart({ paths: world.paths })).jobId);
-    await waitJob(unwrap(await api.analysisRun({})).jobId);
+    await runJob(api, unwrap(await api.importStart({ paths: world.paths })).jobId);
+    await runJob(api, unwrap(await api.analysisRun({})).jobId);
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -127,7 +112,7 @@ describe('network canvas e2e (loopback + Chromium)', () => {
   }, 90_000);
 
   it('names the relations on the links in Swedish when a node is hovered', async () => {
-    const pos = (await clickable(world.p))!;
+    const pos = (await clickableNode(page, world.p))!;
     await page.mouse.move(pos.x, pos.y);
     await page.waitForFunction(() => (window as unknown as Hook).__insynNetwork.displayedEdgeLabels().length >= 3, null, { timeout: 5000 });
     const names = await net<string[]>('displayedEdgeLabels');
@@ -139,7 +124,7 @@ describe('network canvas e2e (loopback + Chromium)', () => {
   it('the date slider hides what did not hold, scores the person as of that day, and the counts follow', async () => {
     const total = await page.getByTestId('net-counts').textContent();
     expect(total).toMatch(/^\d+ noder · \d+ kanter$/);
-    const pos = (await clickable(world.p))!;
+    const pos = (await clickableNode(page, world.p))!;
     await page.mouse.click(pos.x, pos.y);
     await page.getByTestId('node-info').waitFor();
     await page.getByLabel('Välj datum').fill('2020-06-01');
@@ -163,8 +148,8 @@ describe('network canvas e2e (loopback + Chromium)', () => {
   it('two quick shift-clicks on different nodes select both and expand nothing', async () => {
     await page.getByRole('button', { name: 'Rensa markering' }).click();
     const before = await attr('data-nodes');
-    const a = (await clickable(world.a))!;
-    const b = (await clickable(world.b))!;
+    const a = (await clickableNode(page, world.a))!;
+    const b = (await clickableNode(page, world.b))!;
     await page.keyboard.down('Shift');
     await page.mouse.click(a.x, a.y);
     await page.mouse.click(b.x, b.y);
@@ -179,7 +164,7 @@ describe('network canvas e2e (loopback + Chromium)', () => {
     await page.getByRole('button', { name: 'Rensa markering' }).click();
     const ids = await net<string[]>('nodeIds');
     const before = await positions(ids);
-    const q = (await clickable(world.q))!;
+    const q = (await clickableNode(page, world.q))!;
     await page.mouse.dblclick(q.x, q.y);
     await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['nodes']) > n, ids.length, { timeout: 10_000 });
     await page.waitForTimeout(300);
@@ -195,7 +180,7 @@ describe('network canvas e2e (loopback + Chromium)', () => {
 
   it('a dragged node is pinned, and a full layout leaves it where it was put', async () => {
     await page.getByRole('button', { name: 'Rensa markering' }).click();
-    const from = (await clickable(world.d))!;
+    const from = (await clickableNode(page, world.d))!;
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + 6 * i, from.y + 4 * i);

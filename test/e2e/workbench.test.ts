@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOT_DIR, type Launched } from './support/browser';
 import { EVIL_COMPANY, EVIL_PERSON, writeHostileDataset } from './support/hostile';
 import { demoDataPath, ensureRendererBuilt, startTestServer, type TestServer } from './support/server';
+import { clickableNode } from './support/canvas';
 
 const SHOTS = SCREENSHOT_DIR;
 let server: TestServer;
@@ -41,27 +42,18 @@ async function importThroughWizard(dataPath: string): Promise<void> {
   await page.getByTestId('analysis-done').waitFor({ timeout: 120_000 });
 }
 
-interface Hook { __insynNetwork: { nodeIds(): string[]; neighbours(id: string): string[]; viewportOf(id: string): { x: number; y: number } | null } }
+interface Hook { __insynNetwork: { nodeIds(): string[]; neighbours(id: string): string[] } }
 
 async function waitNodes(): Promise<void> {
   await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['nodes']) > 1, null, { timeout: 60_000 });
 }
 
-/** Where a node is drawn, if a click there would reach the canvas (not a panel or toast on top). */
-async function viewportOf(id: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((i) => {
-    const p = (window as unknown as Hook).__insynNetwork.viewportOf(i);
-    if (!p) return null;
-    const el = document.elementFromPoint(p.x, p.y);
-    return el && el.closest('[data-testid=sigma]') ? p : null;
-  }, id);
-}
 
 /** Shift-clicks a node like a user until the selection has `expected` nodes (the layout may still be settling). */
 async function shiftClickNode(id: string, expected: number): Promise<void> {
   const selected = async () => Number(await page.getByTestId('sigma').getAttribute('data-selected'));
   for (let attempt = 0; attempt < 5; attempt++) {
-    const pos = await viewportOf(id);
+    const pos = await clickableNode(page, id);
     if (pos) {
       await page.keyboard.down('Shift');
       await page.mouse.click(pos.x, pos.y);
@@ -326,7 +318,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
     const ids = await page.evaluate(() => (window as unknown as Hook).__insynNetwork.nodeIds());
     let expanded = false;
     for (const id of ids.filter((x) => x !== subjectId).slice(0, 8)) {
-      const pos = await viewportOf(id);
+      const pos = await clickableNode(page, id);
       if (!pos) continue;
       await page.mouse.dblclick(pos.x, pos.y);
       await page.waitForTimeout(900);
@@ -360,7 +352,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
       return out;
     }, subjectId);
     let target = neighbours[0]!;
-    for (const id of twoAway) if (await viewportOf(id)) { target = id; break; }
+    for (const id of twoAway) if (await clickableNode(page, id)) { target = id; break; }
     await shiftClickNode(subjectId, 1);
     await shiftClickNode(target, 2);
     await page.getByRole('button', { name: 'Kortaste väg' }).click();
