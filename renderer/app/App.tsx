@@ -11,6 +11,8 @@ import { RulesView } from '../views/Rules';
 import { CasesView } from '../views/Cases';
 import { LogView } from '../views/Log';
 import { ReviewView } from '../views/Review';
+// issue 15: entity resolution
+import { MatchesView } from '../views/Matches';
 import { Loading } from '../components/bits';
 // Monitoring across imports (issue 11).
 import { ChangesView } from '../views/Changes';
@@ -30,6 +32,7 @@ function ViewSwitch({ view, arg }: { view: ViewId; arg: string | null }) {
     case 'log': return <LogView />;
     case 'review': return <ReviewView />;
     case 'changes': return <ChangesView />;
+    case 'matches': return <MatchesView />;
   }
 }
 
@@ -41,7 +44,9 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const v = VIEWS.find((x) => x.key === e.key);
+      // By physical key: Alt+digit or Alt+letter types another character on some layouts (macOS).
+      const pressed = /^(Digit|Key)/.test(e.code) ? e.code.replace(/^(Digit|Key)/, '').toLowerCase() : e.key.toLowerCase();
+      const v = VIEWS.find((x) => x.key === pressed);
       if (v) { e.preventDefault(); go(v.id); }
     };
     window.addEventListener('keydown', onKey);
@@ -68,11 +73,11 @@ export function App() {
               <a
                 href={formatHash({ view: v.id, arg: null })}
                 aria-current={view === v.id ? 'page' : undefined}
-                aria-keyshortcuts={`Alt+${v.key}`}
+                aria-keyshortcuts={`Alt+${v.key.toUpperCase()}`}
                 onClick={(e) => { e.preventDefault(); go(v.id, v.id === view ? arg : undefined); }}
               >
                 {v.label}
-                <kbd>Alt+{v.key}</kbd>
+                <kbd>Alt+{v.key.toUpperCase()}</kbd>
               </a>
             </li>
           ))}

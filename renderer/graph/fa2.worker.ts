@@ -1,9 +1,10 @@
 // ForceAtlas2 in a module web worker: receives positions + edges, streams positions back
 // until told to stop. Same-origin module worker, so it runs under worker-src 'self'.
+// Nodes marked `fixed` (already placed, or pinned by the user) are not moved.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 
-interface StartMsg { type: 'start'; nodes: { id: string; x: number; y: number; size: number }[]; edges: [string, string][] }
+interface StartMsg { type: 'start'; nodes: { id: string; x: number; y: number; size: number; fixed: boolean }[]; edges: [string, string][] }
 interface StopMsg { type: 'stop' }
 
 let running = false;
@@ -33,7 +34,7 @@ self.onmessage = (ev: MessageEvent<StartMsg | StopMsg>) => {
     return;
   }
   const g = new Graph({ multi: true });
-  for (const n of msg.nodes) g.addNode(n.id, { x: n.x, y: n.y, size: n.size });
+  for (const n of msg.nodes) g.addNode(n.id, { x: n.x, y: n.y, size: n.size, fixed: n.fixed });
   for (const [s, t] of msg.edges) if (g.hasNode(s) && g.hasNode(t)) g.addEdge(s, t);
   graph = g;
   running = true;

@@ -1,9 +1,16 @@
-// Builds and merges the graphology model from API graph payloads. Layout positions are the only
-// attributes changed after insertion (by the layout worker); display state lives in reducers.
+// Builds and merges the graphology model from API graph payloads. After insertion only layout
+// data changes (positions, by the layout worker or a drag, and `pinned`); display state lives in
+// the reducers.
 import Graph from 'graphology';
-import { isEdgeHidden, type EdgeAttrs, type GraphUiState, type NodeAttrs } from './reducers';
+import { edgeHoldsOn, isEdgeHidden, isNodeHidden, type DisplayState, type EdgeAttrs, type NodeAttrs } from './reducers';
+import { relationLabel } from './relation';
+import type { RiskHit } from './risk';
+import { EDGE_COLORS, nodeColor, nodeSize } from './style';
 
-export interface PayloadNode { id: string; kind: string; label: string; attributes?: Record<string, unknown> }
+export { EDGE_COLORS, KIND_COLORS, nodeColor, nodeSize } from './style';
+
+export interface PayloadRisk { score: number; network: number; hits: RiskHit[] }
+export interface PayloadNode { id: string; kind: string; label: string; attributes?: Record<string, unknown>; risk?: PayloadRisk | null }
 export interface PayloadEdge {
   id: string; source: string; target: string; kind: string;
   from?: string | null; to?: string | null; attributes?: Record<string, unknown>;
@@ -12,76 +19,48 @@ export interface GraphPayloadLike { nodes: PayloadNode[]; edges: PayloadEdge[] }
 
 export type InsynGraph = Graph<NodeAttrs, EdgeAttrs>;
 
-export const KIND_COLORS: Record<string, string> = {
-  company: '#1971c2',
-  person: '#7048e8',
-  licence: '#2b8a3e',
-  foster_home: '#e67700',
-  address: '#868e96',
-};
-export const EDGE_COLORS: Record<string, string> = {
-  role: '#74c0fc',
-  employment: '#b197fc',
-  licence: '#8ce99a',
-  placement: '#ffc078',
-  relation: '#f783ac',
-  residence: '#ced4da',
-  address: '#ced4da',
-  payment: '#ffd43b',
-};
-const RISK_COLOR = '#c92a2a';
-
-export function nodeColor(kind: string, score: number): string {
-  if (score >= 0.5) return RISK_COLOR;
-  return KIND_COLORS[kind] ?? '#495057';
-}
-
-export function nodeSize(score: number): number {
-  return 5 + Math.round(Math.min(1, Math.max(0, score)) * 12);
-}
+// Shared by every node without risk: thousands of empty arrays are heap the garbage collector walks each frame.
+const NONE: readonly string[] = Object.freeze([]);
+const NO_HITS: readonly RiskHit[] = Object.freeze([]);
 
 export function createGraph(): InsynGraph {
   return new Graph<NodeAttrs, EdgeAttrs>({ multi: true, type: 'directed', allowSelfLoops: false });
 }
 
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+export interface MergeOptions {
+  /** New nodes are placed around this node (an expansion) … */
+  anchor?: string;
+  /** … or, on a first load, in rings by their hop distance around this one (the ego). */
+  centre?: string;
 }
 
-function strList(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
+export interface MergeResult { addedNodes: number; addedEdges: number; added: string[] }
 
-/** Adds nodes/edges not yet present. New nodes are placed near `anchor` (or on a circle) so the layout starts sensibly. */
-export function mergePayload(
-  graph: InsynGraph,
-  payload: GraphPayloadLike,
-  anchor?: string,
-  risk?: ReadonlyMap<string, NodeRisk>,
-): { addedNodes: number; addedEdges: number } {
-  let addedNodes = 0;
-  let addedEdges = 0;
-  const base = anchor && graph.hasNode(anchor) ? graph.getNodeAttributes(anchor) : { x: 0, y: 0 };
-  const n = payload.nodes.length || 1;
-  payload.nodes.forEach((node, i) => {
-    if (graph.hasNode(node.id)) return;
-    const a = node.attributes ?? {};
-    const known = risk?.get(entityIdOf(node.id));
-    const score = Math.max(num(a['score'] ?? a['network_score']), known?.score ?? 0);
-    const angle = (2 * Math.PI * i) / n;
-    const r = anchor ? 1 + Math.random() * 0.5 : 10;
+/** Adds nodes and edges not yet present; existing nodes keep their attributes and position. */
+export function mergePayload(graph: InsynGraph, payload: GraphPayloadLike, opts: MergeOptions = {}): MergeResult {
+  const seen = new Set<string>();
+  const fresh = payload.nodes.filter((n) => !graph.hasNode(n.id) && !seen.has(n.id) && seen.add(n.id));
+  const place = placement(graph, fresh, opts);
+  for (const node of fresh) {
+    const risk = node.risk ?? null;
+    const score = risk?.score ?? 0;
+    const { x, y } = place(node);
     graph.addNode(node.id, {
       label: String(node.label ?? node.id),
       kind: node.kind,
-      x: base.x + r * Math.cos(angle),
-      y: base.y + r * Math.sin(angle),
+      x,
+      y,
       size: nodeSize(score),
       color: nodeColor(node.kind, score),
       score,
-      signals: [...new Set([...strList(a['signals']), ...(known?.signals ?? [])])],
+      network: risk?.network ?? 0,
+      signals: risk && risk.hits.length > 0 ? [...new Set(risk.hits.map((h) => h.signal))].sort() : NONE,
+      hits: risk && risk.hits.length > 0 ? risk.hits : NO_HITS,
+      centre: node.id === opts.centre,
+      pinned: false,
     });
-    addedNodes += 1;
-  });
+  }
+  let addedEdges = 0;
   for (const e of payload.edges) {
     if (graph.hasEdge(e.id)) continue;
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
@@ -91,10 +70,71 @@ export function mergePayload(
       to: e.to ?? null,
       size: 1.5,
       color: EDGE_COLORS[e.kind] ?? '#adb5bd',
+      label: relationLabel(e.kind, e.attributes ?? {}),
     });
     addedEdges += 1;
   }
-  return { addedNodes, addedEdges };
+  return { addedNodes: fresh.length, addedEdges, added: fresh.map((n) => n.id) };
+}
+
+/**
+ * Where new nodes start: evenly around the anchor at the graph's typical link length (so the
+ * short layout that follows only has to settle them), or in rings by hop distance on a first
+ * load. Deterministic, so the same payload always starts from the same picture.
+ */
+function placement(graph: InsynGraph, fresh: PayloadNode[], opts: MergeOptions): (n: PayloadNode) => { x: number; y: number } {
+  if (opts.anchor && graph.hasNode(opts.anchor)) {
+    const a = graph.getNodeAttributes(opts.anchor);
+    const r = typicalEdgeLength(graph) ?? 10;
+    const index = new Map(fresh.map((n, i) => [n.id, i]));
+    const count = Math.max(1, fresh.length);
+    return (n) => {
+      const angle = (2 * Math.PI * index.get(n.id)!) / count;
+      return { x: a.x + r * Math.cos(angle), y: a.y + r * Math.sin(angle) };
+    };
+  }
+  const ringOf = (n: PayloadNode): number => (n.id === opts.centre ? 0 : Math.max(1, Number(n.attributes?.['hops'] ?? 1) || 1));
+  const rings = new Map<number, string[]>();
+  for (const n of fresh) {
+    const k = ringOf(n);
+    const ring = rings.get(k) ?? rings.set(k, []).get(k)!;
+    ring.push(n.id);
+  }
+  const slot = new Map<string, number>();
+  for (const ring of rings.values()) ring.forEach((id, i) => slot.set(id, i));
+  return (n) => {
+    const k = ringOf(n);
+    const ring = rings.get(k)!;
+    if (k === 0) return { x: 0, y: 0 };
+    const angle = (2 * Math.PI * slot.get(n.id)!) / ring.length + k * 0.5;
+    return { x: 10 * k * Math.cos(angle), y: 10 * k * Math.sin(angle) };
+  };
+}
+
+/** Median length of (up to 200 of) the graph's links; null without links. */
+export function typicalEdgeLength(graph: InsynGraph): number | null {
+  const lengths: number[] = [];
+  graph.someEdge((_e, _a, _s, _t, sa, ta) => {
+    const d = Math.hypot(sa.x - ta.x, sa.y - ta.y);
+    if (d > 0) lengths.push(d);
+    return lengths.length >= 200;
+  });
+  if (lengths.length === 0) return null;
+  lengths.sort((p, q) => p - q);
+  return lengths[Math.floor(lengths.length / 2)]!;
+}
+
+/** The extent of the node positions now (sigma's own getBBox is as of its last refresh). */
+export function extentOf(graph: InsynGraph): { x: [number, number]; y: [number, number] } {
+  const x: [number, number] = [Infinity, -Infinity];
+  const y: [number, number] = [Infinity, -Infinity];
+  graph.forEachNode((_id, a) => {
+    if (a.x < x[0]) x[0] = a.x;
+    if (a.x > x[1]) x[1] = a.x;
+    if (a.y < y[0]) y[0] = a.y;
+    if (a.y > y[1]) y[1] = a.y;
+  });
+  return { x, y };
 }
 
 /** Earliest and latest dates on edges, for the as-of slider bounds. */
@@ -112,32 +152,31 @@ export function dateBounds(graph: InsynGraph): { min: string; max: string } | nu
   return { min, max };
 }
 
-/** Edges the reducers leave visible (the Nätverk view exposes it as data-visible-edges). */
-export function countVisibleEdges(graph: InsynGraph, ui: GraphUiState): number {
-  let n = 0;
-  graph.forEachEdge((_e, a, _s, _t, sa, ta) => { if (!isEdgeHidden(a, ui, sa, ta)) n += 1; });
-  return n;
+/**
+ * Nodes that had links but none holding on `date`: the canvas leaves them out on that day (like
+ * the core's viewAsOf). Nodes without any link stay. Empty when no date is chosen.
+ */
+export function absentOn(graph: InsynGraph, date: string | null): Set<string> {
+  const out = new Set<string>();
+  if (date === null) return out;
+  graph.forEachNode((id) => {
+    if (graph.degree(id) === 0) return;
+    const holds = graph.someEdge(id, (_e, a) => edgeHoldsOn(a, date));
+    if (!holds) out.add(id);
+  });
+  return out;
+}
+
+/** Nodes and edges the reducers leave visible (the header counts and data-visible-edges). */
+export function countVisible(graph: InsynGraph, ui: DisplayState): { nodes: number; edges: number } {
+  let nodes = 0;
+  let edges = 0;
+  graph.forEachNode((id, a) => { if (!isNodeHidden(id, a, ui)) nodes += 1; });
+  graph.forEachEdge((_e, a, s, t, sa, ta) => { if (!isEdgeHidden(a, ui, { sourceId: s, targetId: t, source: sa, target: ta })) edges += 1; });
+  return { nodes, edges };
 }
 
 /** Graph node ids carry a kind prefix for licences, foster homes and addresses; profiles use the bare id. */
 export function entityIdOf(nodeId: string): string {
   return nodeId.replace(/^(lic|home|addr):/, '');
-}
-
-export interface NodeRisk { score: number; signals: string[] }
-
-/** Risk per entity from a list of hits: the subject's score and the signals naming it (as subject or related). */
-export function riskIndex(hits: { signal: string; subjectId: string; relatedIds: string[]; score: number | null }[]): Map<string, NodeRisk> {
-  const m = new Map<string, NodeRisk>();
-  const add = (id: string, signal: string, score: number | null) => {
-    const cur = m.get(id) ?? { score: 0, signals: [] };
-    if (!cur.signals.includes(signal)) cur.signals.push(signal);
-    if (score != null && score > cur.score) cur.score = score;
-    m.set(id, cur);
-  };
-  for (const h of hits) {
-    add(h.subjectId, h.signal, h.score);
-    for (const r of h.relatedIds) add(r, h.signal, null);
-  }
-  return m;
 }

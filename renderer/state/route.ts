@@ -1,7 +1,8 @@
 // Hash routes: the address bar reflects the view so back/forward work and views can be linked.
 export type ViewId = 'overview' | 'alerts' | 'entity' | 'network' | 'import' | 'rules' | 'cases' | 'log' | 'review'
   // Monitoring across imports (issue 11).
-  | 'changes';
+  | 'changes'
+  | 'matches'; // issue 15
 
 export interface Route { view: ViewId; arg: string | null }
 
@@ -17,6 +18,8 @@ export const VIEWS: { id: ViewId; label: string; key: string }[] = [
   { id: 'review', label: 'Prövning', key: '9' },
   // Monitoring across imports (issue 11).
   { id: 'changes', label: 'Nytt sedan …', key: '0' },
+  // issue 15: entity resolution
+  { id: 'matches', label: 'Matchningar', key: 'm' },
 ];
 
 const IDS = new Set<string>(VIEWS.map((v) => v.id));

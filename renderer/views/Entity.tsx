@@ -11,6 +11,7 @@ import { useNav } from '../state/nav';
 import { todayIso } from '../../src/model/dates';
 // Monitoring across imports (issue 11).
 import { FactHistorySection, WatchToggle } from './FactHistory';
+import { EntityMatches } from './EntityMatches';
 
 export function EntityView({ id }: { id: string | null }) {
   const go = useNav((s) => s.go);
@@ -52,6 +53,7 @@ export function EntityView({ id }: { id: string | null }) {
           <ScoreBlock p={p} />
         </section>
       </div>
+      {(p.kind === 'person' || p.kind === 'company') && <EntityMatches id={p.id} />}
       {p.roles.length > 0 && (
         <section className="card timeline" aria-labelledby="h-roles">
           <h2 id="h-roles">Roller över tid</h2>

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
-import type { CaseSummary, GraphPayload, NetworkView as SavedNetworkView } from '../../src/api/contract';
+import type { CaseSummary, NetworkView as SavedNetworkView } from '../../src/api/contract';
 import { api } from '../api';
 import { Dialog, ErrorBox } from '../components/bits';
 import { ExportPanel } from '../components/ExportPanel';
 import { AddSelectionToCase } from '../components/AddSelectionToCase';
-import { KIND_SV, fmtScore } from '../lib/format';
+import { KIND_SV } from '../lib/format';
 import { foldText, fuzzyScore } from '../lib/text';
-import { createLayout, type LayoutController } from '../graph/layout';
-import { EDGE_COLORS, KIND_COLORS, createGraph, dateBounds, entityIdOf, mergePayload, riskIndex, type InsynGraph, type NodeRisk } from '../graph/model';
-import type { EdgeAttrs, NodeAttrs } from '../graph/reducers';
-import { SigmaView, exportPng } from '../graph/SigmaView';
+import { createLayout, type LayoutController, type LayoutRun } from '../graph/layout';
+import { EDGE_COLORS, KIND_COLORS, absentOn, countVisible, createGraph, dateBounds, entityIdOf, mergePayload, type InsynGraph } from '../graph/model';
+import { NodeInfo } from '../graph/NodeInfo';
+import { displayState, type EdgeAttrs, type NodeAttrs } from '../graph/reducers';
+import { SigmaView, exportPng, freezeFraming } from '../graph/SigmaView';
 import { todayIso } from '../../src/model/dates';
 import { dateToDay, dayToDate } from '../graph/time';
 import { useNav } from '../state/nav';
@@ -23,7 +24,19 @@ let session: { key: string; graph: InsynGraph } | null = null;
 const EDGE_SV: Record<string, string> = {
   role: 'Roll', employment: 'Anställning', licence: 'Tillstånd', placement: 'Placering', relation: 'Relation',
   residence: 'Folkbokföring', address: 'Adress', payment: 'Utbetalning', shared_address: 'Samma adress',
+  foster_parent: 'Familjehemsförälder', consultant: 'Konsulentstöd',
 };
+
+/** Saved views larger than one graphNodes request are reopened up to this many nodes. */
+const MAX_RESTORE = 5000;
+
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** "14 noder · 15 kanter", or with a date or filter "9 av 14 noder · 8 av 15 kanter". */
+function countsText(shown: { nodes: number; edges: number }, total: { nodes: number; edges: number }): string {
+  const part = (s: number, t: number, one: string, many: string) => (s === t ? count(t, one, many) : `${s} av ${count(t, one, many)}`);
+  return `${part(shown.nodes, total.nodes, 'nod', 'noder')} · ${part(shown.edges, total.edges, 'kant', 'kanter')}`;
+}
 
 export function NetworkView({ focus }: { focus: string | null }) {
   const go = useNav((s) => s.go);
@@ -38,25 +51,38 @@ export function NetworkView({ focus }: { focus: string | null }) {
   const sigmaRef = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
   const layoutRef = useRef<LayoutController | null>(null);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
-  // Graph payloads carry no scores; colour and size come from the hits of the latest run.
-  const riskRef = useRef<Promise<Map<string, NodeRisk>> | null>(null);
-  const getRisk = useCallback(() => {
-    riskRef.current ??= api.hitsList({ limit: 1000, sort: { by: 'score', dir: 'desc' } }).then((env) => (env.ok ? riskIndex(env.value.items) : new Map()));
-    return riskRef.current;
-  }, []);
 
   useEffect(() => {
-    const layout = createLayout(graph, setRunning);
+    const layout = createLayout(graph, (isRunning) => {
+      setRunning(isRunning);
+      // Once a full layout settles, the framing is frozen: later expansions never rescale the picture.
+      const s = sigmaRef.current;
+      if (!isRunning && s && !s.getCustomBBox()) freezeFraming(s, graph);
+    });
     layoutRef.current = layout;
     return () => layout.dispose();
   }, [graph]);
 
-  const runLayoutFor = useCallback((ms: number) => {
+  const runLayoutFor = useCallback((ms: number, run?: LayoutRun) => {
     const l = layoutRef.current;
     if (!l) return;
-    l.start();
+    l.start(run);
     setTimeout(() => l.stop(), ms);
   }, []);
+
+  /** A full layout may move everything (but pinned nodes): the framing follows it again. */
+  const runFullLayout = () => {
+    if (sigmaRef.current) freezeFraming(sigmaRef.current, null);
+    layoutRef.current?.start();
+  };
+
+  const fitView = () => {
+    const s = sigmaRef.current;
+    if (!s) return;
+    // Fit the nodes where they are now, then keep that framing for later expansions.
+    if (!layoutRef.current?.running()) freezeFraming(s, graph);
+    void s.getCamera().animatedReset({ duration: 300 });
+  };
 
   // Open a saved case view, or the ego network of the focus entity.
   useEffect(() => {
@@ -71,11 +97,11 @@ export function NetworkView({ focus }: { focus: string | null }) {
     setGraph(g);
     reset();
     setBusy('Hämtar nätverk …');
-    void Promise.all([api.graphEgo({ id: focus, hops: 2, limit: 1500 }), getRisk()]).then(([env, risk]) => {
+    void api.graphEgo({ id: focus, hops: 2, limit: 1500 }).then((env) => {
       setBusy(null);
       if (!env.ok) { setError(env.error.message); return; }
       setError(null);
-      mergePayload(g, env.value, undefined, risk);
+      mergePayload(g, env.value, { centre: env.value.nodes.find((n) => n.attributes['hops'] === 0)?.id ?? focus });
       if (g.hasNode(focus)) useNetwork.getState().set({ selected: new Set([focus]) });
       bump();
       if (env.value.truncated) toastInfo('Nätverket är stort och visas begränsat. Dubbelklicka för att expandera.');
@@ -90,34 +116,52 @@ export function NetworkView({ focus }: { focus: string | null }) {
     setGraph(g);
     reset();
     setBusy('Öppnar sparad vy …');
-    const keep = new Set(v.nodeIds);
-    const payloads: GraphPayload[] = [];
-    for (const id of v.nodeIds.slice(0, 200)) {
-      const env = await api.graphExpand({ id });
-      if (env.ok) payloads.push(env.value);
-    }
-    const risk = await getRisk();
-    for (const p of payloads) {
-      mergePayload(g, { nodes: p.nodes.filter((n) => keep.has(n.id)), edges: p.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) }, undefined, risk);
-    }
-    for (const [id, pos] of Object.entries(v.positions)) if (g.hasNode(id)) g.mergeNodeAttributes(id, pos);
-    const f = v.filters as { hiddenNodeKinds?: string[]; hiddenEdgeKinds?: string[]; signal?: string | null };
-    set({ asOf: v.asOf, hiddenNodeKinds: new Set(f.hiddenNodeKinds ?? []), hiddenEdgeKinds: new Set(f.hiddenEdgeKinds ?? []), signal: f.signal ?? null });
+    // One request for the whole view: its nodes and the links among them.
+    const ids = v.nodeIds.slice(0, MAX_RESTORE);
+    const env = ids.length > 0 ? await api.graphNodes({ ids }) : null;
     setBusy(null);
+    if (env && !env.ok) { setError(env.error.message); return; }
+    setError(null);
+    if (env) mergePayload(g, env.value);
+    const f = v.filters as { hiddenNodeKinds?: string[]; hiddenEdgeKinds?: string[]; signal?: string | null; pinned?: string[] };
+    const pinned = new Set(f.pinned ?? []);
+    for (const [id, pos] of Object.entries(v.positions)) if (g.hasNode(id)) g.mergeNodeAttributes(id, { ...pos, pinned: pinned.has(id) });
+    set({ asOf: v.asOf, hiddenNodeKinds: new Set(f.hiddenNodeKinds ?? []), hiddenEdgeKinds: new Set(f.hiddenEdgeKinds ?? []), signal: f.signal ?? null });
     bump();
-    if (v.camera) setTimeout(() => sigmaRef.current?.getCamera().setState(v.camera!), 50);
+    if (v.nodeIds.length > MAX_RESTORE) toastInfo(`Vyn har ${v.nodeIds.length} noder; de första ${MAX_RESTORE} visas.`);
+    setTimeout(() => {
+      const s = sigmaRef.current;
+      if (!s) return;
+      // The camera is relative to the framing the view was saved with.
+      if (v.frame) {
+        s.setCustomBBox(v.frame);
+        s.scheduleRefresh();
+      } else {
+        freezeFraming(s, g);
+      }
+      if (v.camera) s.getCamera().setState(v.camera);
+    }, 50);
   };
 
+  // Expanding lays out only the new nodes: everything already on the canvas stays where it is.
   const expand = useCallback(async (id: string) => {
     setBusy('Expanderar …');
-    const env = await api.graphExpand({ id, ...(ui.asOf ? { asOf: ui.asOf } : {}) });
+    const env = await api.graphExpand({ id, among: graph.nodes(), ...(ui.asOf ? { asOf: ui.asOf } : {}) });
     setBusy(null);
     if (!env.ok) { toastError(env.error.message); return; }
-    const { addedNodes } = mergePayload(graph, env.value, id, await getRisk());
+    const s = sigmaRef.current;
+    if (s && !s.getCustomBBox()) freezeFraming(s, graph);
+    const { addedNodes, added } = mergePayload(graph, env.value, { anchor: id });
     bump();
-    toastInfo(addedNodes > 0 ? `${addedNodes} nya noder` : 'Inga nya grannar');
-    if (addedNodes > 0) runLayoutFor(800);
-  }, [graph, ui.asOf, bump, runLayoutFor, getRisk]);
+    toastInfo(addedNodes > 0 ? count(addedNodes, 'ny nod', 'nya noder') : 'Inga nya grannar');
+    if (addedNodes > 0) runLayoutFor(800, { movable: new Set(added) });
+  }, [graph, ui.asOf, bump, runLayoutFor]);
+
+  const togglePin = useCallback((id: string, pinned?: boolean) => {
+    if (!graph.hasNode(id)) return;
+    graph.setNodeAttribute(id, 'pinned', pinned ?? !graph.getNodeAttribute(id, 'pinned'));
+    bump();
+  }, [graph, bump]);
 
   const findPath = async () => {
     const [a, b] = [...ui.selected];
@@ -127,7 +171,10 @@ export function NetworkView({ focus }: { focus: string | null }) {
     setBusy(null);
     if (!env.ok) { toastError(env.error.message); return; }
     if (!env.value.found) { toastInfo('Ingen väg hittades mellan de valda noderna.'); return; }
-    if (env.value.graph) mergePayload(graph, env.value.graph, a, await getRisk());
+    if (env.value.graph) {
+      const { added } = mergePayload(graph, env.value.graph, { anchor: a });
+      if (added.length > 0) runLayoutFor(600, { movable: new Set(added) });
+    }
     const nodes = env.value.path;
     const edges = new Set<string>();
     for (let i = 0; i + 1 < nodes.length; i++) {
@@ -169,6 +216,11 @@ export function NetworkView({ focus }: { focus: string | null }) {
     return { nk: [...nk].sort(), ek: [...ek].sort(), sig: [...sig].sort() };
   }, [graph, version]);
 
+  // What the date and filters leave on the canvas (derived; the reducers read it, nothing stores it).
+  const absent = useMemo(() => absentOn(graph, ui.asOf), [graph, version, ui.asOf]);
+  const display = useMemo(() => displayState(ui, absent), [ui, absent]);
+  const shown = useMemo(() => countVisible(graph, display), [graph, version, display]);
+
   const bounds = useMemo(() => dateBounds(graph), [graph, version]);
   const today = todayIso();
   const minDay = bounds ? dateToDay(bounds.min) : dateToDay(today) - 3650;
@@ -195,9 +247,10 @@ export function NetworkView({ focus }: { focus: string | null }) {
     return {
       nodeIds: graph.nodes(),
       positions,
-      filters: { hiddenNodeKinds: [...ui.hiddenNodeKinds], hiddenEdgeKinds: [...ui.hiddenEdgeKinds], signal: ui.signal },
+      filters: { hiddenNodeKinds: [...ui.hiddenNodeKinds], hiddenEdgeKinds: [...ui.hiddenEdgeKinds], signal: ui.signal, pinned: graph.filterNodes((_id, a) => a.pinned) },
       asOf: ui.asOf,
       camera: cam ? { x: cam.x, y: cam.y, ratio: cam.ratio, angle: cam.angle } : null,
+      frame: sigmaRef.current?.getCustomBBox() ?? null,
     };
   };
 
@@ -236,10 +289,11 @@ export function NetworkView({ focus }: { focus: string | null }) {
         </select>
         <h3>Teckenförklaring</h3>
         <div className="small">
-          <div><span className="legend-dot" style={{ background: '#c92a2a' }} /> Poäng ≥ 0,50 (röd)</div>
+          <div><span className="legend-dot" style={{ background: '#c92a2a' }} /> Poäng ≥ 0,50 (röd){ui.asOf ? ` per ${ui.asOf}` : ''}</div>
           <div>Nodstorlek = poäng (0–1)</div>
           <div><span className="legend-line" style={{ background: '#d9480f' }} /> Kortaste väg</div>
-          <div className="muted">Dubbelklick expanderar · Skift-klick markerar flera · Hovra för grannar</div>
+          <div><span className="legend-ring" /> Fäst nod (flyttas inte av layouten)</div>
+          <div className="muted">Klick väljer · Skift-klick markerar flera · Dubbelklick expanderar · Dra en nod för att fästa den · Hovra för grannar och kopplingar</div>
         </div>
         {focus && !focus.startsWith('vy-') && <ExportPanel key={focus} scope={{ subject: entityIdOf(focus) }} title="Exportera nätverket" />}
       </aside>
@@ -247,42 +301,45 @@ export function NetworkView({ focus }: { focus: string | null }) {
         <div className="toolbar" role="toolbar" aria-label="Nätverksverktyg">
           {running
             ? <button type="button" className="btn sm" onClick={() => layoutRef.current?.stop()}>Stoppa layout</button>
-            : <button type="button" className="btn sm" onClick={() => layoutRef.current?.start()} disabled={graph.order === 0}>Kör layout (ForceAtlas2)</button>}
+            : <button type="button" className="btn sm" onClick={runFullLayout} disabled={graph.order === 0} title="Fästa noder flyttas inte">Kör layout (ForceAtlas2)</button>}
+          <button type="button" className="btn sm" onClick={fitView} disabled={graph.order === 0}>Anpassa vy</button>
           <button type="button" className="btn sm" disabled={!info} onClick={() => info && void expand(info.id)}>Expandera vald</button>
           <button type="button" className="btn sm" disabled={ui.selected.size !== 2} onClick={() => void findPath()} title="Markera två noder med skift-klick">Kortaste väg</button>
           <button type="button" className="btn sm" disabled={ui.selected.size === 0 && ui.pathNodes.size === 0} onClick={clearSelection}>Rensa markering</button>
           <button type="button" className="btn sm" disabled={graph.order === 0} onClick={() => void savePng()}>Exportera PNG</button>
           <button type="button" className="btn sm" disabled={graph.order === 0} onClick={() => setSaveOpen(true)}>Spara vy i ärende …</button>
           <AddSelectionToCase selected={ui.selected} />
-          <span className="small muted" style={{ marginLeft: 'auto' }}>{busy ?? `${graph.order} noder · ${graph.size} kanter`}</span>
+          <span className="small muted" style={{ marginLeft: 'auto' }} data-testid="net-counts">{busy ?? countsText(shown, { nodes: graph.order, edges: graph.size })}</span>
         </div>
         <ErrorBox error={error} />
         <div className="canvas">
           <SigmaView
             graph={graph}
-            ui={ui}
+            display={display}
+            shown={shown}
             version={version}
             onReady={(s) => { sigmaRef.current = s; }}
-            onClickNode={(id, shift) => select(id, shift)}
-            onDoubleClickNode={(id) => void expand(id)}
+            onSelect={(id) => select(id, false)}
+            onToggle={(id) => select(id, true)}
+            onClear={() => set({ selected: new Set() })}
+            onExpand={(id) => void expand(id)}
             onHover={onHover}
-            onClickStage={() => set({ selected: new Set() })}
+            onDragEnd={(id) => togglePin(id, true)}
           />
           {graph.order === 0 && !busy && (
             <div className="empty">Öppna ett nätverk från ett larm eller en entitet, eller sök en entitet (Ctrl+K).</div>
           )}
           {info && (
-            <div className="info" data-testid="node-info">
-              <div><span className="badge">{KIND_SV[info.a.kind] ?? info.a.kind}</span> <strong>{info.a.label}</strong></div>
-              <div className="mono muted">{info.id}</div>
-              <div>Poäng: {fmtScore(info.a.score)}</div>
-              {info.a.signals.length > 0 && <div className="small">Signaler: {info.a.signals.join(', ')}</div>}
-              <div className="row" style={{ marginTop: 6 }}>
-                <button type="button" className="btn sm" onClick={() => go('entity', entityIdOf(info.id))}>Profil</button>
-                <button type="button" className="btn sm" onClick={() => void expand(info.id)}>Expandera</button>
-              </div>
-              {ui.selected.size === 2 && <div className="small muted">Två noder valda: ”Kortaste väg” är möjlig.</div>}
-            </div>
+            <NodeInfo
+              graph={graph}
+              id={info.id}
+              asOf={ui.asOf}
+              absent={absent.has(info.id)}
+              twoSelected={ui.selected.size === 2}
+              onProfile={() => go('entity', entityIdOf(info.id))}
+              onExpand={() => void expand(info.id)}
+              onTogglePin={() => togglePin(info.id)}
+            />
           )}
         </div>
         <div className="slider">

@@ -8,6 +8,8 @@ import type {
   PaymentFact, PersonFact, PlacementFact, RelationFact, ResidenceFact, ReviewFact, RoleFact, SanctionFact,
 } from '../model/rows';
 import { findSoleTraders, type SoleTraders } from './sole-traders';
+import { loadCanon } from '../matching/canon';
+import { canonicaliseRows, type FactMatches } from '../matching/facts-layer';
 
 /**
  * The facts an analysis reads, loaded once from the store into plain rows (src/model/rows.ts)
@@ -38,6 +40,8 @@ export interface Facts {
   soleTraders: SoleTraders;
   residencesByPerson: Map<string, ResidenceFact[]>;
   payments: PaymentFact[];
+  /** Confirmed entity-resolution matches applied to the ids above (absent when there are none). */
+  matches?: FactMatches;
 }
 
 function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | null | undefined): Map<string, T[]> {
@@ -95,12 +99,18 @@ export function indexFacts(rows: { [T in TableName]: FactRowTypes[T][] }, presen
  * whole store, not the slice. Known time (src/store/known.ts): rows a full extract no longer
  * reported are left out; `asKnown` = K loads exactly what the store held right after dataset K.
  */
-export function loadFacts(db: Db, opts: { full?: boolean; scope?: SectorScope; asKnown?: number | null } = {}): Facts {
+export function loadFacts(db: Db, opts: { full?: boolean; scope?: SectorScope; asKnown?: number | null; matches?: boolean } = {}): Facts {
   return withKnownView(db, opts.asKnown ?? null, () => {
-    const rows = opts.full ? loadFactRows(db) : loadSectorFactRows(db, opts.scope ?? { minCompaniesAtAddress: 5 });
+    const canon = opts.matches === false ? null : loadCanon(db);
+    const matchedIds = canon && !canon.empty ? canon.allIds() : undefined;
+    const rows = opts.full ? loadFactRows(db) : loadSectorFactRows(db, { ...(opts.scope ?? { minCompaniesAtAddress: 5 }), matchedIds });
     // A table provided with 0 rows (header-only file) counts as present: evaluable, no hits.
     const present = presentTables(db);
     for (const t of providedTables(db)) present.add(t);
-    return indexFacts(rows, present);
+    // Confirmed matches: one id per entity for every signal, the score and clusters.
+    const matches = canon && !canon.empty ? canonicaliseRows(rows, canon) : undefined;
+    const facts = indexFacts(rows, present);
+    if (matches) facts.matches = matches;
+    return facts;
   });
 }

@@ -10,6 +10,7 @@ import { evidenceHash, hitKey } from './hit-key';
 import { resolveParams, type ResolvedParams } from './params';
 import { isIsoDate, todayIso } from '../model/dates';
 import { withWriteLock, writerActive } from '../store/write-lock';
+import { annotateHits } from '../matching/facts-layer';
 
 /**
  * One analysis run: facts snapshot → coverage → every evaluable signal → scores and clusters →
@@ -124,7 +125,10 @@ export function runAnalysis(db: Db, opts: AnalysisOptions = {}): AnalysisResult 
     } finally {
       signalsMs[signal.id] = round(performance.now() - ts);
     }
-    for (const h of dedupe(found)) hits.push({ ...h, related_ids: [...h.related_ids].sort(), hit_key: hitKey(h), evidence_hash: evidenceHash(h) });
+    const kept = dedupe(found);
+    // A hit resting on a confirmed entity-resolution match says so, by whom and when.
+    annotateHits(kept, facts.matches);
+    for (const h of kept) hits.push({ ...h, related_ids: [...h.related_ids].sort(), hit_key: hitKey(h), evidence_hash: evidenceHash(h) });
   });
 
   progress('scoring', SIGNALS.length + 1);

@@ -392,11 +392,35 @@ export type EntityProfile = z.infer<typeof EntityProfile>;
 // ---------------------------------------------------------------------------------------------
 // Graph
 
+/**
+ * A node's risk from the latest analysis run (issue 14): the stored direct and network score and
+ * every hit naming the node, each with `since`, the day from which all the facts its evidence
+ * cites were known, so the canvas can show the direct score as it stood on any day.
+ */
+export const NodeRiskHit = z.object({
+  hitKey: z.string(),
+  signal: z.string(),
+  severity: Severity,
+  /** True when the node is the hit's subject (only those count towards its direct score). */
+  subject: z.boolean(),
+  since: nullableDate,
+});
+export const NodeRisk = z.object({
+  score: z.number(),
+  network: z.number(),
+  /** The run's as-of date. */
+  asOf: isoDate,
+  hits: z.array(NodeRiskHit),
+});
+export type NodeRisk = z.infer<typeof NodeRisk>;
+
 export const GraphNode = z.object({
   id: z.string(),
   kind: z.string(),
   label: z.string(),
   attributes: z.record(z.string(), z.unknown()),
+  /** Null when the latest run neither flags nor scores the node (or there is no run). */
+  risk: NodeRisk.nullable().default(null),
 });
 export const GraphEdge = z.object({
   id: z.string(),
@@ -487,6 +511,8 @@ export const NetworkView = z.object({
   filters: z.record(z.string(), z.unknown()).default({}),
   asOf: nullableDate.default(null),
   camera: z.object({ x: z.number(), y: z.number(), ratio: z.number(), angle: z.number().default(0) }).nullable().default(null),
+  /** The graph extent the camera is relative to (issue 14: the canvas keeps its framing); null = fit the nodes. */
+  frame: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).nullable().default(null),
 });
 export type NetworkView = z.infer<typeof NetworkView>;
 
@@ -579,11 +605,7 @@ export type FileRootsReply = z.infer<typeof FileRootsReply>;
 // Monitoring across imports (issue 11): runs kept, changes between runs, the watch list and the
 // known-time history of facts (which dataset stated, changed, ended them).
 
-export const RunInfo = z.object({
-  runId: z.number().int(),
-  asOf: isoDate,
-  startedAt: z.string(),
-  hitCount: z.number().int(),
+export const RunInfo = AnalysisRunInfo.pick({ runId: true, asOf: true, startedAt: true, hitCount: true }).extend({
   /** The run saw every dataset with id up to this one. */
   datasetMax: z.number().int(),
   /** An as-known run: the dataset it was limited to (it never becomes the current picture). */
@@ -696,6 +718,89 @@ export type FactHistoryEntry = z.infer<typeof FactHistoryEntry>;
 
 const def = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
 
+// ---------------------------------------------------------------------------------------------
+// Entity resolution (issue 15): candidate pairs for records without a Swedish id, and decisions
+
+export const MatchStatus = z.enum(['proposed', 'unsure', 'confirmed', 'rejected']);
+export type MatchStatus = z.infer<typeof MatchStatus>;
+export const MatchDecision = z.enum(['confirmed', 'rejected', 'unsure']);
+export type MatchDecision = z.infer<typeof MatchDecision>;
+
+/** One record of a candidate pair, with the features that were compared. */
+export const MatchSide = z.object({
+  id: z.string(),
+  /** The name as stored (or the id when the record has none). */
+  label: z.string(),
+  birthDate: nullableDate,
+  country: z.string().nullable(),
+  /** Normalised address key, `STREET|POSTAL`. */
+  addressKey: z.string().nullable(),
+  /** `file:line` of the stored record. */
+  source: z.string().nullable(),
+  /** A personnummer / org_nr (never merged with another Swedish id). */
+  swedishId: z.boolean(),
+});
+export type MatchSide = z.infer<typeof MatchSide>;
+
+export const MatchDecisionInfo = z.object({
+  id: z.number().int(),
+  decision: MatchDecision,
+  note: z.string(),
+  actor: z.string(),
+  at: z.string(),
+});
+export type MatchDecisionInfo = z.infer<typeof MatchDecisionInfo>;
+
+export const MatchItem = z.object({
+  kind: z.enum(['person', 'company']),
+  a: MatchSide,
+  b: MatchSide,
+  /** 0..1, the sum of the parts' weights. */
+  score: z.number(),
+  /** The score's parts in Swedish, strongest first: "namn 0,93", "samma födelsedatum", "gemensam styrelse (…)". */
+  parts: z.array(z.object({ code: z.string(), text: z.string(), weight: z.number() })),
+  explanation: z.string(),
+  status: MatchStatus,
+  /** The decision in force (unsure, confirmed, rejected); null when only proposed. */
+  decision: MatchDecisionInfo.nullable(),
+  /** An earlier rejection, made when the compared data was different. */
+  previous: MatchDecisionInfo.nullable(),
+});
+export type MatchItem = z.infer<typeof MatchItem>;
+
+export const MATCH_NOTE_REQUIRED: readonly MatchDecision[] = ['confirmed', 'rejected'];
+
+export const MATCH_API = {
+  matchesList: def(
+    z.object({
+      /** 'queue' = proposed and unsure (the review queue); 'all' = every status. */
+      status: z.enum(['queue', 'proposed', 'unsure', 'confirmed', 'rejected', 'all']).default('queue'),
+      /** Only pairs involving this entity (or a record confirmed into it). */
+      entityId: z.string().optional(),
+      ...page,
+    }),
+    z.object({
+      total: z.number().int(),
+      items: z.array(MatchItem),
+      /** How the candidate list was made (absent when only decisions were listed). */
+      stats: z.object({ records: z.number().int(), compared: z.number().int(), ms: z.number() }).nullable(),
+    }),
+  ),
+  matchesDecide: def(
+    z
+      .object({ a: z.string().min(1), b: z.string().min(1), decision: MatchDecision, note: z.string().default('') })
+      .refine((r) => !MATCH_NOTE_REQUIRED.includes(r.decision) || r.note.trim().length > 0, {
+        message: 'En anteckning krävs när en matchning bekräftas eller avvisas',
+        path: ['note'],
+      }),
+    z.object({ decision: MatchDecisionInfo }),
+  ),
+  matchesUndo: def(
+    z.object({ a: z.string().min(1), b: z.string().min(1) }),
+    z.object({ undone: MatchDecisionInfo, restored: MatchDecisionInfo.nullable() }),
+  ),
+} as const;
+
 export const API = {
   status: def(empty, StatusReply),
 
@@ -762,10 +867,23 @@ export const API = {
     }),
     GraphPayload,
   ),
-  graphExpand: def(z.object({ id: z.string().min(1), asOf: isoDate.optional() }), GraphPayload),
+  graphExpand: def(
+    z.object({
+      id: z.string().min(1),
+      asOf: isoDate.optional(),
+      /** Nodes already on the canvas: links from the new neighbours to them come too (issue 14). */
+      among: z.array(z.string()).max(50_000).optional(),
+    }),
+    GraphPayload,
+  ),
   graphPath: def(
     z.object({ from: z.string().min(1), to: z.string().min(1), asOf: isoDate.optional() }),
     z.object({ found: z.boolean(), path: z.array(z.string()), graph: GraphPayload.nullable() }),
+  ),
+  // Issue 14 (canvas): a saved view's nodes and the links among them, in one request.
+  graphNodes: def(
+    z.object({ ids: z.array(z.string().min(1)).min(1, 'Ange minst en nod').max(5000), asOf: isoDate.optional() }),
+    GraphPayload,
   ),
 
   search: def(
@@ -880,6 +998,9 @@ export const API = {
   ),
   watchRemove: def(z.object({ id: z.string().trim().min(1) }), z.object({ removed: z.boolean() })),
   factHistory: def(z.object({ id: z.string().min(1) }), z.object({ items: z.array(FactHistoryEntry) })),
+
+  // issue 15: entity resolution
+  ...MATCH_API,
 } as const;
 
 export type Api = typeof API;

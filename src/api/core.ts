@@ -3,7 +3,7 @@ import { listAudit, verifyAudit } from '../audit/log';
 import { addCaseNote, caseMemberships, changeCaseItems, createCase, getCase, listCases, saveCaseView, updateCase } from '../cases/cases';
 import { buildDossier } from '../cases/dossier';
 import { hitStatusHistory, setHitStatus } from '../cases/triage';
-import { egoNetwork } from '../graph/ego';
+import { egoNetwork, graphExpand, inducedGraph } from '../graph/ego';
 import { shortestPath } from '../graph/path';
 import { importPath } from '../import/importer';
 import { previewPath } from '../import/preview';
@@ -15,7 +15,7 @@ import { getEntity } from '../store/entities';
  * are static imports now so bundlers (the Electron build) include them.
  */
 const CORE = {
-  importPath, previewPath, runAnalysis, egoNetwork, shortestPath, getEntity, setHitStatus, hitStatusHistory,
+  importPath, previewPath, runAnalysis, egoNetwork, graphExpand, inducedGraph, shortestPath, getEntity, setHitStatus, hitStatusHistory,
   listAudit, verifyAudit, listCases, getCase, createCase, updateCase, addCaseNote, saveCaseView, buildDossier,
   changeCaseItems, caseMemberships,
 };

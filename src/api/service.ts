@@ -22,11 +22,13 @@ import { notFound, type ServiceImpl } from './handler';
 import { HitTable } from './hit-table';
 import { inProcessExecutor, JobRegistry, workerExecutor, type JobExecutor } from './jobs';
 import { Labels } from './labels';
+import { NodeRisks } from './node-risk';
 import { signalTitle, status } from './overview';
 import { toProfile } from './profile';
 import { rulesList, rulesUpdate } from './rules';
 import * as monitor from './monitor';
 import { datasetExists } from '../store/known';
+import { matchMethods } from './matches';
 
 /**
  * The workbench API implemented once over the core (issue 5): every method of src/api/contract.ts.
@@ -115,6 +117,15 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
       if (err instanceof RootError) throw new InsynError('invalid_input', err.message);
       throw err;
     }
+  };
+
+  const risks = new NodeRisks(db, hits);
+  /** Every graph reply carries each node's risk from the latest run (issue 14). */
+  const withRisk = (g: RawGraph): Res<'graphEgo'> => {
+    const graph = normaliseGraph(g);
+    const risk = risks.of(graph.nodes.map((n) => n.id));
+    for (const n of graph.nodes) n.risk = risk.get(n.id) ?? null;
+    return graph;
   };
 
   const caseFn = <K extends 'listCases' | 'getCase' | 'createCase' | 'updateCase' | 'addCaseNote' | 'saveCaseView' | 'changeCaseItems' | 'caseMemberships'>(name: K) => core(name);
@@ -206,18 +217,22 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
 
     graphEgo: async ({ id, hops, asOf, limit }) => {
       const ego = await core('egoNetwork');
-      return normaliseGraph(ego(db, id, { hops, asOf, limit }));
+      return withRisk(ego(db, id, { hops, asOf, limit }));
     },
-    graphExpand: async ({ id, asOf }) => {
-      const ego = await core('egoNetwork');
-      return normaliseGraph(ego(db, id, { hops: 1, asOf }));
+    graphExpand: async ({ id, asOf, among }) => {
+      const expand = await core('graphExpand');
+      return withRisk(expand(db, id, { asOf, among }));
     },
     graphPath: async ({ from, to, asOf }) => {
       const find = await core('shortestPath');
       const g = find(db, from, to, { asOf });
       if (!g) return { found: false, path: [], graph: null };
-      const graph = normaliseGraph(g);
+      const graph = withRisk(g);
       return { found: true, path: graph.nodes.map((n) => n.id), graph };
+    },
+    graphNodes: async ({ ids, asOf }) => {
+      const induced = await core('inducedGraph');
+      return withRisk(induced(db, ids, { asOf }));
     },
 
     search: async ({ q, limit }) => {
@@ -330,13 +345,17 @@ export function createWorkbench(opts: ServiceOptions): Workbench {
     watchAdd: (req) => monitor.watchAdd(db, labels, req, actor),
     watchRemove: (req) => monitor.watchRemove(db, req, actor),
     factHistory: (req) => monitor.factHistory(db, req),
+    // issue 15: entity resolution
+    ...matchMethods(db, actor),
   };
   return { service, jobs, search };
 }
 
-function normaliseGraph(g: { nodes: { id: string; kind: string; label: string; attributes?: Record<string, unknown> }[]; edges: { id: string; source: string; target: string; kind: string; from?: string | null; to?: string | null; attributes?: Record<string, unknown> }[]; truncated?: boolean }): Res<'graphEgo'> {
+type RawGraph = { nodes: { id: string; kind: string; label: string; attributes?: Record<string, unknown> }[]; edges: { id: string; source: string; target: string; kind: string; from?: string | null; to?: string | null; attributes?: Record<string, unknown> }[]; truncated?: boolean };
+
+function normaliseGraph(g: RawGraph): Res<'graphEgo'> {
   return {
-    nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label, attributes: n.attributes ?? {} })),
+    nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label, attributes: n.attributes ?? {}, risk: null })),
     edges: g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, kind: e.kind, from: e.from ?? null, to: e.to ?? null, attributes: e.attributes ?? {} })),
     truncated: g.truncated ?? false,
   };

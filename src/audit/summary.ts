@@ -61,6 +61,8 @@ const DESCRIBE: Record<string, (d: Details) => string> = {
   },
   watch_add: (d) => `${str(d.id) ?? '–'}${str(d.note) ? ` – ”${str(d.note)}”` : ''}${d.inStore === false ? ' (finns ännu inte i databasen)' : ''}`,
   watch_remove: (d) => str(d.id) ?? '–',
+  match_decision: (d) => `${str(d.a) ?? '–'} och ${str(d.b) ?? '–'}: ${d.decision === 'confirmed' ? 'samma' : d.decision === 'rejected' ? 'inte samma' : str(d.decision) ?? '–'}${str(d.note) ? ` – ”${str(d.note)}”` : ''}`,
+  match_undo: (d) => `${str(d.a) ?? '–'} och ${str(d.b) ?? '–'}: beslutet ${d.undone === 'confirmed' ? '”samma”' : d.undone === 'rejected' ? '”inte samma”' : str(d.undone) ?? ''} ångrat`,
   config_change: (d) => {
     // issue 13: the import and export folders are settings too.
     if (d.fileRoots && typeof d.fileRoots === 'object') {

@@ -8,6 +8,7 @@ import { writePersons } from './background/persons';
 import { CsvSink } from './csv-sink';
 import { breakCheckDigit, personnummer, withCheckDigit } from './ids';
 import { AS_OF, plantAll } from './planted/index';
+import { MATCH_TRUTH_FILE } from './planted/duplicates';
 import { Rng } from './prng';
 import { SCALE_PARAMS, type Scale } from './scales';
 import { CLEAN, dirtyPolicies, TableWriter, type FilePolicy } from './table-writer';
@@ -60,6 +61,7 @@ export async function generateDataset(outDir: string, opts: GenerateOptions): Pr
   const files = TABLE_NAMES.map((t) => `${t}.csv`);
   await writeCsv(join(outDir, TRUTH_FILE), ['signal', 'subject_kind', 'subject_id', 'expected', 'note'], truth.map((t) => [t.signal, t.subject_kind, t.subject_id, t.expected, t.note]));
   files.push(TRUTH_FILE);
+  files.push(MATCH_TRUTH_FILE); // issue 15: planted duplicates (src/demo/planted/duplicates.ts)
   if (dirty) {
     await writeCsv(join(outDir, QUARANTINE_FILE), ['file', 'line', 'column', 'value', 'reason'], quarantine.map((q) => [q.file, String(q.line), q.column, q.value, q.reason]));
     files.push(QUARANTINE_FILE);

@@ -55,6 +55,19 @@ function date(v: unknown): string | null {
   return s && ISO.test(s) ? s : null;
 }
 
+/**
+ * A node joined from several records by confirmed entity-resolution matches (src/graph/matched-source.ts)
+ * is one FtM entity: the other records' names become aliases, their Swedish ids identifiers, and
+ * the join is noted with the decisions behind it.
+ */
+function mergedRecords(p: Record<string, string[]>, n: ExportNode, idProp: string): void {
+  const ids = str(n.attributes.source_ids)?.split('|') ?? [];
+  if (ids.length < 2) return;
+  for (const name of str(n.attributes.source_names)?.split('|') ?? []) if (name && name !== n.label) put(p, 'alias', name);
+  for (const id of ids) if (id !== n.id && !id.startsWith('ext:')) put(p, idProp, id);
+  put(p, 'notes', `Sammanslagen av ${ids.length} poster (${ids.join(', ')}): ${str(n.attributes.match) ?? 'bekräftad matchning'}`);
+}
+
 function nodeEntity(n: ExportNode): FtmEntity | null {
   const a = n.attributes;
   const p: Record<string, string[]> = {};
@@ -71,6 +84,7 @@ function nodeEntity(n: ExportNode): FtmEntity | null {
       put(p, 'phone', a.phone);
       put(p, 'email', a.email);
       put(p, 'address', [a.address, a.postal_code, a.city].filter(Boolean).join(', ') || null);
+      mergedRecords(p, n, 'registrationNumber');
       return { id: ftmId('company', n.id), schema: 'Company', properties: p };
     case 'person':
       put(p, 'name', n.label || n.id);
@@ -80,6 +94,7 @@ function nodeEntity(n: ExportNode): FtmEntity | null {
       }
       put(p, 'birthDate', date(a.birth_date));
       put(p, 'deathDate', date(a.deceased_on));
+      mergedRecords(p, n, 'idNumber');
       return { id: ftmId('person', n.id), schema: 'Person', properties: p };
     case 'address':
     case 'foster_home':
@@ -195,6 +210,8 @@ export function ftmEntities(bundle: ExportBundle): FtmEntity[] {
     const link = edgeEntity(e, kinds, ids);
     if (link) out.push(link);
   }
+  // Every record of a joined node resolves to its one entity (sanctions on either record).
+  for (const n of bundle.graph.nodes) for (const src of str(n.attributes.source_ids)?.split('|') ?? []) if (!ids.has(src) && ids.has(n.id)) ids.set(src, ids.get(n.id)!);
   for (const s of bundle.sanctions ?? []) {
     const target = ids.get(s.subject_id);
     if (!target) continue;

@@ -146,7 +146,8 @@ export class Pseudonymiser {
 }
 
 /** Attributes that identify a person beyond name and id; left out of pseudonymised exports. */
-const PERSON_DROP = new Set(['birth_date', 'name', 'alt_names', 'person_id', 'address']);
+// source_ids/source_names: the records a confirmed match joined (issue 15) name other personnummer and names.
+const PERSON_DROP = new Set(['birth_date', 'name', 'alt_names', 'person_id', 'address', 'source_ids', 'source_names']);
 /** Address attributes, left out wherever they name a home (a foster home, a sole trader at home, a residence edge). */
 const ADDRESS_DROP = new Set(['address', 'postal_code', 'city', 'address_key', 'co']);
 

@@ -137,7 +137,9 @@ export function resolveScope(db: Db, scope: ExportScope): ExportBundle {
   }
 
   const ids = new Set(graph.nodes.map((n) => n.id));
-  const sanctions = sanctionRowsFor(db, graph.nodes.filter((n) => n.kind === 'person' || n.kind === 'company').map((n) => n.id)).map((s) => ({
+  // A node joined by confirmed matches stands for all its records (attributes.source_ids).
+  const recordIds = graph.nodes.filter((n) => n.kind === 'person' || n.kind === 'company').flatMap((n) => (typeof n.attributes.source_ids === 'string' ? n.attributes.source_ids.split('|') : [n.id]));
+  const sanctions = sanctionRowsFor(db, recordIds).map((s) => ({
     subject_id: s.subject_id, kind: s.kind, from: s.from_date, to: s.to_date, offence: s.offence, decision_ref: s.decision_ref, source: `${s.src_file}:${s.src_line}`,
   }));
   return {

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
-import { StoreSource, resolveNodeId } from './store-source';
+import { resolveMatchedNodeId, storeNeighbours } from './matched-source';
+import type { NeighbourSource } from './source';
 import type { GraphEdge, GraphPayload } from './types';
 
 export interface PathOptions {
@@ -16,10 +17,10 @@ interface Visit { prev: string | null; edge: GraphEdge | null; depth: number }
  */
 export function shortestPath(db: Db, a: string, b: string, opts: PathOptions = {}): GraphPayload | null {
   const maxHops = opts.maxHops ?? 6;
-  const start = resolveNodeId(db, a);
-  const goal = resolveNodeId(db, b);
+  const start = resolveMatchedNodeId(db, a);
+  const goal = resolveMatchedNodeId(db, b);
   if (start == null || goal == null) return null;
-  const source = new StoreSource(db);
+  const source = storeNeighbours(db);
   if (start === goal) return { nodes: source.nodes([start]).map((n) => ({ ...n, attributes: { ...n.attributes, step: 0 } })), edges: [] };
 
   const sides = [new Map<string, Visit>([[start, { prev: null, edge: null, depth: 0 }]]), new Map<string, Visit>([[goal, { prev: null, edge: null, depth: 0 }]])] as const;
@@ -48,7 +49,7 @@ export function shortestPath(db: Db, a: string, b: string, opts: PathOptions = {
   return null;
 }
 
-function assemble(source: StoreSource, fromStart: Map<string, Visit>, fromGoal: Map<string, Visit>, meet: string): GraphPayload {
+function assemble(source: NeighbourSource, fromStart: Map<string, Visit>, fromGoal: Map<string, Visit>, meet: string): GraphPayload {
   const ids: string[] = [];
   const edges: GraphEdge[] = [];
   for (let id: string | null = meet; id != null; id = fromStart.get(id)!.prev) {

@@ -80,7 +80,7 @@ export function entityOfNodeId(nodeId: string): { id: string; kind: NodeKind } {
  * Licence ownership and current-address links are records rather than periods of control, so a
  * revoked licence stays attached to its holder; they only need to exist by then.
  */
-export function edgeActiveOn(e: Pick<GraphEdge, 'kind' | 'from' | 'to'>, date: string): boolean {
+export function edgeActiveOn(e: { kind: string; from: string | null; to: string | null }, date: string): boolean {
   if (e.from != null && e.from > date) return false;
   if (e.kind === 'licence' || e.kind === 'address') return true;
   return e.to == null || e.to >= date;

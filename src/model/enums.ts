@@ -83,5 +83,7 @@ export const AUDIT_ACTIONS = [
   'audit_anchor',
   // issue 11: monitoring across imports
   'analysis_as_known', 'watch_add', 'watch_remove',
+  // issue 15: entity resolution
+  'match_decision', 'match_undo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -101,7 +101,7 @@ export const AUDIT_ACTION_DISPLAY_SV: Labels<typeof AUDIT_ACTIONS> = {
   open_profile: 'Öppnade profil', case_create: 'Ärende skapat', case_edit: 'Ärende ändrat', case_delete: 'Ärende borttaget',
   case_note: 'Anteckning', case_view: 'Sparad nätverksvy', dossier: 'Prövningsunderlag', config_change: 'Regelinställning ändrad',
   audit_anchor: 'Nyckelad logg påbörjad', analysis_as_known: 'Analys som känt efter datamängd', watch_add: 'Bevakning tillagd',
-  watch_remove: 'Bevakning borttagen',
+  watch_remove: 'Bevakning borttagen', match_decision: 'Matchningsbeslut', match_undo: 'Matchningsbeslut ångrat',
 };
 
 export const ROLE_DISPLAY_SV = capitalised(ROLE_SV);

@@ -54,6 +54,12 @@ export function presentTables(db: Db): Set<TableName> {
 export interface SectorScope {
   /** Companies at addresses shared by at least this many companies are loaded (address-hub). */
   minCompaniesAtAddress: number;
+  /**
+   * Ids of confirmed entity-resolution matches (src/matching/): each is loaded as a sanctioned
+   * holder, debtor and foster parent would be, so a group is complete whenever one member is in
+   * scope. Few by nature (each is a person's decision).
+   */
+  matchedIds?: readonly string[];
 }
 
 /**
@@ -104,6 +110,10 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
         WHERE length(org_nr) = 10 AND substr(org_nr, 3, 2) BETWEEN '01' AND '12';
       INSERT OR IGNORE INTO scope_org SELECT substr(id, 3) FROM scope_holder WHERE length(id) = 12 AND substr(id, 1, 2) IN ('19', '20');
     `);
+    if (scope.matchedIds?.length) {
+      const ids = JSON.stringify(scope.matchedIds);
+      for (const t of ['scope_holder', 'scope_debtor', 'scope_parent']) db.prepare(`INSERT OR IGNORE INTO ${t} SELECT value FROM json_each(?)`).run(ids);
+    }
     const roles = readTable(db, 'roles', 'WHERE org_nr IN (SELECT id FROM scope_org) OR holder_id IN (SELECT id FROM scope_holder)');
     roles.push(...ownershipChains(db, roles));
     const orgs = db.prepare('INSERT OR IGNORE INTO scope_org VALUES (?)');

@@ -6,8 +6,9 @@ import { takeToken, ipcTransport } from '../../src/api/transports';
 
 describe('API contract', () => {
   it('defines a request and a response schema for every method the UI needs', () => {
-    const needed = ['status', 'importPreview', 'importStart', 'jobStatus', 'quarantineList', 'quarantineExportCsv', 'analysisRun', 'hitsList', 'hitGet', 'hitsSetStatus', 'entityGet', 'graphEgo', 'graphExpand', 'graphPath', 'search', 'rulesList', 'rulesUpdate', 'demoLoad', 'casesList', 'caseGet', 'caseSave', 'caseAddNote', 'caseSaveView', 'auditList', 'auditVerify', 'exportRun', 'dossier'];
+    const needed = ['status', 'importPreview', 'importStart', 'jobStatus', 'quarantineList', 'quarantineExportCsv', 'analysisRun', 'hitsList', 'hitGet', 'hitsSetStatus', 'entityGet', 'graphEgo', 'graphExpand', 'graphPath', 'graphNodes', 'search', 'rulesList', 'rulesUpdate', 'demoLoad', 'casesList', 'caseGet', 'caseSave', 'caseAddNote', 'caseSaveView', 'caseChangeItems', 'caseMemberships', 'auditList', 'auditVerify', 'exportRun', 'dossier'];
     needed.push('fileRootsGet', 'fileRootsSet'); // issue 13: the import and export folders
+    needed.push('matchesList', 'matchesDecide', 'matchesUndo'); // issue 15: entity resolution
     const monitoring = ['runsList', 'changesGet', 'watchList', 'watchAdd', 'watchRemove', 'factHistory']; // issue 11
     expect([...METHODS].sort()).toEqual([...needed, ...monitoring].sort());
     for (const m of METHODS) {

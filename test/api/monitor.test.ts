@@ -9,19 +9,12 @@ import { upsertHitStatus } from '../../src/store/casework';
 import { openDb } from '../../src/store/db';
 import { tmpDir } from '../support/fixtures';
 import { AS_OF, ORG, PERSON, writeMonth } from '../monitor/world';
+import { settleJob } from '../support/jobs';
 
 let wb: Workbench;
 let api: ApiClient;
 let root: string;
 
-async function job(p: Promise<unknown>) {
-  const { jobId } = unwrap(await (p as ReturnType<ApiClient['analysisRun']>));
-  for (;;) {
-    const s = unwrap(await api.jobStatus({ jobId }));
-    if (s.state === 'done' || s.state === 'failed') return s;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 beforeAll(async () => {
   root = tmpDir('insyn-api-monitor-');
@@ -29,8 +22,8 @@ beforeAll(async () => {
   const handle = createApiHandler(wb.service, (m, e) => console.error(m, e));
   api = createClient((method, req) => handle(method, req));
   for (const n of [1, 2] as const) {
-    expect((await job(api.importStart({ paths: [writeMonth(root, n, { full: false })], full: n === 2 }))).state).toBe('done');
-    expect((await job(api.analysisRun({ asOf: AS_OF }))).state).toBe('done');
+    expect((await settleJob(api, api.importStart({ paths: [writeMonth(root, n, { full: false })], full: n === 2 }))).state).toBe('done');
+    expect((await settleJob(api, api.analysisRun({ asOf: AS_OF }))).state).toBe('done');
   }
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -89,7 +82,7 @@ describe('monitoring API', () => {
     const bad = await api.analysisRun({ asOf: AS_OF, asKnown: 9 });
     expect(bad.ok).toBe(false);
     const before = unwrap(await api.status()).lastRun!.runId;
-    const done = await job(api.analysisRun({ asOf: AS_OF, asKnown: 1 }));
+    const done = await settleJob(api, api.analysisRun({ asOf: AS_OF, asKnown: 1 }));
     expect(done.state).toBe('done');
     const runs = unwrap(await api.runsList()).items;
     expect(runs[0]).toMatchObject({ runId: done.result!.analysis!.runId, asKnown: 1, datasetMax: 1 });

@@ -8,6 +8,7 @@ import { createWorkbench, type Workbench } from '../../src/api/service';
 import { inProcessExecutor } from '../../src/api/jobs';
 import { openDb } from '../../src/store/db';
 import { revokedNetworkWorld } from './fixture';
+import { settleJob } from '../support/jobs';
 
 /** The whole API over a real store, through the typed client and the validating handler. */
 let wb: Workbench;
@@ -15,13 +16,6 @@ let api: ApiClient;
 let world: ReturnType<typeof revokedNetworkWorld>;
 let tmp: string;
 
-async function waitJob(jobId: string) {
-  for (;;) {
-    const s = unwrap(await api.jobStatus({ jobId }));
-    if (s.state === 'done' || s.state === 'failed') return s;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-api-'));
@@ -49,7 +43,7 @@ describe('workbench API over a real store', () => {
 
   it('imports with progress, result counts and a browsable quarantine', async () => {
     const { jobId } = unwrap(await api.importStart({ paths: [world.dir] }));
-    const done = await waitJob(jobId);
+    const done = await settleJob(api, jobId);
     expect(done.state, JSON.stringify(done.error)).toBe('done');
     const imp = done.result!.imports[0]!;
     expect(imp.rows).toMatchObject({ companies: 3, persons: 2, roles: 4, licences: 3 });
@@ -69,7 +63,7 @@ describe('workbench API over a real store', () => {
 
   it('runs the analysis as a job and lists the planted hit with evidence and sources', async () => {
     const { jobId } = unwrap(await api.analysisRun({ asOf: '2025-01-01' }));
-    const done = await waitJob(jobId);
+    const done = await settleJob(api, jobId);
     expect(done.state, JSON.stringify(done.error)).toBe('done');
     expect(done.result!.analysis!.hitsBySignal['revoked-network']).toBeGreaterThanOrEqual(1);
     const list = unwrap(await api.hitsList({ signal: 'revoked-network' }));
@@ -148,7 +142,7 @@ describe('workbench API over a real store', () => {
     const good = unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: { minCompanies: 3 } }));
     expect(good.saved).toBe(true);
     const { jobId } = unwrap(await api.analysisRun({ asOf: '2025-01-01' }));
-    await waitJob(jobId);
+    await settleJob(api, jobId);
     expect(unwrap(await api.hitsList({ signal: 'revoked-network' })).total).toBe(0);
     unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
   });
@@ -161,7 +155,7 @@ describe('workbench API over a real store', () => {
     expect(after.description).toContain('de 60 månaderna');
     expect(after.description).not.toContain('24');
     // A hit's description follows the parameters of the run that found it.
-    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    await settleJob(api, unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
     const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
     expect(unwrap(await api.hitGet({ hitKey: hit.hitKey })).signalDescription).toContain('de 60 månaderna');
     unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: {} }));
@@ -185,7 +179,7 @@ describe('workbench API over a real store', () => {
   });
 
   it('a case holds alerts and entities, and its exports carry them with hits and evidence', async () => {
-    await waitJob(unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
+    await settleJob(api, unwrap(await api.analysisRun({ asOf: '2025-01-01' })).jobId);
     const { id } = unwrap(await api.caseSave({ name: 'Larm i ärende' }));
     const hit = unwrap(await api.hitsList({ signal: 'revoked-network' })).items[0]!;
     const added = unwrap(await api.caseChangeItems({ caseId: id, addHits: [hit.hitKey], addEntities: [{ id: 'L-C', kind: 'licence' }] }));

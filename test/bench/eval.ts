@@ -20,6 +20,7 @@ import { importPath } from '../../src/import/importer';
 import { runAnalysis, type AnalysisResult } from '../../src/analysis/run';
 import { SIGNALS } from '../../src/signals/index';
 import { RESULTS_DIR } from './results-dir';
+import { evalMatches, matchMarkdown } from './eval-matches'; // issue 15
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
@@ -164,7 +165,14 @@ async function evalScale(scale: string): Promise<string> {
     const meta = { scale, as_of: asOf, import_s: +importS.toFixed(1), analysis_s: +analysisS.toFixed(1), quarantined: imp?.quarantined ?? null, rows: imp?.rows ?? null, truth_rows: truth.length, timings: result.timings };
     fs.mkdirSync(RESULTS, { recursive: true });
     fs.writeFileSync(path.join(RESULTS, `eval-${scale}.json`), JSON.stringify({ ...meta, ...r }, null, 2) + '\n');
-    const md = markdown(scale, r, meta);
+    let md = markdown(scale, r, meta);
+    // issue 15: the entity-resolution candidate list against the planted duplicates (and, on the
+    // throwaway planted store, the effect of confirming them).
+    const matches = evalMatches(db, dir, scale, { effect: !cached, asOf });
+    if (matches) {
+      fs.writeFileSync(path.join(RESULTS, `eval-matches-${scale}.json`), JSON.stringify(matches, null, 2) + '\n');
+      md += '\n' + matchMarkdown(matches);
+    }
     fs.writeFileSync(path.join(RESULTS, `eval-${scale}.md`), md);
     process.stdout.write(md + '\n');
     return md;

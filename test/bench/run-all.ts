@@ -19,6 +19,7 @@ const BENCHES: { name: string; script: string; args?: string[] }[] = [
   { name: 'startup', script: 'test/bench/startup.bench.ts' },
   // Monitoring across imports (issue 11).
   { name: 'changes', script: 'test/bench/changes.bench.ts', args: ['--scale', 'national', '--skip-partial'] },
+  { name: 'matches', script: 'test/bench/matches.bench.ts' }, // issue 15
 ];
 
 const only = process.argv.slice(2);

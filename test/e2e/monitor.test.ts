@@ -11,6 +11,7 @@ import { tmpDir } from '../support/fixtures';
 import { AS_OF, ORG, PERSON, writeMonth } from '../monitor/world';
 import { launchChromium, SCREENSHOT_DIR, type Launched } from './support/browser';
 import { ensureRendererBuilt, startTestServer, type TestServer } from './support/server';
+import { runJob } from '../support/jobs';
 
 let server: TestServer;
 let browser: Launched;
@@ -26,15 +27,6 @@ async function shot(name: string, testId?: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-async function job(start: Promise<unknown>): Promise<void> {
-  const { jobId } = unwrap(await (start as ReturnType<ApiClient['analysisRun']>));
-  for (;;) {
-    const s = unwrap(await api.jobStatus({ jobId }));
-    if (s.state === 'failed') throw new Error(s.error?.message);
-    if (s.state === 'done') return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('monitoring across imports (Chromium)', () => {
   beforeAll(async () => {
@@ -46,8 +38,8 @@ describe('monitoring across imports (Chromium)', () => {
     // The API reads only inside the import folder (issue 13): the monthly extracts are written there.
     unwrap(await api.fileRootsSet({ importRoot: root }));
     for (const n of [1, 2] as const) {
-      await job(api.importStart({ paths: [writeMonth(root, n, { full: false })], full: n === 2, datasetName: `Uttag månad ${n}` }));
-      await job(api.analysisRun({ asOf: AS_OF }));
+      await runJob(api, api.importStart({ paths: [writeMonth(root, n, { full: false })], full: n === 2, datasetName: `Uttag månad ${n}` }));
+      await runJob(api, api.analysisRun({ asOf: AS_OF }));
     }
     // Casework done on the new hit must show up in the comparison.
     const anna = unwrap(await api.changesGet({})).new.find((h) => h.subjectId === PERSON.anna)!;
@@ -126,7 +118,7 @@ describe('monitoring across imports (Chromium)', () => {
 
   it('a comparison across runs with different parameters is flagged', async () => {
     unwrap(await api.rulesUpdate({ signal: 'revoked-network', params: { minCompanies: 3 } }));
-    await job(api.analysisRun({ asOf: AS_OF }));
+    await runJob(api, api.analysisRun({ asOf: AS_OF }));
     await page.evaluate(() => { window.location.hash = '#/changes'; });
     await page.getByTestId('params-differ').waitFor();
     await expect(page.getByTestId('params-differ').textContent()).resolves.toContain('revoked-network.minCompanies');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, SCREENSHOT_DIR, type Launched } from './support/browser';
 import { EVIL_COMPANY, EVIL_PERSON, writeHostileDataset } from './support/hostile';
 import { demoDataPath, ensureRendererBuilt, startTestServer, type TestServer } from './support/server';
+import { clickableNode } from './support/canvas';
 
 const SHOTS = SCREENSHOT_DIR;
 let server: TestServer;
@@ -41,27 +42,18 @@ async function importThroughWizard(dataPath: string): Promise<void> {
   await page.getByTestId('analysis-done').waitFor({ timeout: 120_000 });
 }
 
-interface Hook { __insynNetwork: { nodeIds(): string[]; neighbours(id: string): string[]; viewportOf(id: string): { x: number; y: number } | null } }
+interface Hook { __insynNetwork: { nodeIds(): string[]; neighbours(id: string): string[] } }
 
 async function waitNodes(): Promise<void> {
   await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=sigma]')?.dataset['nodes']) > 1, null, { timeout: 60_000 });
 }
 
-/** Where a node is drawn, if a click there would reach the canvas (not a panel or toast on top). */
-async function viewportOf(id: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((i) => {
-    const p = (window as unknown as Hook).__insynNetwork.viewportOf(i);
-    if (!p) return null;
-    const el = document.elementFromPoint(p.x, p.y);
-    return el && el.closest('[data-testid=sigma]') ? p : null;
-  }, id);
-}
 
 /** Shift-clicks a node like a user until the selection has `expected` nodes (the layout may still be settling). */
 async function shiftClickNode(id: string, expected: number): Promise<void> {
   const selected = async () => Number(await page.getByTestId('sigma').getAttribute('data-selected'));
   for (let attempt = 0; attempt < 5; attempt++) {
-    const pos = await viewportOf(id);
+    const pos = await clickableNode(page, id);
     if (pos) {
       await page.keyboard.down('Shift');
       await page.mouse.click(pos.x, pos.y);
@@ -83,7 +75,9 @@ async function shiftClickNode(id: string, expected: number): Promise<void> {
 }
 
 async function dismissToasts(): Promise<void> {
-  for (const b of await page.getByRole('button', { name: 'Stäng', exact: true }).all()) await b.click().catch(() => undefined);
+  // Always the first one: the list shrinks as toasts close (and one may close by itself meanwhile).
+  const close = page.getByRole('button', { name: 'Stäng', exact: true });
+  for (let i = 0; i < 20 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2000 }).catch(() => undefined);
 }
 
 async function hitTotal(): Promise<number> {
@@ -276,7 +270,8 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await dismissToasts();
     await page.getByTestId('case-hits').getByRole('button', { name: /Ta bort larmet/ }).first().click();
     await page.getByText(/togs bort ur ärendet/).waitFor();
-    expect(await page.getByTestId('case-hits').locator('tbody tr').count()).toBe(2);
+    // The toast comes with the reply; the list reloads right after it.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-hits] tbody tr').length === 2, undefined, { timeout: 10_000 });
     await page.getByRole('button', { name: 'Ångra' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=case-hits] tbody tr').length === 3);
     await shot('cases-alerts');
@@ -323,7 +318,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
     const ids = await page.evaluate(() => (window as unknown as Hook).__insynNetwork.nodeIds());
     let expanded = false;
     for (const id of ids.filter((x) => x !== subjectId).slice(0, 8)) {
-      const pos = await viewportOf(id);
+      const pos = await clickableNode(page, id);
       if (!pos) continue;
       await page.mouse.dblclick(pos.x, pos.y);
       await page.waitForTimeout(900);
@@ -357,7 +352,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
       return out;
     }, subjectId);
     let target = neighbours[0]!;
-    for (const id of twoAway) if (await viewportOf(id)) { target = id; break; }
+    for (const id of twoAway) if (await clickableNode(page, id)) { target = id; break; }
     await shiftClickNode(subjectId, 1);
     await shiftClickNode(target, 2);
     await page.getByRole('button', { name: 'Kortaste väg' }).click();
@@ -478,9 +473,9 @@ describe('workbench e2e (loopback + Chromium)', () => {
 
   it('builds an ägar- och ledningsprövning dossier', async () => {
     await goView('#/review');
-    await page.getByLabel('Sökandens organisationsnummer').fill('556000-0001');
-    await page.getByLabel('Personnummer rad 1').fill('19800101-2387');
-    await page.getByRole('button', { name: 'Sammanställ underlag' }).click();
+    await page.getByLabel('Sökandens organisationsnummer').fill('556000-0001', { timeout: 10_000 });
+    await page.getByLabel('Personnummer rad 1').fill('19800101-2387', { timeout: 10_000 });
+    await page.getByRole('button', { name: 'Sammanställ underlag' }).click({ timeout: 10_000 });
     await page.locator('[data-testid=dossier], [role=alert]').first().waitFor({ timeout: 30_000 });
     await dismissToasts();
     await shot('review');

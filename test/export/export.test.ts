@@ -74,7 +74,7 @@ describe('exportScope', () => {
     const gm = graphml.parse(Graph, fs.readFileSync(path.join(dir, 'h.graphml'), 'utf8'));
     expect(gm.getAttribute('audit_head_seq')).toBe(heads[1]);
     const facts = fs.readFileSync(path.join(dir, 'h-export.csv'), 'utf8');
-    expect(facts).toMatch(new RegExp(`audit_head_seq,${heads[2]}\\r\\n`));
+    expect(facts).toMatch(new RegExp(`audit_head_seq;${heads[2]}\\r\\n`));
     // Read back from the HTML report, the head verifies as a receipt now and fails once the log is cut.
     const html = fs.readFileSync(path.join(dir, 'h.html'), 'utf8');
     const m = /post nr (\d+), (\S+ \S+) UTC, kontrollsumma ([0-9a-f ]{71})/.exec(html)!;

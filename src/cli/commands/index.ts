@@ -9,9 +9,12 @@ import { register as show } from './show';
 // Monitoring across imports (issue 11).
 import { register as changes } from './changes';
 import { register as watch } from './watch';
+// issue 15: entity resolution
+import { register as matches } from './matches';
 
 /** Each subcommand lives in its own module; order here is the order in `insyn --help`. */
 export function registerCommands(program: Command): void {
   for (const register of [importCmd, analyze, show, exportCmd, demoData, audit, serve]) register(program);
   for (const register of [changes, watch]) register(program);
+  matches(program);
 }

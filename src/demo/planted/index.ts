@@ -12,6 +12,7 @@ import { plantStaff } from './staff';
 import { plantFrontMen } from './front-men';
 import { plantSupervisionEvasion } from './supervision';
 import { plantPublicMoney } from './public-money';
+import { plantDuplicates } from './duplicates'; // issue 15
 
 export { AS_OF, type TruthRow } from './builder';
 
@@ -33,6 +34,7 @@ export function plantAll(w: TableWriter, seed: number): TruthRow[] {
   plantFrontMen(p);
   plantSupervisionEvasion(p);
   plantPublicMoney(p);
+  plantDuplicates(p); // issue 15: entity resolution (writes truth_matches.csv)
   p.finish();
   return p.truth;
 }

@@ -22,7 +22,8 @@ type AddressParts = { street: string; postal: string; city: string };
 const COMPANY_SCHEMAS = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
 const HEADERS: Partial<Record<TableName, string[]>> = {
   companies: ['org_nr', 'name', 'alt_names', 'legal_form', 'registered_on', 'deregistered_on', 'address', 'postal_code', 'city', 'phone', 'email', 'ftm_id', 'ftm_schema'],
-  persons: ['person_id', 'name', 'birth_date', 'address', 'postal_code', 'city', 'deceased_on', 'ftm_id'],
+  // nationality: kept as an extra attribute; entity resolution compares it (issue 15)
+  persons: ['person_id', 'name', 'birth_date', 'address', 'postal_code', 'city', 'deceased_on', 'ftm_id', 'nationality'],
   roles: ['org_nr', 'holder_id', 'role', 'holder_kind', 'share_pct', 'from', 'to', 'ftm_id', 'ftm_role'],
   employments: ['org_nr', 'person_id', 'title', 'from', 'to', 'ftm_id'],
   sanctions: ['subject_id', 'kind', 'from', 'to', 'decision_ref', 'ftm_id', 'program', 'ftm_reason'],
@@ -188,7 +189,7 @@ export async function readFtm(chunks: AsyncIterable<string>, index: Awaited<Retu
       emit('companies', line, [index.refs.get(e.id)!.id, names[0] ?? '', names.slice(1).join('|'), first(e, 'legalForm'), fullDate(first(e, 'incorporationDate')), fullDate(first(e, 'dissolutionDate')), a.street, a.postal, a.city, first(e, 'phone'), first(e, 'email'), e.id, e.schema]);
     } else if (e.schema === 'Person') {
       const a = address(e);
-      emit('persons', line, [index.refs.get(e.id)!.id, first(e, 'name') || [first(e, 'firstName'), first(e, 'lastName')].filter(Boolean).join(' '), fullDate(first(e, 'birthDate')), a.street, a.postal, a.city, fullDate(first(e, 'deathDate')), e.id]);
+      emit('persons', line, [index.refs.get(e.id)!.id, first(e, 'name') || [first(e, 'firstName'), first(e, 'lastName')].filter(Boolean).join(' '), fullDate(first(e, 'birthDate')), a.street, a.postal, a.city, fullDate(first(e, 'deathDate')), e.id, first(e, 'nationality') || first(e, 'citizenship') || first(e, 'country')]);
     } else if (e.schema === 'Directorship' || e.schema === 'Ownership') {
       const isOwner = e.schema === 'Ownership';
       const holder = ref(line, e, isOwner ? 'owner' : 'director');

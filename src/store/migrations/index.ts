@@ -7,6 +7,7 @@ import * as m005 from './005_graph_indexes';
 import * as m006 from './006_known_time';
 // issue 13
 import * as m007 from './007_audit_key';
+import * as m009 from './009_matches';
 // issue 10
 import * as m010 from './010_droppable_keys';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'known_time', sql: m006.sql, present: hasTable('dataset_tables') },
   // issue 13
   { version: 7, name: 'audit_key', sql: m007.sql },
+  { version: 9, name: 'matches', sql: m009.sql },
   // issue 10
   { version: 10, name: 'droppable_keys', sql: '', run: m010.run },
 ];
