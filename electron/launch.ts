@@ -7,9 +7,10 @@ import { APP_ROOT, RENDERER_DIST, startLoopbackApp } from '../src/api/app';
 import { defaultDbPath } from '../src/store/db';
 
 /**
- * `npm start`: launches the Electron workbench where the Electron binary exists; otherwise builds
- * the renderer when needed, prepares the store (demo data on first start) and serves the same UI
- * on 127.0.0.1 with a per-session token, printing the URL. Opens nothing remote.
+ * `npm start` (compiled to dist/app/start.js by electron/build.mjs): launches the Electron
+ * workbench where the Electron binary exists; otherwise builds the renderer when needed, prepares
+ * the store (demo data on first start) and serves the same UI on 127.0.0.1 with a per-session
+ * token, printing the URL. Opens nothing remote.
  */
 
 const require = createRequire(import.meta.url);
@@ -53,22 +54,13 @@ function buildRenderer(): void {
   if (r.status !== 0) throw new Error('Gränssnittet kunde inte byggas (vite build misslyckades)');
 }
 
-/** Bundles main, preload and the database worker for Electron into `out` (default dist/electron/). */
-export async function buildElectron(out = path.join(APP_ROOT, 'dist', 'electron')): Promise<string> {
-  const esbuild = (await import('esbuild')) as typeof import('esbuild');
-  const common = { bundle: true, platform: 'node' as const, target: 'node20', sourcemap: false, logLevel: 'warning' as const };
-  await esbuild.build({ ...common, entryPoints: { main: path.join(APP_ROOT, 'electron', 'main.ts'), worker: path.join(APP_ROOT, 'src', 'api', 'worker.ts') }, outdir: out, format: 'esm', outExtension: { '.js': '.js' }, packages: 'external' });
-  // The sandboxed preload cannot load modules: one CommonJS file with the contract inlined.
-  await esbuild.build({ ...common, entryPoints: [path.join(APP_ROOT, 'electron', 'preload.ts')], outfile: path.join(out, 'preload.cjs'), format: 'cjs', external: ['electron'] });
-  fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type: 'module' }));
-  return path.join(out, 'main.js');
-}
-
 export async function launch(): Promise<void> {
   if (rendererIsStale()) buildRenderer();
   const bin = electronBinary();
   if (bin) {
-    const main = await buildElectron();
+    // Built by electron/build.mjs (`npm start` runs it first; `prepare` on npm ci).
+    const main = path.join(APP_ROOT, 'dist', 'electron', 'main.js');
+    if (!fs.existsSync(main)) throw new Error('dist/electron/main.js saknas: kör npm start (eller node electron/build.mjs)');
     log('Startar Insyn (Electron) …');
     const env: NodeJS.ProcessEnv = { ...process.env, INSYN_RENDERER_DIR: RENDERER_DIST };
     delete env.ELECTRON_RUN_AS_NODE;

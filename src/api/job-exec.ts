@@ -75,8 +75,9 @@ async function runImport(db: Db, paths: string[], actor: string, report: Progres
       onProgress: (g) =>
         report({
           phase: 'import',
-          done: g.bytesRead,
-          total: g.bytesTotal,
+          // The whole import's bytes (issue 10.6), so the bar does not restart with each file.
+          done: g.importBytesDone ?? g.bytesRead,
+          total: g.importBytesTotal ?? g.bytesTotal,
           rowsPerSec: Math.round(g.rowsPerSec),
           message: `${prefix}${importProgressText(g)}`,
         }),

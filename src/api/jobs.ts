@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker as spawnWorkerBeside } from '../threads/spawn-worker';
 import type { Db } from '../store/db';
 import type { JobProgress, JobResult, JobStatus } from './contract';
 import { executeJob, type JobSpec } from './job-exec';
@@ -130,19 +128,7 @@ export function workerExecutor(dbPath: string): JobExecutor {
     });
 }
 
-/**
- * Starts a worker from a sibling module. Under tsx/vitest the source is TypeScript, which a bare
- * Worker cannot load, so tsx's loader is registered in the worker first; a built app runs the .js.
- */
+/** Starts a worker from a module beside this one (src/api/worker.ts; compiled: worker.js). */
 export function spawnWorker(relative: string, workerData: unknown): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const target = new URL(`${relative}.ts`, here).href;
-    // The ESM entry of tsx's API (require.resolve would give the CommonJS one).
-    const tsxDir = path.dirname(createRequire(here).resolve('tsx/package.json'));
-    const tsxApi = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
-    const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`;
-    return new Worker(code, { eval: true, workerData });
-  }
-  return new Worker(new URL(`${relative}.js`, here), { workerData });
+  return spawnWorkerBeside(import.meta.url, relative, workerData);
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Db } from '../store/db';
-import { importPath, type ImportOptions, type ImportResult } from '../import/importer';
+import type { ImportOptions, ImportResult } from '../import/importer';
 import { appendAudit, defaultActor } from './log';
 
 /**
@@ -75,6 +75,8 @@ export function auditOpenProfile(db: Db, id: string, kind: string | null, actor:
 export async function importAudited(db: Db, inputPath: string, opts: ImportOptions & { actor?: string } = {}): Promise<ImportResult> {
   const { actor = defaultActor(), ...rest } = opts;
   const source = path.resolve(inputPath);
+  // Loaded on use: the CLI's start-up reaches this module (watch) but must not load the importer.
+  const { importPath } = await import('../import/importer');
   const result = await importPath(db, inputPath, { ...rest, beforeCommit: (r) => auditImport(db, r, source, actor) });
   if (result.already_imported) auditImport(db, result, source, actor);
   return result;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Plain-Node entry for the `insyn` CLI: runs the TypeScript sources through tsx's loader.
+// Development entry: runs the CLI from its TypeScript sources through tsx, without a build.
+// The shipped `insyn` (package.json `bin`) is the compiled dist/app/insyn.js (electron/build.mjs).
 import { register } from 'tsx/esm/api';
 
 register();

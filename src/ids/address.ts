@@ -8,8 +8,21 @@ export function normalisePostalCode(raw: string | null | undefined): string {
   return digits.length === 5 ? digits : '';
 }
 
+// A street line of plain words and a house number ("Storgatan 12"): most of a national register.
+// Upper-casing it is its whole normalisation (no c/o, LGH, punctuation or number+letter to fix).
+const SIMPLE_STREET = /^[A-Za-zÅÄÖåäöÉéÜü]+(?: [A-Za-zÅÄÖåäöÉéÜü]+)* \d{1,5}$/;
+
 export function normaliseStreet(raw: string | null | undefined): string {
   if (!raw) return '';
+  if (SIMPLE_STREET.test(raw)) {
+    const upper = raw.toUpperCase();
+    if (!upper.includes('LGH')) return upper;
+  }
+  return normaliseStreetLine(raw);
+}
+
+/** The general case of normaliseStreet (exported so tests can hold the fast path to it). */
+export function normaliseStreetLine(raw: string): string {
   const parts = raw
     .split(/[\r\n,]+/)
     .map((p) => p.trim())

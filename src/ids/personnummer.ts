@@ -1,3 +1,4 @@
+import { daysInMonth } from '../model/dates';
 import { luhnValid } from './luhn';
 import { fail, ok, type Normalised } from './result';
 
@@ -8,16 +9,13 @@ export function isExtId(raw: string): boolean {
   return raw.trim().toLowerCase().startsWith(EXT_PREFIX) && raw.trim().length > EXT_PREFIX.length;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /**
  * Normalise a personnummer or samordningsnummer (day + 60) to 12 digits `YYYYMMDDNNNC`.
  * Accepts 10 or 12 digits with an optional `-` or `+` (+ = 100 years or older) before the
  * last four. The century of a 10-digit number is inferred relative to `today`.
  */
-export function normalisePersonId(raw: string, today: Date = new Date()): Normalised<string> {
+export function normalisePersonId(raw: string, today?: Date): Normalised<string> {
   const trimmed = raw.trim();
   if (isExtId(trimmed)) return ok(EXT_PREFIX + trimmed.slice(EXT_PREFIX.length).trim());
   const m = /^(\d{2})?(\d{6})([-+])?(\d{4})$/.exec(trimmed.replace(/\s+/g, ''));
@@ -30,7 +28,7 @@ export function normalisePersonId(raw: string, today: Date = new Date()): Normal
   if (century !== undefined) {
     year = Number(century + yymmdd.slice(0, 2));
   } else {
-    const thisYear = today.getUTCFullYear();
+    const thisYear = (today ?? new Date()).getUTCFullYear();
     year = Math.floor(thisYear / 100) * 100 + yy;
     if (year > thisYear) year -= 100;
     if (sep === '+') year -= 100;
@@ -39,7 +37,8 @@ export function normalisePersonId(raw: string, today: Date = new Date()): Normal
   let day = Number(yymmdd.slice(4, 6));
   if (day > 60) day -= 60; // samordningsnummer
   if (month < 1 || month > 12) return fail('personnummer has an invalid month', 'personnumret har en ogiltig månad');
-  if (day < 1 || day > daysInMonth(year, month)) return fail('personnummer has an invalid day', 'personnumret har en ogiltig dag');
+  // Years 0–99 count as 19xx for the month length, as Date.UTC (used here before) read them.
+  if (day < 1 || day > daysInMonth(year < 100 ? year + 1900 : year, month)) return fail('personnummer has an invalid day', 'personnumret har en ogiltig dag');
   return ok(String(year).padStart(4, '0') + yymmdd.slice(2) + last4);
 }
 

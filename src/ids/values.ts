@@ -1,3 +1,4 @@
+import { daysInMonth } from '../model/dates';
 import { fail, ok, type Normalised } from './result';
 
 /** Dates: `YYYY-MM-DD` or `YYYYMMDD`, checked against the calendar; empty = unknown (null). */
@@ -7,8 +8,12 @@ export function normaliseDate(raw: string | null | undefined): Normalised<string
   const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(s);
   if (!m) return fail('date must be YYYY-MM-DD or YYYYMMDD', 'datum måste vara ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD');
   const [, y, mo, d] = m as unknown as [string, string, string, string];
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) {
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  // Checked by arithmetic (a Date per value is a tenth of a national import's parsing); years
+  // before 100 stay refused, as they were when Date.UTC read them as 19xx.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return fail('date does not exist in the calendar', 'datumet finns inte i kalendern');
   }
   return ok(`${y}-${mo}-${d}`);

@@ -9,9 +9,14 @@ export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
   line: number;
   fields: string[];
-  /** Set when the record could not be read cleanly (e.g. a quote that never closes). */
-  error?: 'unclosed_quote' | 'field_too_long';
+  /**
+   * Set when the record could not be read cleanly: a quote that never closes, a quoted field or
+   * a whole record longer than the limit (then `fields` holds only its first characters).
+   */
+  error?: 'unclosed_quote' | 'field_too_long' | 'record_too_long';
 }
+
+import { MAX_RECORD_CHARS, PREVIEW_CHARS } from './limits';
 
 const QUOTE = 34;
 const CR = 13;
@@ -33,12 +38,14 @@ export class CsvTokenizer {
   private recStart = 1;
   private carry = '';
   private prevCR = false;
+  /** Characters of the record's completed fields (plus one per delimiter). */
+  private recChars = 0;
   private readonly delim: number;
 
   constructor(
     delimiter: string,
     private readonly onRecord: (r: CsvRecord) => void,
-    private readonly maxField = 64 * 1024 * 1024,
+    private readonly maxRecord = MAX_RECORD_CHARS,
   ) {
     this.delim = delimiter.charCodeAt(0);
   }
@@ -65,6 +72,7 @@ export class CsvTokenizer {
     const fields = this.fields;
     this.fields = [];
     this.buf = '';
+    this.recChars = 0;
     // A blank line is not a record.
     if (!error && fields.length === 1 && fields[0] === '') return;
     this.onRecord(error ? { line: this.recStart, fields, error } : { line: this.recStart, fields });
@@ -83,7 +91,8 @@ export class CsvTokenizer {
     if (!final) {
       let j = s.length;
       while (j > 0 && (s.charCodeAt(j - 1) === QUOTE || s.charCodeAt(j - 1) === CR)) j--;
-      if (j < s.length) {
+      // A run of thousands of quotes is garbage, not a field: holding it all back would let it grow without bound.
+      if (j < s.length && s.length - j <= MAX_CARRY) {
         this.carry = s.slice(j);
         s = s.slice(0, j);
       }
@@ -114,11 +123,14 @@ export class CsvTokenizer {
         case Mode.Unquoted:
         case Mode.AfterQuote:
           if (c === delim) {
-            this.fields.push(this.buf + s.slice(start, i));
+            const field = this.buf + s.slice(start, i);
+            this.fields.push(field);
             this.buf = '';
             this.mode = Mode.FieldStart;
             this.prevCR = false;
             i++;
+            this.recChars += field.length + 1;
+            if (this.recChars > this.maxRecord) this.tooLong('record_too_long');
             continue;
           }
           if (c === CR || c === LF) {
@@ -167,12 +179,18 @@ export class CsvTokenizer {
     }
     if (this.mode === Mode.Unquoted || this.mode === Mode.Quoted || this.mode === Mode.AfterQuote) {
       this.buf += s.slice(start, n);
-      if (this.buf.length > this.maxField) {
-        // Almost always a quote that never closes: report one bad record and resync at the next line.
-        this.fields.push(this.buf.slice(0, 200));
-        this.emit('field_too_long');
-        this.mode = Mode.SkipLine;
-      }
+      // Inside quotes almost always a quote that never closes; else a line that never ends.
+      if (this.buf.length + this.recChars > this.maxRecord) this.tooLong(this.mode === Mode.Quoted ? 'field_too_long' : 'record_too_long');
     }
   }
+
+  /** Reports the record so far as one bad record (its first characters) and resyncs at the next line. */
+  private tooLong(error: 'field_too_long' | 'record_too_long'): void {
+    const preview = [...this.fields, this.buf].join(String.fromCharCode(this.delim)).slice(0, PREVIEW_CHARS);
+    this.fields = [preview];
+    this.emit(error);
+    this.mode = Mode.SkipLine;
+  }
 }
+
+const MAX_CARRY = 4096;

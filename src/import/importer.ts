@@ -1,24 +1,19 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TableName } from '../model/tables';
-import type { Db } from '../store/db';
-import { beginWrite, StoreBusyError } from '../store/write-lock';
-import { datasetQuarantine, FactWriter, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
+import { TABLE_NAMES, type TableName } from '../model/tables';
+import { isSqliteError, type Db } from '../store/db';
+import { datasetQuarantine, FactWriter, type RecordId, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
 import { endUnstated, recordDatasetTable, setDatasetSource } from '../store/known';
+import { beginWrite, StoreBusyError } from '../store/write-lock';
+import { ImportEta } from './eta';
 import { extractKind, type ExtractKind } from './extract-kind';
-import { firstLine, readDelimited } from './readers/delimited';
-import { isBulkHeader, readBulk } from './readers/bolagsverket';
-import { indexFtm, readFtm } from './readers/ftm';
-import type { RowSink } from './readers/sink';
-import { readXlsx } from './readers/xlsx';
-import { OCCURRENCE_KEYED, OccurrenceCounter, occurrenceKey } from './occurrences';
+import { spawnWorker } from '../threads/spawn-worker';
+import { deserialiseError, OP_BAD, OP_ROW, OP_SAME, parseFiles, valueCount, type ParseConsumer, type ParseMessage } from './parse';
 import { planImport, type PlannedFile } from './plan';
 import { mapHeader, RowNormaliser } from './rows';
-import { decodeText, fileBytes, unreadable, type ByteCounter } from './source';
+import type { ByteCounter } from './source';
 import { ImportError, QUARANTINE_LIST_CAP, type ImportOptions, type ImportProgress, type ImportResult, type QuarantineEntry } from './types';
-import { zipEntryBytes } from './zip';
 
 export { ImportError } from './types';
 export type { ImportOptions, ImportProgress, ImportResult, QuarantineEntry } from './types';
@@ -31,8 +26,10 @@ export type { ImportOptions, ImportProgress, ImportResult, QuarantineEntry } fro
  */
 export async function importPath(db: Db, inputPath: string, opts: ImportOptions = {}): Promise<ImportResult> {
   try {
+    const t0 = performance.now();
     const plan = planImport(inputPath);
     const hash = await contentHash(plan.files);
+    const hashMs = performance.now() - t0;
     const name = opts.datasetName ?? path.basename(path.resolve(inputPath));
     const previous = findDatasetByHash(db, hash);
     if (previous) return previousResult(db, previous);
@@ -50,13 +47,25 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
       }
       const datasetId = insertDataset(db, { name, source_path: path.resolve(inputPath), content_hash: hash, imported_at: importedAt });
       setDatasetSource(db, datasetId, kind.source);
-      const run = new ImportRun(db, datasetId, importedAt, kind, opts.onProgress);
-      for (const f of plan.files) await run.importFile(f);
+      const run = new ImportRun(db, datasetId, importedAt, plan.files, kind, opts.onProgress);
+      const tp = performance.now();
+      const parsed = await parseInto(plan.files, run, opts.parseInWorker, opts.rereadUnchanged ? undefined : storeFileOf(db));
+      const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
+      const ti = performance.now();
+      run.finish();
+      const indexMs = performance.now() - ti;
       run.finishExtract();
       const result = run.result(name, plan.skipped.filter((f) => f !== kind.manifest));
       setDatasetSummary(db, datasetId, summaryOf(result));
       opts.beforeCommit?.(result);
+      const tc = performance.now();
       db.exec('COMMIT');
+      const commitMs = performance.now() - tc;
+      const ms = (x: number): number => Math.round(x);
+      result.timings = {
+        total_ms: ms(performance.now() - t0), hash_ms: ms(hashMs), write_ms: ms(run.writeMs + commitMs), read_ms: ms(readMs), parse_in_worker: parsed.inWorker, unchanged_unread: run.unread,
+        index_build_ms: ms(indexMs), commit_ms: ms(commitMs),
+      };
       return result;
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -71,7 +80,7 @@ function asImportError(err: unknown): ImportError {
   if (err instanceof ImportError) return err;
   if (err instanceof StoreBusyError) return new ImportError('busy', err.messageSv, err.message);
   const msg = err instanceof Error ? err.message : String(err);
-  if (err instanceof Database.SqliteError) return new ImportError('store', `lagringsfel: ${msg}`, `store error: ${msg}`);
+  if (isSqliteError(err)) return new ImportError('store', `lagringsfel: ${msg}`, `store error: ${msg}`);
   if (err instanceof TypeError || err instanceof ReferenceError) return new ImportError('internal', `internt fel: ${msg}`, `internal error: ${msg}`);
   return new ImportError('unreadable', `importen misslyckades: ${msg}`, `import failed: ${msg}`);
 }
@@ -127,25 +136,89 @@ function previousResult(db: Db, d: DatasetRow): ImportResult {
 
 const VALUE_CAP = 2000;
 const PROGRESS_EVERY_MS = 250;
+/** Below this many bytes of input, a worker thread costs more to start than it saves. */
+const WORKER_MIN_BYTES = 4 << 20;
 
-/** The state of one dataset import; also the RowSink the readers feed. */
-class ImportRun implements RowSink {
+/**
+ * Reads the planned files into `run`: in a worker thread (large inputs) or on this thread.
+ * `busyMs` is the worker's time spent reading (not waiting for the writer).
+ */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The store's file when another connection can read it (not an in-memory store). */
+function storeFileOf(db: Db): string | undefined {
+  return db.memory || !db.name || db.name === ':memory:' ? undefined : db.name;
+}
+
+async function parseInto(files: readonly PlannedFile[], run: ImportRun, mode: ImportOptions['parseInWorker'], storeFile: string | undefined): Promise<{ inWorker: boolean; busyMs?: number }> {
+  const bytes = files.reduce((a, f) => a + fs.statSync(f.path).size, 0);
+  const inWorker = mode ?? bytes >= WORKER_MIN_BYTES;
+  if (!inWorker) {
+    await parseFiles(files, run, () => null, storeFile);
+    return { inWorker };
+  }
+  let busyMs = 0;
+  await new Promise<void>((resolve, reject) => {
+    const worker = spawnWorker(import.meta.url, './parse-worker', { files, storeFile });
+    let settled = false;
+    const settle = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      if (err) reject(err);
+      else resolve();
+    };
+    worker.on('message', (m: ParseMessage) => {
+      if (settled) return;
+      try {
+        if (m.t === 'batch') {
+          run.batch(m.ops, m);
+          worker.postMessage('ack');
+        } else if (m.t === 'start') run.startFile(m.index);
+        else if (m.t === 'end') run.endFile(m.index, m);
+        else if (m.t === 'done') {
+          busyMs = m.busyMs;
+          settle(null);
+        }
+        else settle(deserialiseError(m.error));
+      } catch (err) {
+        settle(err);
+      }
+    });
+    worker.on('error', (err: Error) => settle(new TypeError(`the import reader thread failed: ${err.message}`)));
+    worker.on('exit', (code) => settle(new TypeError(`the import reader thread stopped (exit ${code})`)));
+  });
+  return { inWorker, busyMs };
+}
+
+/** The write side of one dataset import (the consumer of parse.ts batches). */
+class ImportRun implements ParseConsumer {
   private readonly writer: FactWriter;
   private readonly rows: Record<string, number> = {};
   private readonly records: Record<string, number> = {};
   private readonly quarantineList: QuarantineEntry[] = [];
   private quarantined = 0;
+  /** Records the reader recognised as stored already (OP_SAME). */
+  unread = 0;
+  /** Time spent writing batches (the write path's share of the import). */
+  writeMs = 0;
   private inserted = 0;
   private updated = 0;
   private unchanged = 0;
   private lastProgress = 0;
-  private totalRows = 0;
   // Per-file state.
   private file = '';
   private fileRecords = 0;
   private fileStarted = Date.now();
+  private fileIndex = 0;
+  private readonly eta: ImportEta;
   private normalisers = new Map<TableName, RowNormaliser>();
-  private occurrences = new OccurrenceCounter();
   private counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
   private currentTable = '';
 
@@ -156,10 +229,12 @@ class ImportRun implements RowSink {
     private readonly db: Db,
     datasetId: number,
     importedAt: string,
+    private readonly files: readonly PlannedFile[],
     private readonly extract: ExtractKind,
     private readonly onProgress?: (p: ImportProgress) => void,
   ) {
-    this.writer = new FactWriter(db, datasetId, importedAt);
+    this.writer = new FactWriter(db, datasetId, importedAt, { bulk: true });
+    this.eta = new ImportEta(files.map((f) => fileSize(f.path)));
   }
 
   /**
@@ -177,93 +252,92 @@ class ImportRun implements RowSink {
     this.endMarkingMs = Math.round(performance.now() - t0);
   }
 
-  async importFile(f: PlannedFile): Promise<void> {
+  startFile(index: number): void {
+    const f = this.files[index]!;
+    this.eta.start(Date.now());
+    this.fileIndex = index;
     this.file = f.label;
     this.fileRecords = 0;
     this.fileStarted = Date.now();
     this.normalisers = new Map();
-    this.occurrences = new OccurrenceCounter();
     this.counter = { bytesRead: 0, bytesTotal: 0 };
     this.currentTable = f.table ?? '';
-    try {
-      await this.read(f);
-    } catch (err) {
-      throw err instanceof ImportError || err instanceof Database.SqliteError || err instanceof TypeError ? err : unreadable(f.label, err);
-    }
+  }
+
+  endFile(index: number, bytes: ByteCounter): void {
+    const f = this.files[index]!;
+    this.counter = { bytesRead: bytes.bytesRead, bytesTotal: bytes.bytesTotal };
     if (this.normalisers.size === 0 && f.format !== 'ftm') {
       throw new ImportError('empty', `${f.label} är tom (ingen rubrikrad)`, `${f.label} is empty (no header row)`, f.label);
     }
     this.records[f.label] = (this.records[f.label] ?? 0) + this.fileRecords;
     this.report(true, true);
+    this.eta.fileDone(index);
+    // The file's bulk-loaded tables get their indexes now, while the reader goes on with the next
+    // file (a later file writing the same table would end the bulk load anyway).
+    this.finish();
   }
 
-  private async read(f: PlannedFile): Promise<void> {
-    switch (f.format) {
-      case 'xlsx':
-        return readXlsx(f.path, f.table!, this, this.counter);
-      case 'ftm': {
-        const index = await indexFtm((await decodeText(fileBytes(f.path, false, { bytesRead: 0, bytesTotal: 0 }), f.label)).chunks);
-        return readFtm((await decodeText(fileBytes(f.path, false, this.counter), f.label)).chunks, index, this);
-      }
-      case 'bolagsverket.zip':
-      case 'bolagsverket':
-      case 'csv':
-      case 'csv.gz': {
-        const bytes = f.format === 'bolagsverket.zip' ? zipEntryBytes(f.path, this.counter) : fileBytes(f.path, f.format === 'csv.gz', this.counter);
-        const text = await decodeText(bytes, f.label);
-        const head = await text.chunks.next();
-        const first = head.done ? '' : head.value;
-        const chunks = (async function* () {
-          if (first) yield first;
-          yield* text.chunks;
-        })();
-        if (isBulkHeader(firstLine(first))) return readBulk(chunks, this);
-        if (f.format === 'csv' || f.format === 'csv.gz') return void (await readDelimited(chunks, f.table!, this));
-        await text.chunks.return(undefined);
-        throw new ImportError('unknown_table', `${f.label} är varken en känd tabell eller Bolagsverkets bulkfil`, `${f.label} is neither a known table nor Bolagsverket's bulk file`, f.label);
+  batch(ops: unknown[], bytes: ByteCounter): void {
+    const started = performance.now();
+    this.counter = { bytesRead: bytes.bytesRead, bytesTotal: bytes.bytesTotal };
+    const n = ops.length;
+    let i = 0;
+    while (i < n) {
+      const op = ops[i] as number;
+      if (op === OP_ROW) {
+        const table = TABLE_NAMES[ops[i + 1] as number]!;
+        const width = valueCount(table);
+        const values = ops.slice(i + 4, i + 4 + width);
+        const raw = ops[i + 4 + width] as string[] | null;
+        const rec = { lineHash: ops[i + 6 + width] as number, keyHash: ops[i + 7 + width] as number, occ: ops[i + 8 + width] as number };
+        this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw, ops[i + 5 + width] as number, rec);
+        i += 9 + width;
+      } else if (op === OP_SAME) {
+        this.same(TABLE_NAMES[ops[i + 1] as number]!, ops[i + 3] as number);
+        i += 4;
+      } else if (op === OP_BAD) {
+        this.fileRecords++;
+        this.addQuarantine(ops[i + 1] as number, ops[i + 2] as string | null, ops[i + 3] as string | null, ops[i + 4] as string, ops[i + 5] as string, ops[i + 6] as string[] | null);
+        i += 7;
+      } else {
+        this.header(ops[i + 1] as TableName, ops[i + 2] as string[], { allowExtOrgNr: ops[i + 3] as boolean });
+        i += 4;
       }
     }
+    this.writeMs += performance.now() - started;
+    this.report(false);
   }
 
-  header(table: TableName, headers: string[], opts?: { allowExtOrgNr?: boolean }): void {
-    const mapping = mapHeader(table, headers);
-    if (mapping.missingRequired.length) {
-      const cols = mapping.missingRequired.join(', ');
-      throw new ImportError('missing_headers', `${this.file}: obligatoriska kolumner saknas: ${cols}`, `${this.file}: required columns missing: ${cols}`, this.file);
-    }
-    this.normalisers.set(table, new RowNormaliser(mapping, opts));
+  private header(table: TableName, headers: string[], opts: { allowExtOrgNr?: boolean }): void {
+    this.normalisers.set(table, new RowNormaliser(mapHeader(table, headers), opts));
     if (this.extract.isFull(table)) this.writer.trackStated(table);
     this.rows[table] ??= 0;
     this.currentTable = table;
   }
 
-  row(table: TableName, line: number, cells: string[]): void {
+  /** A record the store holds exactly so already (unchanged.ts): nothing to write. */
+  private same(table: TableName, rowId: number): void {
+    this.writer.statedUnchanged(table, rowId);
+    this.unread++;
     this.fileRecords++;
-    const r = this.normalisers.get(table)!.normalise(cells);
-    if (!r.ok) {
-      this.addQuarantine(line, r.column, r.value, r.reason, r.reasonSv, cells);
-      return;
-    }
-    const key = OCCURRENCE_KEYED.has(table) ? occurrenceKey(r.key, this.occurrences.next(table, r.key)) : r.key;
-    const outcome = this.writer.upsert(table, key, r.values, this.file, line);
+    this.rows[table] = (this.rows[table] ?? 0) + 1;
+    this.unchanged++;
+  }
+
+  private row(table: TableName, line: number, key: string, values: unknown[], raw: string[] | null, dupOf: number, rec: RecordId): void {
+    this.fileRecords++;
+    const outcome = this.writer.upsert(table, key, values, this.file, line, dupOf, rec);
     if (typeof outcome === 'object') {
-      this.addQuarantine(line, this.keyColumns(table), this.normalisers.get(table)!.rawKey(cells), `duplicate of the row on line ${outcome.duplicateOfLine} (same key)`, `dubblett av raden på rad ${outcome.duplicateOfLine} (samma nyckel)`, cells);
+      const m = this.normalisers.get(table)!;
+      // The reader sends the raw cells of every row whose key it saw before in the file.
+      this.addQuarantine(line, m.keyColumns, raw ? m.rawKey(raw) : null, `duplicate of the row on line ${outcome.duplicateOfLine} (same key)`, `dubblett av raden på rad ${outcome.duplicateOfLine} (samma nyckel)`, raw);
       return;
     }
     this.rows[table] = (this.rows[table] ?? 0) + 1;
     if (outcome === 'inserted') this.inserted++;
     else if (outcome === 'updated') this.updated++;
     else this.unchanged++;
-  }
-
-  private keyColumns(table: TableName): string {
-    const m = this.normalisers.get(table)!;
-    return m.keyColumns;
-  }
-
-  bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void {
-    this.fileRecords++;
-    this.addQuarantine(line, column, value, reason, reasonSv, null);
   }
 
   private addQuarantine(line: number, column: string | null, value: string | null, reason: string, reasonSv: string, cells: string[] | null): void {
@@ -275,12 +349,6 @@ class ImportRun implements RowSink {
     this.writer.quarantine(entry, raw);
   }
 
-  tick(): boolean {
-    this.totalRows++;
-    if ((this.totalRows & 4095) === 0) this.report(false);
-    return false;
-  }
-
   private report(force: boolean, done = false): void {
     if (!this.onProgress) return;
     const now = Date.now();
@@ -288,7 +356,17 @@ class ImportRun implements RowSink {
     this.lastProgress = now;
     // Per file: a cumulative count under the current file's name reads as that file's size.
     const secs = Math.max((now - this.fileStarted) / 1000, 0.001);
-    this.onProgress({ file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs), done });
+    const whole = this.eta.at(this.fileIndex, this.counter.bytesRead, now);
+    this.onProgress({
+      file: this.file, table: this.currentTable, rows: this.fileRecords, bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal, rowsPerSec: Math.round(this.fileRecords / secs), done,
+      importBytesDone: whole.bytesDone, importBytesTotal: whole.bytesTotal, etaSeconds: whole.etaSeconds,
+    });
+  }
+
+  finish(): void {
+    const t0 = performance.now();
+    this.writer.finish();
+    this.writeMs += performance.now() - t0;
   }
 
   result(name: string, skipped: string[]): ImportResult {

@@ -1,14 +1,9 @@
 import type { TableName } from '../model/tables';
-import { firstLine, readDelimited } from './readers/delimited';
-import { isBulkHeader, readBulk } from './readers/bolagsverket';
-import { indexFtm, readFtm } from './readers/ftm';
 import type { RowSink } from './readers/sink';
-import { readXlsx } from './readers/xlsx';
 import { planImport, type PlannedFile } from './plan';
+import { readFile, type ReadInfo } from './read-file';
 import { mapHeader } from './rows';
-import { decodeText, fileBytes } from './source';
 import { ImportError } from './types';
-import { zipEntryBytes } from './zip';
 
 /** What an import would see in each file, without touching the store (for the import dialog). */
 export interface PreviewFile {
@@ -51,45 +46,14 @@ class PreviewSink implements RowSink {
 
 async function previewFile(f: PlannedFile): Promise<PreviewFile> {
   const sink = new PreviewSink();
-  const counter = { bytesRead: 0, bytesTotal: 0 };
-  let encoding = 'utf-8';
-  let delimiter: string | null = null;
-  let format: PreviewFile['format'] = f.format === 'bolagsverket.zip' ? 'bolagsverket' : f.format;
-  const base = { file: f.label, table: f.table as string | null, format, encoding, delimiter, headers: [] as string[], missingRequired: [] as string[], unknownColumns: [] as string[], sampleRows: [] as string[][] };
+  const base = { file: f.label, table: f.table as string | null, format: (f.format === 'bolagsverket.zip' ? 'bolagsverket' : f.format) as PreviewFile['format'], encoding: 'utf-8', delimiter: null, headers: [] as string[], missingRequired: [] as string[], unknownColumns: [] as string[], sampleRows: [] as string[][] };
+  let info: ReadInfo;
   try {
-    if (f.format === 'xlsx') {
-      await readXlsx(f.path, f.table!, sink, counter);
-      encoding = 'xlsx';
-    } else if (f.format === 'ftm') {
-      const index = await indexFtm((await decodeText(fileBytes(f.path, false, counter), f.label)).chunks);
-      const text = await decodeText(fileBytes(f.path, false, counter), f.label);
-      encoding = text.encoding;
-      await readFtm(text.chunks, index, sink);
-    } else {
-      const bytes = f.format === 'bolagsverket.zip' ? zipEntryBytes(f.path, counter) : fileBytes(f.path, f.format === 'csv.gz', counter);
-      const text = await decodeText(bytes, f.label);
-      encoding = text.encoding;
-      const head = await text.chunks.next();
-      const first = head.done ? '' : head.value;
-      const chunks = (async function* () {
-        if (first) yield first;
-        yield* text.chunks;
-      })();
-      if (isBulkHeader(firstLine(first))) {
-        format = 'bolagsverket';
-        delimiter = ';';
-        await readBulk(chunks, sink);
-      } else if (f.format === 'csv' || f.format === 'csv.gz') {
-        delimiter = (await readDelimited(chunks, f.table!, sink)).delimiter;
-      } else {
-        await text.chunks.return(undefined);
-        return { ...base, encoding, error: 'varken en känd tabell eller Bolagsverkets bulkfil' };
-      }
-    }
+    info = await readFile(f, sink, { bytesRead: 0, bytesTotal: 0 });
   } catch (err) {
-    return { ...base, format, encoding, delimiter, error: err instanceof ImportError ? err.messageSv : err instanceof Error ? err.message : String(err) };
+    return { ...base, error: err instanceof ImportError ? err.messageSv : err instanceof Error ? err.message : String(err) };
   }
-  return { file: f.label, table: sink.table ?? f.table, format, encoding, delimiter, headers: sink.headers, missingRequired: sink.missing, unknownColumns: sink.unknown, sampleRows: sink.rows };
+  return { file: f.label, table: sink.table ?? f.table, format: info.format, encoding: info.encoding, delimiter: info.delimiter, headers: sink.headers, missingRequired: sink.missing, unknownColumns: sink.unknown, sampleRows: sink.rows };
 }
 
 /** Preview a folder or file: per file its table, encoding, delimiter, header check and sample rows. */

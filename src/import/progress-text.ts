@@ -1,3 +1,4 @@
+import { etaText } from './eta';
 import type { ImportProgress } from './types';
 
 const n = (x: number): string => x.toLocaleString('sv-SE');
@@ -9,7 +10,8 @@ const n = (x: number): string => x.toLocaleString('sv-SE');
  * are still being counted; then the line says rows.
  */
 export function importProgressText(p: ImportProgress): string {
-  const rate = p.rowsPerSec > 0 ? `, ${n(p.rowsPerSec)} rader/s` : '';
+  // Time left is the whole import's (issue 10.6), after the file's own rate.
+  const rate = (p.rowsPerSec > 0 ? `, ${n(p.rowsPerSec)} rader/s` : '') + (p.etaSeconds != null && !p.done ? `, ${etaText(p.etaSeconds)}` : '');
   if (p.done) return `${p.file}: ${n(p.rows)} rader, klar${rate}`;
   if (p.bytesTotal > 0 && p.bytesRead < p.bytesTotal) {
     const pct = Math.min(99, Math.floor((100 * p.bytesRead) / p.bytesTotal));

@@ -98,6 +98,8 @@ const clean = (s: string): string => {
 };
 const enumKey = (s: string): string => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
+const CARE_OF = /c\s*\/\s*o/i;
+
 const REQUIRED = { reason: 'required value missing', reasonSv: 'obligatoriskt värde saknas' };
 
 /** Normalises raw cells into the storage layout of factColumns(table). */
@@ -108,6 +110,13 @@ export class RowNormaliser {
   private readonly keyPos: number[];
   private readonly enumSets: (Set<string> | null)[];
   private readonly holderKindCol: number;
+  // Resolved once per file, not per row: storage position of each spec column (and of its kind
+  // column for holder ids), the oneOf groups and the address columns by position.
+  private readonly colPos: number[];
+  private readonly kindPos: number[];
+  private readonly oneOfPos: { group: readonly string[]; pos: number[] }[];
+  private readonly addressPos: { key: number; street: number; postal: number } | null;
+  private readonly companyPos: { altNames: number; co: number; address: number } | null;
   /** The key columns, for quarantine entries of duplicates. */
   readonly keyColumns: string;
 
@@ -122,6 +131,13 @@ export class RowNormaliser {
     this.enumSets = this.spec.columns.map((c) => (c.values ? new Set(c.values) : null));
     this.holderKindCol = this.spec.columns.findIndex((c) => c.name === 'holder_kind');
     this.keyColumns = this.spec.key.join('+');
+    const at = (sqlName: string): number => this.pos.get(sqlName)!;
+    const sqlOf = (name: string): string => this.spec.columns.find((c) => c.name === name)!.sql;
+    this.colPos = this.spec.columns.map((c) => at(c.sql));
+    this.kindPos = this.spec.columns.map((c) => (c.type === 'holder_id' ? at(KIND_COLUMN[c.sql]!) : -1));
+    this.oneOfPos = (this.spec.oneOf ?? []).map((group) => ({ group, pos: group.map((name) => at(sqlOf(name))) }));
+    this.addressPos = this.spec.address ? { key: at('address_key'), street: at(this.spec.address.street), postal: at(this.spec.address.postal) } : null;
+    this.companyPos = mapping.table === 'companies' ? { altNames: at('alt_names'), co: at('co'), address: at('address') } : null;
   }
 
   /** The raw cells of the key columns as written in the file (a duplicate's quarantine value). */
@@ -142,33 +158,37 @@ export class RowNormaliser {
         hint = k;
       }
     }
-    for (let ci = 0; ci < spec.columns.length; ci++) {
-      const col = spec.columns[ci]!;
+    const columns = spec.columns;
+    for (let ci = 0; ci < columns.length; ci++) {
+      const col = columns[ci]!;
       const raw = cellAt(cells, mapping.index[ci]!);
       const r = this.value(col, ci, raw, hint);
       if (!r.ok) return { ok: false, column: col.name, value: raw, reason: r.reason, reasonSv: r.reasonSv };
-      const p = this.pos.get(col.sql)!;
+      const p = this.colPos[ci]!;
       if (col.type === 'holder_id') {
         const h = r.value as { id: string; kind: HolderKind } | null;
         out[p] = h?.id ?? null;
-        out[this.pos.get(KIND_COLUMN[col.sql]!)!] = h?.kind ?? null;
+        out[this.kindPos[ci]!] = h?.kind ?? null;
       } else if (!(ci === this.holderKindCol && out[p] !== null)) {
         out[p] = r.value;
       }
     }
-    for (const group of spec.oneOf ?? []) {
-      if (group.every((name) => out[this.pos.get(spec.columns.find((c) => c.name === name)!.sql)!] === null)) {
+    for (const { group, pos } of this.oneOfPos) {
+      if (pos.every((p) => out[p] === null)) {
         return { ok: false, column: group.join('|'), value: null, reason: `one of ${group.join(', ')} is required`, reasonSv: `en av ${group.join(', ')} krävs` };
       }
     }
-    if (spec.address) {
-      out[this.pos.get('address_key')!] = addressKey(out[this.pos.get(spec.address.street)!] as string | null, out[this.pos.get(spec.address.postal)!] as string | null);
-    }
-    if (mapping.table === 'companies') {
-      const names = splitList(cellAt(cells, mapping.altNamesIdx)).map(clean).filter(Boolean);
-      out[this.pos.get('alt_names')!] = names.length ? JSON.stringify([...new Set(names)].sort()) : null;
-      const co = clean(cellAt(cells, mapping.coIdx)) || splitCareOf(out[this.pos.get('address')!] as string | null).co;
-      out[this.pos.get('co')!] = co || null;
+    const a = this.addressPos;
+    if (a) out[a.key] = addressKey(out[a.street] as string | null, out[a.postal] as string | null);
+    const c = this.companyPos;
+    if (c) {
+      const alt = cellAt(cells, mapping.altNamesIdx);
+      const names = alt ? splitList(alt).map(clean).filter(Boolean) : [];
+      out[c.altNames] = names.length ? JSON.stringify([...new Set(names)].sort()) : null;
+      const address = out[c.address] as string | null;
+      // Only an address that mentions c/o can hold one (splitCareOf splits and scans every part).
+      const co = clean(cellAt(cells, mapping.coIdx)) || (address && CARE_OF.test(address) ? splitCareOf(address).co : null);
+      out[c.co] = co || null;
     }
     if (mapping.extra.length) {
       let extra: Record<string, string> | null = null;

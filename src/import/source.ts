@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { detectEncoding, looksBinary, streamDecoder, type TextEncodingName } from './encoding';
+import { detectEncoding, looksBinary, looksUtf16WithoutBom, streamDecoder, utf16Bom, type TextEncodingName } from './encoding';
 import { ImportError } from './types';
 
 /** Byte and text streams of one input file, with progress counters. */
@@ -43,8 +43,9 @@ export interface DecodedText {
 const PROBE = 4 * CHUNK;
 
 /**
- * Decode a byte stream: the first 4 MiB are probed for binary content and encoding (UTF-8 with
- * or without BOM, else Windows-1252), then the whole stream is decoded with that encoding.
+ * Decode a byte stream: the first 4 MiB are probed for binary content and encoding (UTF-16 or
+ * UTF-8 by BOM, UTF-8, else Windows-1252), then the whole stream is decoded with that encoding
+ * (UTF-8 line by line, see encoding.ts).
  */
 export async function decodeText(bytes: AsyncGenerator<Uint8Array>, fileLabel: string): Promise<DecodedText> {
   const head: Uint8Array[] = [];
@@ -60,7 +61,11 @@ export async function decodeText(bytes: AsyncGenerator<Uint8Array>, fileLabel: s
     size += next.value.length;
   }
   const sample = Buffer.concat(head);
-  if (looksBinary(sample)) {
+  if (!utf16Bom(sample) && looksUtf16WithoutBom(sample)) {
+    await bytes.return(undefined);
+    throw new ImportError('binary', `${fileLabel} verkar vara UTF-16 utan byteordningsmärke (BOM), som inte stöds: spara filen som UTF-8`, `${fileLabel} looks like UTF-16 without a byte order mark, which is not supported: save it as UTF-8`, fileLabel);
+  }
+  if (!utf16Bom(sample) && looksBinary(sample)) {
     await bytes.return(undefined);
     throw new ImportError('binary', `${fileLabel} är inte en textfil (binärt innehåll)`, `${fileLabel} is not a text file (binary content)`, fileLabel);
   }

@@ -37,6 +37,26 @@ export interface ImportResult {
   ended?: Record<string, number>;
   /** Time spent marking rows a full extract no longer reports (known time's only import-time cost). */
   end_marking_ms?: number;
+  /** Where the time went (benchmarks, `import --json`); absent for an already imported dataset. */
+  timings?: ImportTimings;
+}
+
+export interface ImportTimings {
+  total_ms: number;
+  /** Hashing the files (recognises a dataset imported before). */
+  hash_ms: number;
+  /** The writer: upserts, history, quarantine rows and the commit, on the importer's thread. */
+  write_ms: number;
+  /** The read side busy: reading, decoding, tokenising, normalising (not waiting for the writer). */
+  read_ms: number;
+  /** True when the read side ran in a worker thread, overlapping the writes. */
+  parse_in_worker: boolean;
+  /** Records recognised as stored exactly so already, by their hash, and not read further (unchanged.ts). */
+  unchanged_unread: number;
+  /** Building the indexes of bulk-loaded tables after their rows (part of write_ms). */
+  index_build_ms: number;
+  /** The commit (part of write_ms). */
+  commit_ms: number;
 }
 
 export interface ImportProgress {
@@ -49,6 +69,10 @@ export interface ImportProgress {
   rowsPerSec: number;
   /** True on the file's last report (all its rows are counted). */
   done: boolean;
+  /** The whole import (issue 10.6): bytes of all its files done and in total, and seconds left (null while unknown). */
+  importBytesDone?: number;
+  importBytesTotal?: number;
+  etaSeconds?: number | null;
 }
 
 export interface ImportOptions {
@@ -68,6 +92,13 @@ export interface ImportOptions {
   full?: boolean | readonly string[];
   /** The source label (default: the manifest's, 'bolagsverket' for a bulk file alone, else none). */
   source?: string;
+  /**
+   * Parse in a worker thread while this thread writes (true), on this thread (false), or by input
+   * size (default: a worker from 4 MiB on). Both give the same store.
+   */
+  parseInWorker?: boolean;
+  /** Read and normalise every record even when the store holds it exactly so (tests compare both paths). */
+  rereadUnchanged?: boolean;
 }
 
 export const QUARANTINE_LIST_CAP = 100_000;

@@ -2,6 +2,8 @@ import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import fs from 'node:fs';
 import type { ByteCounter } from './source';
 
+const INFLATE_SLICE = 16 << 10;
+
 /**
  * Bytes of the first .txt/.csv entry of a zip archive, streamed (Bolagsverket publishes its bulk
  * file zipped). fflate inflates synchronously per pushed chunk, so memory stays bounded.
@@ -26,11 +28,16 @@ export async function* zipEntryBytes(file: string, counter: ByteCounter): AsyncG
   const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of input) {
-      counter.bytesRead += (chunk as Buffer).length;
-      unzip.push(chunk as Buffer, false);
-      if (failure) throw failure;
-      while (queue.length) yield queue.shift()!;
-      if (entryDone) return;
+      const buf = chunk as Buffer;
+      counter.bytesRead += buf.length;
+      // Deflate expands up to ~1000:1: a whole 1 MiB of input could inflate to a gigabyte at
+      // once, so the input goes in small slices and each slice's output is handed on first.
+      for (let off = 0; off < buf.length; off += INFLATE_SLICE) {
+        unzip.push(buf.subarray(off, off + INFLATE_SLICE), false);
+        if (failure) throw failure;
+        while (queue.length) yield queue.shift()!;
+        if (entryDone) return;
+      }
     }
     unzip.push(new Uint8Array(0), true);
     if (failure) throw failure;

@@ -33,6 +33,12 @@ export function fromDays(days: number): string {
   return `${year4(y)}-${pad2(m)}-${pad2(d)}`;
 }
 
+/** Days in a month (1–12) of the proleptic Gregorian calendar, without a Date. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 export function addDays(iso: string, n: number): string {
   return fromDays(toDays(iso) + n);
 }

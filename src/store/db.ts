@@ -1,10 +1,23 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations/index';
 
 export type Db = Database.Database;
+
+// The native module is loaded on first use, so commands that never open a store (`insyn --help`)
+// start without it.
+let sqlite: typeof Database | null = null;
+function loadSqlite(): typeof Database {
+  return (sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
+}
+
+/** True for errors raised by SQLite itself (constraint, I/O, busy). */
+export function isSqliteError(err: unknown): err is Database.SqliteError {
+  return err instanceof Error && err.name === 'SqliteError' && err instanceof loadSqlite().SqliteError;
+}
 
 /** Where the store lives when no --db is given: $INSYN_DB, else the per-user data directory. */
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -21,7 +34,7 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 /** Open (creating if needed) and migrate a store. `:memory:` works for tests. */
 export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { readonly: opts.readonly ?? false });
+  const db = new (loadSqlite())(file, { readonly: opts.readonly ?? false });
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -45,7 +58,8 @@ export function migrate(db: Db): void {
   for (const m of MIGRATIONS) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
-      db.exec(m.sql);
+      if (m.run) m.run(db);
+      else db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
       const current = db.pragma('user_version', { simple: true }) as number;
       if (m.version > current) db.pragma(`user_version = ${m.version}`);

@@ -111,6 +111,24 @@ interface TableStatements {
 /** Provenance columns stored with every version of a fact (also in fact_history.old_row). */
 const PROVENANCE = ['dataset_id', 'src_file', 'src_line', 'imported_at'] as const;
 
+/** Stored with every row a record wrote (src/import/unchanged.ts); not content, never compared. */
+const RECORD = ['line_hash', 'key_hash', 'key_occ'] as const;
+
+/** The record a row was written from: its hash, and for event tables its key's hash and occurrence. */
+export interface RecordId {
+  lineHash: number;
+  keyHash: number;
+  occ: number;
+}
+const NO_RECORD: RecordId = { lineHash: 0, keyHash: 0, occ: 0 };
+
+/** A table being bulk-loaded: the file whose rows it takes, and the indexes to build afterwards. */
+interface BulkLoad {
+  file: string;
+  indexes: string[];
+  insert: Statement<unknown[]>;
+}
+
 /**
  * Upserts facts of one dataset import. Must be used inside the caller's transaction.
  * A row whose key already exists with the same dataset and file is a duplicate within the file.
@@ -119,18 +137,35 @@ const PROVENANCE = ['dataset_id', 'src_file', 'src_line', 'imported_at'] as cons
  * is not written at all. For a table imported as a full extract (trackStated), the row ids the
  * dataset stated are remembered in memory, so endUnstated (src/store/known.ts) can mark the rows
  * it did not state as no longer reported. Whoever changes this write path must keep feeding
- * `stated` for every row the dataset states (inserted, updated or unchanged).
+ * `stated` for every row the dataset states (inserted, updated or unchanged — also the unchanged
+ * rows the reader recognised without reading them: statedUnchanged()).
+ *
+ * Bulk load (issue 10, `opts.bulk`): a table that is empty when the import first writes to it has all its
+ * indexes (the unique key index too, migration 010) dropped and takes plain inserts; they are
+ * built when the file is done (another file writing the same table, or finish()). Building an
+ * index from the finished table is one sort, where updating it row by row in random key order
+ * rewrites its pages again and again once it outgrows the page cache. Duplicates within the file
+ * are then known from the reader (`dupOfLine`, the line of the key's first row), not from the
+ * index. All inside the import's transaction: a rollback or crash restores the indexes too.
  */
 export class FactWriter {
   private readonly stmts = new Map<TableName, TableStatements>();
+  private readonly bulk = new Map<TableName, BulkLoad>();
+  /** Tables this writer has written to (only the first write can start a bulk load). */
+  private readonly touched = new Set<TableName>();
   private readonly history: Statement<unknown[]>;
   private readonly quarantineStmt: Statement<unknown[]>;
   private readonly stated = new Map<TableName, RowIdSet>();
 
+  /**
+   * `opts.bulk`: load empty tables without indexes (the importer); the caller must then call
+   * finish() before committing, or the tables stay without their indexes.
+   */
   constructor(
     private readonly db: Db,
     readonly datasetId: number,
     readonly importedAt: string,
+    private readonly opts: { bulk?: boolean } = {},
   ) {
     this.history = db.prepare('INSERT INTO fact_history (table_name, key, old_row, replaced_by_dataset, replaced_at, ended) VALUES (?, ?, ?, ?, ?, ?)');
     this.quarantineStmt = db.prepare('INSERT INTO quarantine (dataset_id, file, line, column_name, value, reason, reason_sv, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -140,12 +175,12 @@ export class FactWriter {
     let s = this.stmts.get(table);
     if (s) return s;
     const columns = factColumns(table);
-    const all = ['key', ...columns, ...PROVENANCE];
+    const all = ['key', ...columns, ...PROVENANCE, ...RECORD];
     s = {
       columns,
       insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
       select: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
-      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, ...PROVENANCE].map((c) => `${c} = ?`).join(', ')}, ended_by = NULL WHERE key = ?`),
+      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, ...PROVENANCE, ...RECORD].map((c) => `${c} = ?`).join(', ')}, ended_by = NULL WHERE key = ?`),
     };
     this.stmts.set(table, s);
     return s;
@@ -161,10 +196,57 @@ export class FactWriter {
     return this.stated.get(table);
   }
 
-  upsert(table: TableName, key: string, values: unknown[], file: string, line: number): UpsertOutcome {
-    const s = this.statements(table);
-    const info = s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt);
+  /** A row the dataset states unchanged, recognised by the reader without a write (unchanged.ts). */
+  statedUnchanged(table: TableName, rowId: number): void {
+    this.stated.get(table)?.add(rowId);
+  }
+
+  /** Starts a bulk load of `table` by `file` when the table is empty; see the class comment. */
+  private startBulk(table: TableName, file: string): BulkLoad | undefined {
+    this.touched.add(table);
+    if (!this.opts.bulk || this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return undefined;
+    const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string; sql: string }[];
+    // A store whose key is still a column constraint (not migrated) cannot drop it: no bulk load.
+    if (!indexes.some((i) => i.name === `${table}_key`)) return undefined;
+    for (const i of indexes) this.db.exec(`DROP INDEX ${i.name}`);
+    const all = ['key', ...factColumns(table), ...PROVENANCE, ...RECORD];
+    const load: BulkLoad = { file, indexes: indexes.map((i) => i.sql), insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`) };
+    this.bulk.set(table, load);
+    return load;
+  }
+
+  /** Builds the indexes of a bulk-loaded table; it takes ordinary upserts from then on. */
+  private endBulk(table: TableName): void {
+    const load = this.bulk.get(table);
+    if (!load) return;
+    this.bulk.delete(table);
+    for (const sql of load.indexes) this.db.exec(sql);
+  }
+
+  /** Builds the indexes of every bulk-loaded table; call before committing. */
+  finish(): void {
+    for (const table of [...this.bulk.keys()]) this.endBulk(table);
+  }
+
+  /**
+   * `dupOfLine`: the line of an earlier row of the same file with the same key, as the reader saw
+   * it (0 = none; the reader does not track event tables, whose keys never repeat in a file).
+   */
+  upsert(table: TableName, key: string, values: unknown[], file: string, line: number, dupOfLine = 0, rec: RecordId = NO_RECORD): UpsertOutcome {
+    let load = this.bulk.get(table);
+    if (load && load.file !== file) {
+      this.endBulk(table);
+      load = undefined;
+    } else if (!load && !this.touched.has(table)) load = this.startBulk(table, file);
     const stated = this.stated.get(table);
+    if (load) {
+      if (dupOfLine > 0) return { duplicateOfLine: dupOfLine };
+      const info = load.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
+      stated?.add(Number(info.lastInsertRowid));
+      return 'inserted';
+    }
+    const s = this.statements(table);
+    const info = s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
     if (info.changes === 1) {
       stated?.add(Number(info.lastInsertRowid));
       return 'inserted';
@@ -189,7 +271,7 @@ export class FactWriter {
     names.forEach((c, i) => (old[c] = existing[i]));
     if (endedBy === null) this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt, 0);
     else this.history.run(table, key, JSON.stringify(old), endedBy, this.datasetTime(endedBy), 1);
-    s.update.run(...next, this.datasetId, file, line, this.importedAt, key);
+    s.update.run(...next, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null, key);
     return 'updated';
   }
 

@@ -7,8 +7,9 @@ import { openDb } from '../../src/store/db';
 import { importPath } from '../../src/import/importer';
 import { listAudit, verifyAudit } from '../../src/audit/log';
 import { EXAMPLE_REVOKED_NETWORK } from '../support/samples';
+import { CLI_BIN } from '../support/cli';
 
-const BIN = path.resolve('src/cli/bin.js');
+const BIN = CLI_BIN;
 let dir: string;
 let dbFile: string;
 

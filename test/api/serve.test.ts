@@ -5,12 +5,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient, unwrap } from '../../src/api/client';
 import { httpTransport } from '../../src/api/transports';
+import { CLI_BIN } from '../support/cli';
 
 /** `insyn serve`: prints the loopback URL with the token, answers API calls, stops on SIGINT. */
 describe('insyn serve', () => {
   it('serves the API on 127.0.0.1 with a token and exits cleanly', async () => {
     const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'insyn-serve-')), 'store.sqlite');
-    const child = spawn(process.execPath, ['src/cli/bin.js', 'serve', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BIN, 'serve', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
@@ -34,7 +35,7 @@ describe('insyn serve', () => {
   }, 90_000);
 
   it('refuses a bad port as a usage error (exit 2)', async () => {
-    const child = spawn(process.execPath, ['src/cli/bin.js', 'serve', '--port', 'många', '--db', ':memory:'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI_BIN, 'serve', '--port', 'många', '--db', ':memory:'], { stdio: 'ignore' });
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
   }, 60_000);
 });

@@ -1,54 +1,70 @@
 /**
- * `npm run bench:import` (issue 3.7): imports the national-scale extract (generated once with
- * generateDataset and cached in test/bench/cache/) and measures, in the same run, the raw
- * better-sqlite3 ceiling: a prepared INSERT of the same row counts, in one transaction, into the
- * same tables (same columns and indexes) with synthetic values. Import and ceiling each run in a
- * child process so peak RSS (process.resourceUsage().maxRSS) is the import's own.
- * Writes test/bench/results/latest/import.json and import.md.
+ * `npm run bench:import` (issue 10.1): wall time of the whole `insyn import` process (the compiled
+ * CLI, start-up included) against the physical limit measured in the same run: a raw better-sqlite3
+ * insert of the same number of rows (6 text columns, one prepared statement, one transaction, WAL,
+ * synchronous off), measured right before and right after the import (their mean is the ceiling).
+ * For (a) the national demo extract (`insyn demo-data --scale national`) and (b) a Bolagsverket
+ * bulk file of 1.8 M rows in the published layout (test/bench/support/bulk-file.ts). Also the
+ * schema-bound ceiling (a prepared INSERT into the store's own tables and indexes, labelled as
+ * such), the import's peak RSS and CPU time (all threads), and where its time went (`timings` of
+ * `import --json`: hashing, the read side, the write side). Data are generated once into
+ * test/bench/cache/. Writes test/bench/results/latest/import.json and import.md.
  *
- * Options: --data DIR (an existing extract instead of the cache), --scale municipality|national,
- * --skip-bigfile (skip the 1 GB bounded-memory run, see bigfile.bench.ts).
+ * Re-import (issue 10.2): after the national import, the same extract with 1 % of its rows changed
+ * (test/bench/support/changed-extract.ts) is imported into that store; its wall time against the
+ * first import's, and its inserted/updated/unchanged counts checked against the rows changed.
+ *
+ * Options: --only national|bulk, --bulk-rows N (default 1 800 000), --data DIR (a custom extract
+ * instead of the national one), --skip-bigfile (skip the 1 GB bounded-memory run, bigfile.bench.ts),
+ * --skip-schema (skip the schema-bound ceiling, the slowest part of the run).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { generateDataset } from '../../src/demo/generate';
-import { importPath } from '../../src/import/importer';
+import { buildApp } from '../../electron/build.mjs';
 import { TABLE_NAMES, type TableName } from '../../src/model/tables';
 import { openDb } from '../../src/store/db';
 import { factColumns } from '../../src/store/facts';
 import { RESULTS_DIR } from './results-dir';
+import { writeBulkFile } from './support/bulk-file';
+import { writeChangedExtract } from './support/changed-extract';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
-const RESULTS = RESULTS_DIR;
+// A private build, so a rebuild of dist/app during a long run cannot change what is measured.
+const CLI = path.join(CACHE, 'bench-app', 'insyn.js');
+const PROBE = path.join(import.meta.dirname, 'support/rss-probe.mjs');
 const SEED = 20261125;
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
+const log = (s: string): boolean => process.stderr.write(s + '\n');
+const round = (x: number, d = 2): number => Number(x.toFixed(d));
 
-const mb = (kb: number): number => Math.round(kb / 1024);
-
-async function childImport(dbFile: string, dataDir: string): Promise<void> {
-  const db = openDb(dbFile);
+/** The raw ceiling: n rows of 6 short text columns, as plain as better-sqlite3 can write them. */
+function childRaw(dbFile: string, n: number): void {
   const t0 = performance.now();
-  let last = 0;
-  const r = await importPath(db, dataDir, {
-    onProgress: (p) => {
-      if (performance.now() - last < 5000) return;
-      last = performance.now();
-      process.stderr.write(`  ${p.file}: ${p.rows} rader, ${p.rowsPerSec} rader/s, ${p.bytesTotal ? Math.round((100 * p.bytesRead) / p.bytesTotal) : 0} %, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`);
-    },
-  });
-  const seconds = (performance.now() - t0) / 1000;
+  const Database = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+  const db = new Database(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.exec('CREATE TABLE raw (a TEXT, b TEXT, c TEXT, d TEXT, e TEXT, f TEXT)');
+  const stmt = db.prepare('INSERT INTO raw VALUES (?, ?, ?, ?, ?, ?)');
+  db.exec('BEGIN');
+  for (let i = 0; i < n; i++) {
+    const id = String((i * 2654435761) % 4294967291).padStart(10, '0');
+    stmt.run(id, `Bolag ${id} AB`, 'AB', `20${String(i % 25).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 9}`, `Storgatan ${i % 997}`, 'Stockholm');
+  }
+  db.exec('COMMIT');
   db.close();
-  const records = Object.values(r.records).reduce((a, b) => a + b, 0);
-  console.log(JSON.stringify({ seconds, records, rows: r.rows, quarantined: r.quarantined, maxRssMB: mb(process.resourceUsage().maxRSS) }));
+  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, rows: n }));
 }
 
-/** Same tables, same indexes, same row counts; values synthesised (scattered keys, like real ids). */
-function childCeiling(dbFile: string, counts: Record<string, number>): void {
+/** The schema-bound ceiling: the store's own tables, columns and indexes, synthetic values. */
+function childSchema(dbFile: string, counts: Record<string, number>): void {
   const db = openDb(dbFile);
   db.prepare("INSERT INTO datasets (id, name, source_path, content_hash, imported_at) VALUES (1, 'ceiling', '-', '-', '-')").run();
   const t0 = performance.now();
@@ -72,15 +88,14 @@ function childCeiling(dbFile: string, counts: Record<string, number>): void {
     total += n;
   }
   db.exec('COMMIT');
-  const seconds = (performance.now() - t0) / 1000;
   db.close();
-  console.log(JSON.stringify({ seconds, rows: total, maxRssMB: mb(process.resourceUsage().maxRSS) }));
+  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, rows: total }));
 }
 
-function runChild(args: string[]): Record<string, unknown> {
+function runChild(args: string[]): { seconds: number; rows: number } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`child ${args[0]} failed with ${r.status}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; rows: number };
 }
 
 function freshDbFile(name: string): string {
@@ -89,74 +104,176 @@ function freshDbFile(name: string): string {
   return f;
 }
 
-async function ensureDataset(scale: 'municipality' | 'national'): Promise<string> {
-  const dir = path.join(CACHE, `import-${scale}-${SEED}`);
+interface CliImport {
+  wallSeconds: number;
+  json: { rows: Record<string, number>; quarantined: number; inserted: number; timings: { total_ms: number; hash_ms: number; read_ms: number; write_ms: number; parse_in_worker: boolean } };
+  maxRssMB: number;
+  cpuSeconds: number;
+}
+
+/** `insyn import <input> --json` as a user runs it: a new process, timed from spawn to exit. */
+function cliImport(input: string, dbFile: string): CliImport {
+  const probe = path.join(CACHE, 'probe.json');
+  fs.rmSync(probe, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', PROBE, CLI, 'import', input, '--db', dbFile, '--json'], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, env: { ...process.env, INSYN_BENCH_PROBE: probe },
+  });
+  const wallSeconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`insyn import ${input} failed with ${r.status}`);
+  const p = JSON.parse(fs.readFileSync(probe, 'utf8')) as { maxRssKB: number; cpuMs: number };
+  return { wallSeconds, json: JSON.parse(r.stdout) as CliImport['json'], maxRssMB: Math.round(p.maxRssKB / 1024), cpuSeconds: p.cpuMs / 1000 };
+}
+
+function ensureNational(): string {
+  const dir = path.join(CACHE, `import-national-${SEED}`);
   if (fs.existsSync(path.join(dir, '.complete'))) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
-  process.stderr.write(`Genererar ${scale}-extrakt i ${dir} (en gång)…\n`);
-  const t0 = performance.now();
-  await generateDataset(dir, { scale, seed: SEED, dirty: false, onProgress: (p) => (p.done % 200_000 === 0 ? process.stderr.write(`  ${p.phase} ${p.done}/${p.total}\n`) : undefined) });
+  log(`Genererar nationellt extrakt i ${dir} (en gång)…`);
+  const r = spawnSync(process.execPath, [CLI, 'demo-data', dir, '--scale', 'national', '--seed', String(SEED), '--clean'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('demo-data failed');
   fs.writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
-  process.stderr.write(`  klart på ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   return dir;
 }
 
+async function ensureBulk(rows: number): Promise<string> {
+  const dir = path.join(CACHE, `bulk-${rows}-${SEED}`);
+  const file = path.join(dir, 'bolagsverket_bulkfil.txt');
+  if (fs.existsSync(path.join(dir, '.complete'))) return file;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  log(`Genererar Bolagsverkets bulkfil (${rows} rader) i ${dir} (en gång)…`);
+  await writeBulkFile(file, rows, SEED);
+  fs.writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
+  return file;
+}
+
+const bytesOf = (p: string): number => (fs.statSync(p).isDirectory() ? fs.readdirSync(p).filter((f) => /\.(csv|txt|zip|gz|xlsx|json)$/.test(f)).reduce((a, f) => a + fs.statSync(path.join(p, f)).size, 0) : fs.statSync(p).size);
+
+/** Data lines of the input (newlines minus headers): the row count for the raw run before the import. */
+function countLines(input: string): number {
+  const files = fs.statSync(input).isDirectory() ? fs.readdirSync(input).filter((f) => f.endsWith('.csv')).map((f) => path.join(input, f)) : [input];
+  let n = 0;
+  for (const f of files) {
+    const fd = fs.openSync(f, 'r');
+    const buf = Buffer.alloc(1 << 20);
+    let read: number;
+    while ((read = fs.readSync(fd, buf)) > 0) for (let i = 0; i < read; i++) if (buf[i] === 10) n++;
+    fs.closeSync(fd);
+    n--; // header
+  }
+  return n;
+}
+
+type Run = Awaited<ReturnType<typeof measure>>;
+
+/** One dataset: raw ceiling, the import, raw ceiling again (same row count), schema-bound ceiling. */
+async function measure(label: string, input: string) {
+  const bytes = bytesOf(input);
+  log(`\n== ${label}: ${input} (${(bytes / 1e6).toFixed(0)} MB)`);
+  const estimate = countLines(input);
+  log(`Mäter det råa taket (better-sqlite3, ${estimate} rader, 6 textkolumner, en transaktion, WAL, synchronous off)…`);
+  const rawBefore = runChild(['--child-raw', freshDbFile('bench-raw.sqlite'), String(estimate)]);
+  log('Importerar med insyn import --json (kompilerad CLI, ny process, tom databas)…');
+  const imp = cliImport(input, freshDbFile(`bench-import-${label}.sqlite`));
+  const n = Object.values(imp.json.rows).reduce((a, b) => a + b, 0) + imp.json.quarantined;
+  log(`Mäter det råa taket igen (${n} rader) och det schemabundna taket (samma tabeller och index)…`);
+  const rawAfter = runChild(['--child-raw', freshDbFile('bench-raw.sqlite'), String(n)]);
+  const schema = process.argv.includes('--skip-schema') ? null : runChild(['--child-schema', freshDbFile('bench-schema.sqlite'), JSON.stringify(imp.json.rows)]);
+  for (const f of ['bench-raw.sqlite', 'bench-schema.sqlite']) freshDbFile(f);
+  const rawRate = (rawBefore.rows / rawBefore.seconds + rawAfter.rows / rawAfter.seconds) / 2;
+  const importRate = n / imp.wallSeconds;
+  const t = imp.json.timings;
+  return {
+    label,
+    input: path.relative(ROOT, input),
+    bytes,
+    rows: n,
+    quarantined: imp.json.quarantined,
+    import_wall_s: round(imp.wallSeconds),
+    import_rows_per_s: Math.round(importRate),
+    import_cpu_s: round(imp.cpuSeconds),
+    import_peak_rss_mb: imp.maxRssMB,
+    timings_ms: t,
+    write_share: round(t.write_ms / t.total_ms, 3),
+    raw: { before_s: round(rawBefore.seconds), before_rows: rawBefore.rows, after_s: round(rawAfter.seconds), rows_per_s: Math.round(rawRate) },
+    ratio_vs_raw: round(importRate / rawRate, 3),
+    schema_bound_s: schema ? round(schema.seconds) : null,
+    ratio_vs_schema_bound: schema ? round(schema.seconds / imp.wallSeconds, 3) : null,
+    reimport: label === 'bulk' ? null : await measureReimport(label, input, imp),
+  };
+}
+
+/** The extract with 1 % of rows changed, imported into the store of the first import. */
+async function measureReimport(label: string, input: string, first: CliImport) {
+  const dir = path.join(CACHE, `${path.basename(input)}-changed`);
+  log('Skriver en kopia av extraktet med 1 % ändrade rader och importerar den ovanpå…');
+  const { changed, total } = await writeChangedExtract(input, dir);
+  const imp = cliImport(dir, path.join(CACHE, `bench-import-${label}.sqlite`));
+  const j = imp.json as CliImport['json'] & { updated: number; unchanged: number };
+  const stored = Object.values(first.json.rows).reduce((a, b) => a + b, 0);
+  return {
+    changed_rows: changed,
+    total_rows: total,
+    wall_s: round(imp.wallSeconds),
+    ratio_vs_first_import: round(imp.wallSeconds / first.wallSeconds, 3),
+    peak_rss_mb: imp.maxRssMB,
+    inserted: j.inserted,
+    updated: j.updated,
+    unchanged: j.unchanged,
+    // Exact: every changed row updated, every other stored row unchanged, nothing new.
+    counts_exact: j.inserted === 0 && j.updated === changed && j.unchanged === stored - changed,
+    unchanged_unread: (j.timings as { unchanged_unread?: number }).unchanged_unread ?? null,
+  };
+}
+
 async function main(): Promise<void> {
-  if (process.argv[2] === '--child-import') return childImport(process.argv[3]!, process.argv[4]!);
-  if (process.argv[2] === '--child-ceiling') return childCeiling(process.argv[3]!, JSON.parse(process.argv[4]!) as Record<string, number>);
+  if (process.argv[2] === '--child-raw') return childRaw(process.argv[3]!, Number(process.argv[4]));
+  if (process.argv[2] === '--child-schema') return childSchema(process.argv[3]!, JSON.parse(process.argv[4]!) as Record<string, number>);
   fs.mkdirSync(CACHE, { recursive: true });
-  fs.mkdirSync(RESULTS, { recursive: true });
-  const scale = (arg('--scale') ?? 'national') as 'municipality' | 'national';
-  const data = arg('--data') ?? (await ensureDataset(scale));
-  const bytes = fs.readdirSync(data).filter((f) => f.endsWith('.csv')).reduce((a, f) => a + fs.statSync(path.join(data, f)).size, 0);
-  process.stderr.write(`Importerar ${data} (${(bytes / 1e6).toFixed(0)} MB CSV)…\n`);
-  const imp = runChild(['--child-import', freshDbFile('bench-import.sqlite'), data]);
-  const rows = imp.rows as Record<string, number>;
-  process.stderr.write(`Mäter taket (rå better-sqlite3-insert av ${Object.values(rows).reduce((a, b) => a + b, 0)} rader)…\n`);
-  const ceil = runChild(['--child-ceiling', freshDbFile('bench-ceiling.sqlite'), JSON.stringify(rows)]);
-  const importRate = (imp.records as number) / (imp.seconds as number);
-  const ceilingRate = (ceil.rows as number) / (ceil.seconds as number);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  await buildApp(path.dirname(CLI));
+  const only = arg('--only');
+  const runs: Run[] = [];
+  if (only !== 'bulk') runs.push(await measure(arg('--data') ? 'custom' : 'national', arg('--data') ?? ensureNational()));
+  if (only !== 'national') runs.push(await measure('bulk', await ensureBulk(Number(arg('--bulk-rows') ?? 1_800_000))));
   const result = {
     benchmark: 'import',
     date: new Date().toISOString(),
-    data,
-    scale: arg('--data') ? 'custom' : scale,
-    csv_bytes: bytes,
-    rows: imp.rows,
-    records: imp.records,
-    quarantined: imp.quarantined,
-    import_seconds: Number((imp.seconds as number).toFixed(2)),
-    import_rows_per_sec: Math.round(importRate),
-    ceiling_seconds: Number((ceil.seconds as number).toFixed(2)),
-    ceiling_rows_per_sec: Math.round(ceilingRate),
-    ratio: Number((importRate / ceilingRate).toFixed(3)),
+    method: 'rows per second of the compiled `insyn import --json` process (wall time from spawn to exit, fresh store) vs the mean rate of a raw better-sqlite3 insert of the same row count measured right before and right after it',
     ratio_target: 0.4,
-    import_peak_rss_mb: imp.maxRssMB,
-    ceiling_peak_rss_mb: ceil.maxRssMB,
     rss_target_mb: 2048,
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version, loadavg_1m: (await import('node:os')).loadavg()[0] ?? 0 },
+    runs,
+    machine: { cpus: os.cpus().length, node: process.version, loadavg_end: os.loadavg().map((x) => round(x, 1)) },
   };
-  fs.writeFileSync(path.join(RESULTS, 'import.json'), JSON.stringify(result, null, 2) + '\n');
+  fs.writeFileSync(path.join(RESULTS_DIR, 'import.json'), JSON.stringify(result, null, 2) + '\n');
   const md = [
     '# Import benchmark',
     '',
-    `Run ${result.date} on ${result.machine.cpus} cores, Node ${result.machine.node} (1-min load average at the end: ${result.machine.loadavg_1m.toFixed(1)}).`,
+    `Run ${result.date} on ${result.machine.cpus} cores, Node ${result.machine.node}; load average at the end ${result.machine.loadavg_end.join(' / ')}.`,
+    `Method: ${result.method}.`,
     '',
-    '| measure | value |',
-    '| --- | --- |',
-    `| data | ${result.scale} (${(bytes / 1e6).toFixed(0)} MB CSV, ${result.records} rows) |`,
-    `| import wall time | ${result.import_seconds} s |`,
-    `| import rows/s | ${result.import_rows_per_sec} |`,
-    `| raw insert ceiling rows/s | ${result.ceiling_rows_per_sec} (${result.ceiling_seconds} s) |`,
-    `| ratio import/ceiling | **${result.ratio}** (target ≥ 0.40) |`,
-    `| import peak RSS | **${result.import_peak_rss_mb} MB** (target ≤ 2048 MB) |`,
-    `| quarantined | ${result.quarantined} |`,
-    '',
-    'Rows per table: ' + Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', '),
+    '| measure | ' + runs.map((r) => r.label).join(' | ') + ' |',
+    '| --- |' + runs.map(() => ' --- |').join(''),
+    ...[
+      ['input', (r: Run) => `${r.input} (${(r.bytes / 1e6).toFixed(0)} MB)`],
+      ['rows (stored + quarantined)', (r: Run) => `${r.rows} (${r.quarantined} quarantined)`],
+      ['`insyn import` wall, start-up included', (r: Run) => `${r.import_wall_s} s (${r.import_rows_per_s} rows/s)`],
+      ['raw insert before / after', (r: Run) => `${r.raw.before_s} s / ${r.raw.after_s} s (${r.raw.rows_per_s} rows/s)`],
+      ['**ratio vs raw insert** (target ≥ 0.40)', (r: Run) => `**${r.ratio_vs_raw}**`],
+      ['schema-bound ceiling (own tables + indexes) / ratio', (r: Run) => (r.schema_bound_s === null ? 'not measured (--skip-schema)' : `${r.schema_bound_s} s / ${r.ratio_vs_schema_bound}`)],
+      ['peak RSS (target ≤ 2048 MB)', (r: Run) => `**${r.import_peak_rss_mb} MB**`],
+      ['CPU time, all threads', (r: Run) => `${r.import_cpu_s} s`],
+      ['in the import: hash / read side / write side (ms)', (r: Run) => `${r.timings_ms.hash_ms} / ${r.timings_ms.read_ms} / ${r.timings_ms.write_ms}${r.timings_ms.parse_in_worker ? ' (read side in a worker)' : ''}`],
+      ['write side share of the import', (r: Run) => `${Math.round(100 * r.write_share)} %`],
+      ['re-import, 1 % of rows changed: wall / **ratio vs first import** (target ≤ 0.25)', (r: Run) => (r.reimport ? `${r.reimport.wall_s} s / **${r.reimport.ratio_vs_first_import}**` : '–')],
+      ['re-import: inserted / updated / unchanged (changed rows; exact?)', (r: Run) => (r.reimport ? `${r.reimport.inserted} / ${r.reimport.updated} / ${r.reimport.unchanged} (${r.reimport.changed_rows}; ${r.reimport.counts_exact ? 'exact' : '**not exact**'})` : '–')],
+      ['re-import: records recognised unread / peak RSS', (r: Run) => (r.reimport ? `${r.reimport.unchanged_unread} / ${r.reimport.peak_rss_mb} MB` : '–')],
+    ].map(([name, f]) => `| ${name as string} | ${runs.map((r) => (f as (r: Run) => string)(r)).join(' | ')} |`),
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(RESULTS, 'import.md'), md);
-  console.log(JSON.stringify(result, null, 2));
+  fs.writeFileSync(path.join(RESULTS_DIR, 'import.md'), md);
+  process.stdout.write(md);
   if (!process.argv.includes('--skip-bigfile')) {
     const big = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bigfile.bench.ts')], { stdio: 'inherit' });
     if (big.status !== 0) process.exitCode = 1;

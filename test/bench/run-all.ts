@@ -16,6 +16,7 @@ const BENCHES: { name: string; script: string; args?: string[] }[] = [
   { name: 'ego', script: 'test/bench/ego.bench.ts' },
   { name: 'eval', script: 'test/bench/eval.ts' },
   { name: 'canvas', script: 'test/bench/canvas.bench.ts' },
+  { name: 'startup', script: 'test/bench/startup.bench.ts' },
   // Monitoring across imports (issue 11).
   { name: 'changes', script: 'test/bench/changes.bench.ts', args: ['--scale', 'national', '--skip-partial'] },
   { name: 'matches', script: 'test/bench/matches.bench.ts' }, // issue 15

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildElectron } from '../../electron/launch';
+import { buildElectron } from '../../electron/build.mjs';
 
 /** The Electron bundles build, and the sandboxed preload loads nothing but `electron`. */
 describe('Electron bundles', () => {
@@ -17,11 +17,11 @@ describe('Electron bundles', () => {
     expect(preload).toContain('exposeInMainWorld');
     expect(preload).toContain('hitsList');
     expect(preload).toContain('insyn:');
-    // The main bundle loads the worker from beside itself, not from the TypeScript sources.
-    const mainJs = fs.readFileSync(main, 'utf8');
-    expect(mainJs).toContain('./worker');
-    expect(mainJs).toMatch(/from ["']electron["']/);
+    // The bundles load the worker from beside themselves (compiled .js), not from the TypeScript sources.
+    const js = fs.readdirSync(out).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('\n');
+    expect(js).toContain('./worker');
+    expect(fs.readFileSync(main, 'utf8')).toMatch(/from ["']electron["']/);
     // Date fields and number formats follow Swedish conventions whatever the OS language.
-    expect(mainJs).toMatch(/appendSwitch\(["']lang["'], ["']sv-SE["']\)/);
+    expect(js).toMatch(/appendSwitch\(["']lang["'], ["']sv-SE["']\)/);
   }, 60_000);
 });

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/audit/log';
 import { openDb } from '../../src/store/db';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
+import { CLI_BIN } from '../support/cli';
 
-const BIN = path.resolve('src/cli/bin.js');
+const BIN = CLI_BIN;
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 describe('insyn import / show (contract §5)', () => {

@@ -6,10 +6,10 @@ import { importPath } from '../../src/import/importer';
 import { openDb } from '../../src/store/db';
 import { orgNr, personId, tableCsv, tmpDir, writeDataset } from '../support/fixtures';
 import { storeFingerprint } from './helpers';
+import { CLI_BIN } from '../support/cli';
 
 /** Issue 7.2: SIGKILL an import at random points; the store must stay consistent, all-or-none. */
 
-const CHILD = path.join(import.meta.dirname, 'crash-child.ts');
 const N = 30_000;
 
 function bigDataset(dir: string): string {
@@ -23,13 +23,15 @@ function bigDataset(dir: string): string {
 
 function runChild(db: string, dir: string, killAfterMs: number | null): Promise<{ killed: boolean; wrote: boolean; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The compiled CLI as shipped (its read side runs in a worker thread at this size).
+    const child = spawn(process.execPath, [CLI_BIN, 'import', dir, '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
     let wrote = false;
     let killed = false;
     let err = '';
-    child.stderr.on('data', (d) => (err += String(d)));
-    child.stdout.on('data', (d) => {
-      if (!wrote && String(d).includes('writing')) {
+    // Progress on stderr (`file: N rader, …`) means rows are being written.
+    child.stderr.on('data', (d) => {
+      err += String(d);
+      if (!wrote && / rader, /.test(err)) {
         wrote = true;
         if (killAfterMs !== null)
           setTimeout(() => {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir, writeDataset } from '../support/fixtures';
 import { org, pid } from './support';
+import { CLI_BIN } from '../support/cli';
 
 /** The CLI path a checking script uses (contract §5): `insyn import --json`, `insyn analyze --as-of --json`. */
-const BIN = path.resolve('src/cli/bin.js');
+const BIN = CLI_BIN;
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, INSYN_DB: '' } });
 
 const A = org(11), B = org(12);

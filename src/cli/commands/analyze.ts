@@ -1,13 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { analysisStepText } from '../../analysis/progress-text';
-import { contractJson, runAnalysis, type AnalysisResult } from '../../analysis/run';
+import type { AnalysisResult } from '../../analysis/run';
 import { isIsoDate } from '../../model/dates';
-import { formatIssues, validateConfig } from '../../analysis/params';
-import { SIGNALS } from '../../signals/index';
-import { auditAnalysisRun } from '../../audit/events';
-import { UnknownDatasetError } from '../../store/known';
-import { listDatasets } from '../../store/facts';
+import type { SignalDefinition } from '../../signals/types';
 import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
 import { termText } from '../terminal';
@@ -23,10 +18,18 @@ export function register(program: Command): void {
     .option('--json', 'skriv resultatet som JSON på stdout')
     .option('--config <file>', 'JSON-fil med parametrar per signal: { "<signal-id>": { "parameter": värde } }')
     .option('--as-known <dataset>', 'analysera bara det databasen visste direkt efter importen av datamängd DATASET_ID')
-    .action((opts: { db?: string; asOf?: string; json?: boolean; config?: string; asKnown?: string }) => {
+    .action(async (opts: { db?: string; asOf?: string; json?: boolean; config?: string; asKnown?: string }) => {
       if (opts.asOf != null && !isIsoDate(opts.asOf)) throw new UsageError(`ogiltigt datum för --as-of: ${opts.asOf} (förväntade ÅÅÅÅ-MM-DD)`);
       const asKnown = opts.asKnown == null ? undefined : datasetIdArg(opts.asKnown);
-      const params = opts.config != null ? readConfig(opts.config) : undefined;
+      // Loaded here, not at start-up: `insyn --help` never reads the signals, zod or graphology.
+      const { formatIssues, validateConfig } = await import('../../analysis/params');
+      const { contractJson, runAnalysis } = await import('../../analysis/run');
+      const { SIGNALS } = await import('../../signals/index');
+      const { auditAnalysisRun } = await import('../../audit/events');
+      const { UnknownDatasetError } = await import('../../store/known');
+      const { listDatasets } = await import('../../store/facts');
+      const { analysisStepText } = await import('../../analysis/progress-text');
+      const params = opts.config != null ? readConfig(opts.config, validateConfig, formatIssues) : undefined;
       const db = openStoreFromOptions(opts);
       try {
         const result = runAnalysis(db, {
@@ -42,7 +45,7 @@ export function register(program: Command): void {
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         if (opts.json) printJson(contractJson(result));
-        else process.stdout.write(termText(renderTable(result)));
+        else process.stdout.write(termText(renderTable(result, SIGNALS)));
         process.stderr.write(`insyn: körning ${result.run_id}, ${countSv(result.hits.length, 'träff', 'träffar')}, ${result.timings.total_ms} ms\n`);
         // issue 13: never silently an old snapshot.
         if (result.snapshot.note_sv) process.stderr.write(`insyn: ${result.snapshot.note_sv}\n`);
@@ -64,7 +67,9 @@ function datasetIdArg(raw: string): number {
   return id;
 }
 
-function readConfig(file: string): Record<string, unknown> {
+type Params = typeof import('../../analysis/params');
+
+function readConfig(file: string, validateConfig: Params['validateConfig'], formatIssues: Params['formatIssues']): Record<string, unknown> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -89,12 +94,12 @@ function pad(s: string, n: number): string {
 }
 
 /** A readable Swedish summary: coverage per signal, hits, top scores and clusters. */
-export function renderTable(r: AnalysisResult): string {
+export function renderTable(r: AnalysisResult, signals: readonly SignalDefinition[]): string {
   const lines: string[] = [];
   const known = r.as_known !== null ? `, som känt efter datamängd ${r.as_known}` : '';
   lines.push(`Analys per ${r.as_of} (körning ${r.run_id}, dataversion ${r.data_version}${known})`, '');
   lines.push(`${pad('Signal', 32)}${pad('Träffar', 9)}Status`);
-  for (const s of SIGNALS) {
+  for (const s of signals) {
     const cov = r.coverage[s.id];
     const n = r.hits.filter((h) => h.signal === s.id).length;
     lines.push(`${pad(s.id, 32)}${pad(cov?.evaluable ? String(n) : '–', 9)}${cov?.evaluable ? s.title : `ej bedömbar: ${cov?.reason ?? ''}`}`);

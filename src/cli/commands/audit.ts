@@ -5,7 +5,6 @@ import { anchorAudit, listAudit, verifyAudit, type AuditReceipt } from '../../au
 import { loadAuditKey } from '../../audit/key';
 import { describeHead, makeReceipt, parseReceipt, ReceiptError } from '../../audit/receipt';
 import { exportAuditLog } from '../../audit/export';
-import { auditSummarySv } from '../../audit/summary';
 import { countSv } from '../../model/labels-sv';
 import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson, resolveDbPath } from '../options';
@@ -109,7 +108,9 @@ export function register(program: Command): void {
     .option('--json', 'skriv posterna som JSON på stdout')
     .option('--offset <n>', 'hoppa över de första n posterna', '0')
     .option('--limit <n>', 'högst n poster', '1000')
-    .action((opts: { db?: string; json?: boolean; offset: string; limit: string }) => {
+    .action(async (opts: { db?: string; json?: boolean; offset: string; limit: string }) => {
+      // Loaded here, not at start-up: signal titles bring the signal registry (zod).
+      const { auditSummarySv } = await import('../../audit/summary');
       const offset = Number(opts.offset);
       const limit = Number(opts.limit);
       if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`ogiltigt värde för --offset: ${opts.offset}`);

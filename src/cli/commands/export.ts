@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CSV_DIALECTS, EXPORT_FORMATS, exportScope, type CsvDialect, type ExportFormat, type ExportScope } from '../../export/index';
+import type { ExportScope } from '../../export/index';
+import { CSV_DIALECTS, EXPORT_FORMATS, type CsvDialect, type ExportFormat } from '../../export/types';
 import { normaliseHolderId } from '../../ids/holder';
 import { UsageError } from '../usage-error';
 import { openStoreFromOptions, printJson } from '../options';
@@ -40,11 +41,13 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'bara kopplingar som gäller detta datum (standard: hela historiken)')
     .option('--csv-dialect <dialect>', 'csv: excel (semikolon, decimalkomma, id:n som text – för Excel med svenska inställningar) eller standard (RFC 4180, komma)', 'excel')
     .option('--json', 'skriv de skrivna filerna som JSON på stdout')
-    .action((opts: Opts) => {
+    .action(async (opts: Opts) => {
       const format = parseFormat(opts.format);
       const scope = parseScope(opts);
       const { outDir, baseName } = parseOut(opts.out, format);
       const csvDialect = parseDialect(opts.csvDialect);
+      // Loaded here, not at start-up: `insyn --help` never reads graphology.
+      const { exportScope } = await import('../../export/index');
       const db = openStoreFromOptions(opts);
       try {
         const r = exportScope(db, { format, scope, outDir, baseName, pseudonymise: opts.pseudonymise ?? false, overwrite: opts.overwrite ?? false, csvDialect });

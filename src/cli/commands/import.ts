@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { importAudited } from '../../audit/events';
-import { ImportError, type ImportProgress, type ImportResult } from '../../import/importer';
+import type { ImportProgress, ImportResult } from '../../import/importer';
 import { importProgressText } from '../../import/progress-text';
 import { TABLE_NAMES } from '../../model/tables';
 import { UsageError } from '../usage-error';
@@ -25,6 +24,9 @@ export function register(program: Command): void {
       const full = opts.partial ? false : typeof opts.full === 'string' ? opts.full.split(',').map((t) => t.trim()).filter(Boolean) : opts.full;
       const unknown = Array.isArray(full) ? full.filter((t) => !(TABLE_NAMES as readonly string[]).includes(t)) : [];
       if (unknown.length) throw new UsageError(`--full: okänd tabell ${unknown.join(', ')} (tabellerna är ${TABLE_NAMES.join(', ')})`);
+      // Loaded here, not at start-up: `insyn --help` never reads the importer (exceljs, fflate).
+      const { ImportError } = await import('../../import/importer');
+      const { importAudited } = await import('../../audit/events');
       const db = openStoreFromOptions(opts);
       try {
         const progress = progressPrinter();
@@ -65,6 +67,7 @@ export function jsonOf(r: ImportResult): Record<string, unknown> {
     source: r.source ?? null,
     full: r.full ?? [],
     ended: r.ended ?? {},
+    ...(r.timings ? { timings: r.timings } : {}),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startLoopbackApp } from '../../api/app';
 import { UsageError } from '../usage-error';
 import { resolveDbPath } from '../options';
 
@@ -17,6 +16,7 @@ export function register(program: Command): void {
     .action(async (opts: { db?: string; port?: string; demo?: boolean }) => {
       const port = opts.port === undefined ? 0 : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`ogiltig port: ${opts.port}`);
+      const { startLoopbackApp } = await import('../../api/app');
       const app = await startLoopbackApp({ dbPath: resolveDbPath(opts), port, demo: opts.demo });
       process.stdout.write(`Insyn körs på ${app.server.url}\n`);
       process.stderr.write('Avsluta med Ctrl+C.\n');

@@ -4,7 +4,6 @@ import {
   COMPANY_STATUS_DISPLAY_SV, FINANCIAL_KIND_DISPLAY_SV, INSPECTION_OUTCOME_DISPLAY_SV, LICENCE_KIND_DISPLAY_SV, LICENCE_STATUS_DISPLAY_SV,
   LICENCE_STATUS_SV, OFFENCE_SV, PROFESSION_DISPLAY_SV, ROLE_DISPLAY_SV, SANCTION_KIND_DISPLAY_SV, SUBJECT_KIND_DISPLAY_SV, labelSv,
 } from '../../model/labels-sv';
-import { signalTitle } from '../../signals/titles';
 import { openStoreFromOptions, printJson } from '../options';
 import { termSafe, termText } from '../terminal';
 
@@ -16,7 +15,9 @@ export function register(program: Command): void {
     .argument('<id>', 'organisationsnummer, personnummer, tillstånds-id eller familjehems-id (valfri form)')
     .option('--db <file>', 'databasfil (standard: $INSYN_DB eller användarens datakatalog)')
     .option('--json', 'skriv entiteten som JSON på stdout')
-    .action((id: string, opts: { db?: string; json?: boolean }) => {
+    .action(async (id: string, opts: { db?: string; json?: boolean }) => {
+      // Loaded here, not at start-up: the signal registry brings zod.
+      const { signalTitle } = await import('../../signals/titles');
       const db = openStoreFromOptions(opts);
       try {
         const e = getEntity(db, id);
@@ -26,7 +27,7 @@ export function register(program: Command): void {
           return;
         }
         if (opts.json) printJson(e);
-        else process.stdout.write(termText(profileText(e)));
+        else process.stdout.write(termText(profileText(e, signalTitle)));
       } finally {
         db.close();
       }
@@ -39,7 +40,8 @@ const sv = (table: Readonly<Record<string, string>>, x: unknown): string => labe
 const period = (f: Fact): string => `${v(f.from)} – ${f.to ? String(f.to) : 'pågår'}`;
 
 /** A readable Swedish summary of a profile. */
-export function profileText(e: EntityProfile): string {
+/** `title`: a signal's Swedish title (signals/titles, loaded by the command: it brings the registry). */
+export function profileText(e: EntityProfile, title: (signalId: string) => string): string {
   const out: string[] = [`${sv(SUBJECT_KIND_DISPLAY_SV, e.kind)} ${e.id}: ${v(e.name)}`];
   const list = (title: string, items: unknown, fmt: (f: Fact) => string): void => {
     const arr = (items as Fact[] | undefined) ?? [];
@@ -74,7 +76,7 @@ export function profileText(e: EntityProfile): string {
   if (e.provenance) out.push(`  Källa: ${e.provenance.source} (datamängd #${e.provenance.dataset_id}, importerad ${e.provenance.imported_at})`);
   if (e.hits.length) {
     out.push(`Träffar (${e.hits.length}):`);
-    for (const h of e.hits) out.push(`  ${signalTitle(h.signal)} (allvarlighet ${h.severity})${h.relation === 'related' ? `, via ${h.subject_id}` : ''}`);
+    for (const h of e.hits) out.push(`  ${title(h.signal)} (allvarlighet ${h.severity})${h.relation === 'related' ? `, via ${h.subject_id}` : ''}`);
   } else out.push('Träffar: inga (i senaste analysen)');
   return out.join('\n') + '\n';
 }

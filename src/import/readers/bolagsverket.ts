@@ -1,3 +1,4 @@
+import { MAX_RECORD_CHARS, PREVIEW_CHARS, TOO_LONG } from '../limits';
 import type { RowSink } from './sink';
 
 /**
@@ -163,17 +164,44 @@ export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Pr
     if (sink.tick()) stop = true;
   };
 
+  /** A line over the limit (or the record it continues) is one bad row; only its start is kept. */
+  const tooLong = (preview: string): void => {
+    lineNo++;
+    // A record being joined over line breaks started earlier (its lines are counted already).
+    const p = pending as { start: number; text: string } | null;
+    pending = null;
+    sink.bad(p ? p.start : lineNo, null, (p ? `${p.text}\n${preview}` : preview).slice(0, PREVIEW_CHARS), TOO_LONG.reason, TOO_LONG.reasonSv);
+    if (sink.tick()) stop = true;
+  };
+  let skipping = false;
   for await (const chunk of chunks) {
-    const text = rest + chunk;
+    let text = rest + chunk;
+    if (skipping) {
+      // The rest of an over-long line: dropped up to its line break.
+      const nl = text.indexOf('\n');
+      if (nl < 0) continue;
+      skipping = false;
+      text = text.slice(nl + 1);
+    }
     let from = 0;
     for (;;) {
       const nl = text.indexOf('\n', from);
       if (nl < 0) break;
-      line(text.slice(from, nl > from && text[nl - 1] === '\r' ? nl - 1 : nl));
+      if (nl - from > MAX_RECORD_CHARS) tooLong(text.slice(from, from + PREVIEW_CHARS));
+      else line(text.slice(from, nl > from && text[nl - 1] === '\r' ? nl - 1 : nl));
       from = nl + 1;
       if (stop) return;
     }
     rest = text.slice(from);
+    if (rest.length > MAX_RECORD_CHARS) {
+      // Reported (and counted) now; the rest of the line is skipped up to its line break.
+      tooLong(rest.slice(0, PREVIEW_CHARS));
+      if (stop) return;
+      rest = '';
+      skipping = true;
+    }
+    const wait = sink.ready?.();
+    if (wait) await wait;
   }
   if (rest) line(rest.replace(/\r$/, ''));
   if (pending) {

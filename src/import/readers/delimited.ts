@@ -1,6 +1,7 @@
 import type { TableName } from '../../model/tables';
 import { CsvTokenizer, type CsvRecord } from '../csv-tokenizer';
 import { detectDelimiter } from '../encoding';
+import { TOO_LONG } from '../limits';
 import type { RowSink } from './sink';
 
 const RAW_PREVIEW = 200;
@@ -34,7 +35,7 @@ export async function readDelimited(chunks: AsyncIterable<string>, table: TableN
     // Empty fields beyond the header (a trailing delimiter) carry nothing: the row keeps its width.
     if (!r.error && r.fields.length > width && r.fields.slice(width).every((f) => f.trim() === '')) r.fields.length = width;
     if (r.error) {
-      const why = r.error === 'unclosed_quote' ? ['quote is never closed', 'citattecknet stängs aldrig'] : ['field longer than the limit (quote never closed?)', 'fältet är längre än gränsen (citattecken stängs aldrig?)'];
+      const why = r.error === 'unclosed_quote' ? ['quote is never closed', 'citattecknet stängs aldrig'] : r.error === 'field_too_long' ? ['field longer than the limit (quote never closed?)', 'fältet är längre än gränsen (citattecken stängs aldrig?)'] : [TOO_LONG.reason, TOO_LONG.reasonSv];
       sink.bad(r.line, null, r.fields.join(delim ?? ',').slice(0, RAW_PREVIEW), why[0]!, why[1]!);
     } else if (r.fields.length !== width) {
       sink.bad(r.line, null, r.fields.join(delim ?? ',').slice(0, RAW_PREVIEW), `row has ${r.fields.length} fields, header has ${width}`, `raden har ${r.fields.length} fält, rubrikraden har ${width}`);
@@ -50,6 +51,8 @@ export async function readDelimited(chunks: AsyncIterable<string>, table: TableN
     }
     tokenizer.push(chunk);
     if (stop) break;
+    const wait = sink.ready?.();
+    if (wait) await wait;
   }
   if (!stop) tokenizer?.end();
   return { delimiter: delim ?? ',' };

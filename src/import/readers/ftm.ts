@@ -1,6 +1,7 @@
 import { normaliseOrgNr } from '../../ids/orgnr';
 import { normalisePersonId } from '../../ids/personnummer';
 import type { TableName } from '../../model/tables';
+import { MAX_RECORD_CHARS, PREVIEW_CHARS, TOO_LONG } from '../limits';
 import type { RowSink } from './sink';
 
 /**
@@ -96,21 +97,34 @@ function sanctionKind(text: string): string {
   return 'suspicion';
 }
 
-async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<[number, string]> {
+/** Lines with their numbers; a line over the limit comes as its first characters, flagged, and is not kept whole. */
+async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<[number, string, boolean]> {
   let rest = '';
   let n = 0;
+  let skipping = false;
   for await (const chunk of chunks) {
-    const text = rest + chunk;
+    let text = rest + chunk;
+    if (skipping) {
+      const nl = text.indexOf('\n');
+      if (nl < 0) continue;
+      skipping = false;
+      text = text.slice(nl + 1);
+    }
     let from = 0;
     for (;;) {
       const nl = text.indexOf('\n', from);
       if (nl < 0) break;
-      yield [++n, text.slice(from, nl)];
+      yield nl - from > MAX_RECORD_CHARS ? [++n, text.slice(from, from + PREVIEW_CHARS), true] : [++n, text.slice(from, nl), false];
       from = nl + 1;
     }
     rest = text.slice(from);
+    if (rest.length > MAX_RECORD_CHARS) {
+      yield [++n, rest.slice(0, PREVIEW_CHARS), true];
+      rest = '';
+      skipping = true;
+    }
   }
-  if (rest) yield [++n, rest];
+  if (rest) yield [++n, rest, false];
 }
 
 function parse(text: string): FtmEntity | null {
@@ -126,8 +140,8 @@ function parse(text: string): FtmEntity | null {
 export async function indexFtm(chunks: AsyncIterable<string>): Promise<{ refs: Map<string, Ref>; addresses: Map<string, AddressParts> }> {
   const refs = new Map<string, Ref>();
   const addresses = new Map<string, AddressParts>();
-  for await (const [, text] of lines(chunks)) {
-    if (!text.trim()) continue;
+  for await (const [, text, tooLong] of lines(chunks)) {
+    if (tooLong || !text.trim()) continue;
     const e = parse(text);
     if (!e || typeof e.id !== 'string') continue;
     if (COMPANY_SCHEMAS.has(String(e.schema))) refs.set(e.id, { kind: 'company', id: companyId(e) });
@@ -160,7 +174,11 @@ export async function readFtm(chunks: AsyncIterable<string>, index: Awaited<Retu
     if (!r) sink.bad(line, prop, id || null, `${String(e.schema)} refers to an entity not in the file`, `${String(e.schema)} hänvisar till en entitet som inte finns i filen`);
     return r ?? null;
   };
-  for await (const [line, text] of lines(chunks)) {
+  for await (const [line, text, tooLong] of lines(chunks)) {
+    if (tooLong) {
+      sink.bad(line, null, text, TOO_LONG.reason, TOO_LONG.reasonSv);
+      continue;
+    }
     if (!text.trim()) continue;
     const e = parse(text);
     if (!e || typeof e.id !== 'string' || typeof e.schema !== 'string') {
@@ -197,5 +215,7 @@ export async function readFtm(chunks: AsyncIterable<string>, index: Awaited<Retu
       sink.bad(line, 'schema', e.schema, `FollowTheMoney schema ${e.schema} is not imported`, `FollowTheMoney-schemat ${e.schema} importeras inte`);
     }
     if (sink.tick()) return;
+    const wait = sink.ready?.();
+    if (wait) await wait;
   }
 }

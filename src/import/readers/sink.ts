@@ -9,4 +9,9 @@ export interface RowSink {
   bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void;
   /** Called now and then so progress can be reported; returning true stops reading (preview). */
   tick(): boolean;
+  /**
+   * Back-pressure, asked between chunks: a promise to await before reading on (the writer is
+   * behind), or null. Readers that can pause call it; without it they read at full speed.
+   */
+  ready?(): Promise<void> | null;
 }

@@ -8,6 +8,8 @@ import * as m006 from './006_known_time';
 // issue 13
 import * as m007 from './007_audit_key';
 import * as m009 from './009_matches';
+// issue 10
+import * as m010 from './010_droppable_keys';
 
 /**
  * Numbered migrations, applied in order; the `schema_migrations` ledger records those applied and
@@ -19,6 +21,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Code instead of `sql` (issue 10: rebuilding tables from their stored definitions). */
+  run?: (db: Db) => void;
   /** For a store from before the ledger (src/store/db.ts): whether this migration's objects exist. */
   present?: (db: Db) => boolean;
 }
@@ -36,4 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
   // issue 13
   { version: 7, name: 'audit_key', sql: m007.sql },
   { version: 9, name: 'matches', sql: m009.sql },
+  // issue 10
+  { version: 10, name: 'droppable_keys', sql: '', run: m010.run },
 ];

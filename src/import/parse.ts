@@ -1,0 +1,296 @@
+import { TABLE_NAMES, type TableName } from '../model/tables';
+import { factColumns } from '../store/facts';
+import { openDb, type Db } from '../store/db';
+import { OCCURRENCE_KEYED, OccurrenceCounter, occurrenceKey } from './occurrences';
+import type { PlannedFile } from './plan';
+import { readFile } from './read-file';
+import type { RowSink } from './readers/sink';
+import { mapHeader, RowNormaliser } from './rows';
+import { unreadable, type ByteCounter } from './source';
+import { ImportError } from './types';
+import { keyHash, lineHash, lineSeed, UnchangedRows } from './unchanged';
+
+/**
+ * The read side of an import: every planned file is read, its rows normalised and keyed, and the
+ * results handed on in batches to a consumer that writes them (src/import/importer.ts). The same
+ * code runs on the importer's thread for small inputs and in a worker thread for large ones
+ * (parse-worker.ts), where reading overlaps with the writes on the main thread.
+ *
+ * A batch is one flat array of operations (few objects cross the thread boundary):
+ *   OP_HEADER, table, header cells, allowExtOrgNr
+ *   OP_ROW, table index, line, key, …values (factColumns(table).length), raw cells or null, dupOf,
+ *           line hash, key hash, occurrence (the last two 0 outside event tables; see unchanged.ts)
+ *   OP_BAD, line, column, value, reason, reasonSv, raw cells or null
+ *   OP_SAME, table index, line, row id: a record stored exactly so already (unchanged.ts)
+ * A row's raw cells travel only when its key was already seen in the file (a duplicate, which the
+ * writer quarantines with the cells); then dupOf is the line of the key's first row, else 0.
+ * A bad row always carries its cells.
+ */
+export const OP_HEADER = 0;
+export const OP_ROW = 1;
+export const OP_BAD = 2;
+export const OP_SAME = 3;
+
+export interface ParseConsumer {
+  startFile(index: number): void;
+  batch(ops: unknown[], bytes: ByteCounter): void;
+  endFile(index: number, bytes: ByteCounter): void;
+}
+
+/** Back-pressure: a promise to await before reading on, or null to go on at once. */
+export type Ready = () => Promise<void> | null;
+
+const BATCH_OPS = 1 << 15;
+/** Room past BATCH_OPS for the row that crosses it (the widest table has fewer values). */
+const OPS_SLACK = 64;
+const FLUSH_EVERY_MS = 200;
+
+/**
+ * Reads `files` in order into `consumer`. Errors: ImportError, or TypeError for internal faults.
+ * `storeFile`: the store being imported into; records stored exactly so already are then reported
+ * as OP_SAME (read through a connection of its own, which sees the store as last committed).
+ */
+export async function parseFiles(files: readonly PlannedFile[], consumer: ParseConsumer, ready: Ready, storeFile?: string): Promise<void> {
+  const store = new StoredRows(storeFile);
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      const counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
+      const sink = new NormalisingSink(f.label, consumer, counter, ready, store);
+      consumer.startFile(i);
+      try {
+        await readFile(f, sink, counter);
+      } catch (err) {
+        // The writer's own errors (SQLite, on this thread) pass as they are; a read failure names the file.
+        throw err === sink.consumerError || err instanceof ImportError || err instanceof TypeError ? err : unreadable(f.label, err);
+      }
+      sink.flush();
+      store.fileDone(sink.tables());
+      consumer.endFile(i, { ...counter });
+    }
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * The store's current rows by record hash, per table. Not for a table an earlier file of this
+ * import wrote: the read connection cannot see those uncommitted rows.
+ */
+class StoredRows {
+  private db: Db | null = null;
+  private readonly written = new Set<TableName>();
+
+  constructor(private readonly file: string | undefined) {}
+
+  rows(table: TableName): UnchangedRows | null {
+    if (!this.file || this.written.has(table)) return null;
+    if (!this.db) {
+      this.db = openDb(this.file, { readonly: true });
+      // Read once, front to back: a small cache (the writer's connection has the big one).
+      this.db.pragma('cache_size = -16384');
+    }
+    return UnchangedRows.load(this.db, table);
+  }
+
+  fileDone(tables: Iterable<TableName>): void {
+    for (const t of tables) this.written.add(t);
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+}
+
+interface TableState {
+  normaliser: RowNormaliser;
+  index: number;
+  seed: [number, number];
+  event: boolean;
+  stored: UnchangedRows | null;
+}
+
+/** Normalises one file's rows (header mapping, ids, dates, keys) and batches the outcome. */
+class NormalisingSink implements RowSink {
+  private readonly state = new Map<TableName, TableState>();
+  private readonly occurrences = new OccurrenceCounter();
+  /** Keys of the file's id tables so far (short: the id itself) with their first line, to spot duplicates. */
+  private readonly keys = new Map<TableName, Map<string, number>>();
+  // Written by index into a preallocated array (pushing into a growing one costs as much as the tokenizer).
+  private ops: unknown[] = new Array(BATCH_OPS + OPS_SLACK);
+  private n = 0;
+  private lastFlush = Date.now();
+  private sinceCheck = 0;
+  /** An error the consumer threw (passed through unwrapped). */
+  consumerError: unknown = undefined;
+
+  constructor(
+    private readonly label: string,
+    private readonly consumer: ParseConsumer,
+    private readonly counter: ByteCounter,
+    readonly ready: Ready,
+    private readonly store: StoredRows,
+  ) {}
+
+  tables(): IterableIterator<TableName> {
+    return this.state.keys();
+  }
+
+  header(table: TableName, headers: string[], opts?: { allowExtOrgNr?: boolean }): void {
+    const mapping = mapHeader(table, headers);
+    if (mapping.missingRequired.length) {
+      const cols = mapping.missingRequired.join(', ');
+      throw new ImportError('missing_headers', `${this.label}: obligatoriska kolumner saknas: ${cols}`, `${this.label}: required columns missing: ${cols}`, this.label);
+    }
+    const allowExt = opts?.allowExtOrgNr ?? false;
+    this.state.set(table, {
+      normaliser: new RowNormaliser(mapping, opts),
+      index: TABLE_INDEX.get(table)!,
+      seed: lineSeed(table, headers, allowExt),
+      event: OCCURRENCE_KEYED.has(table),
+      stored: this.store.rows(table),
+    });
+    this.put4(OP_HEADER, table, headers, allowExt);
+  }
+
+  row(table: TableName, line: number, cells: string[]): void {
+    const st = this.state.get(table)!;
+    const lh = lineHash(st.seed, cells);
+    // Occurrence number already counted for this row (an event-table record found in the store).
+    let occ = 0;
+    if (st.stored) {
+      const slot = st.stored.take(lh);
+      if (slot >= 0) {
+        if (st.event) occ = this.occurrences.next(st.stored.keyHash(slot));
+        if (!st.event || occ === st.stored.occ(slot)) {
+          this.put4(OP_SAME, st.index, line, st.stored.rowId(slot));
+          if (this.n >= BATCH_OPS) this.flush();
+          return;
+        }
+      }
+    }
+    const r = st.normaliser.normalise(cells);
+    if (!r.ok) {
+      this.putBad(line, r.column, r.value, r.reason, r.reasonSv, cells);
+    } else {
+      let key = r.key;
+      let dupOf = 0;
+      let kh = 0;
+      if (st.event) {
+        kh = keyHash(table, r.key);
+        if (occ === 0) occ = this.occurrences.next(kh);
+        key = occurrenceKey(r.key, occ);
+      } else {
+        const seen = this.seenKeys(table);
+        dupOf = seen.get(key) ?? 0;
+        if (dupOf === 0) seen.set(key, line);
+      }
+      this.put4(OP_ROW, st.index, line, key);
+      const ops = this.ops;
+      const values = r.values;
+      let n = this.n;
+      for (let i = 0; i < values.length; i++) ops[n++] = values[i];
+      ops[n++] = dupOf > 0 ? cells : null;
+      ops[n++] = dupOf;
+      ops[n++] = lh;
+      ops[n++] = kh;
+      ops[n++] = occ;
+      this.n = n;
+    }
+    if (this.n >= BATCH_OPS) this.flush();
+  }
+
+  private seenKeys(table: TableName): Map<string, number> {
+    let seen = this.keys.get(table);
+    if (!seen) this.keys.set(table, (seen = new Map()));
+    return seen;
+  }
+
+  bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void {
+    this.putBad(line, column, value, reason, reasonSv, null);
+    if (this.n >= BATCH_OPS) this.flush();
+  }
+
+  private put4(a: unknown, b: unknown, c: unknown, d: unknown): void {
+    const ops = this.ops;
+    const n = this.n;
+    ops[n] = a;
+    ops[n + 1] = b;
+    ops[n + 2] = c;
+    ops[n + 3] = d;
+    this.n = n + 4;
+  }
+
+  private putBad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string, cells: string[] | null): void {
+    const ops = this.ops;
+    const n = this.n;
+    ops[n] = OP_BAD;
+    ops[n + 1] = line;
+    ops[n + 2] = column;
+    ops[n + 3] = value;
+    ops[n + 4] = reason;
+    ops[n + 5] = reasonSv;
+    ops[n + 6] = cells;
+    this.n = n + 7;
+  }
+
+  tick(): boolean {
+    // A slow file (xlsx) still reports progress: flush a partial batch now and then.
+    if (++this.sinceCheck >= 256) {
+      this.sinceCheck = 0;
+      if (this.n > 0 && Date.now() - this.lastFlush > FLUSH_EVERY_MS) this.flush();
+    }
+    return false;
+  }
+
+  flush(): void {
+    this.lastFlush = Date.now();
+    if (this.n === 0) return;
+    const ops = this.ops;
+    ops.length = this.n;
+    this.ops = new Array(BATCH_OPS + OPS_SLACK);
+    this.n = 0;
+    try {
+      this.consumer.batch(ops, { ...this.counter });
+    } catch (err) {
+      this.consumerError = err;
+      throw err;
+    }
+  }
+}
+
+export const TABLE_INDEX: ReadonlyMap<TableName, number> = new Map(TABLE_NAMES.map((t, i) => [t, i]));
+
+/** Width of a row's values in a batch. */
+export const valueCount = (table: TableName): number => factColumns(table).length;
+
+// Messages of the worker mode (parse-worker.ts → importer.ts); the importer answers each batch with 'ack'.
+/**
+ * Worker mode: batches posted but not yet acknowledged by the writer, at most. Enough for the
+ * reader to go on with the next file while the writer builds a bulk-loaded table's indexes
+ * (seconds, issue 10): the queued batches wait serialised, about 0.3 MB each.
+ */
+export const MAX_IN_FLIGHT = 512;
+
+export type ParseMessage =
+  | { t: 'start'; index: number }
+  | { t: 'batch'; ops: unknown[]; bytesRead: number; bytesTotal: number }
+  | { t: 'end'; index: number; bytesRead: number; bytesTotal: number }
+  | { t: 'done'; busyMs: number }
+  | { t: 'error'; error: SerialisedError };
+
+export type SerialisedError =
+  | { kind: 'import'; code: ImportError['code']; messageSv: string; messageEn: string; file?: string }
+  | { kind: 'internal'; message: string; stack?: string };
+
+export function serialiseError(err: unknown): SerialisedError {
+  if (err instanceof ImportError) return { kind: 'import', code: err.code, messageSv: err.messageSv, messageEn: err.messageEn, file: err.file };
+  return { kind: 'internal', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined };
+}
+
+/** The importer's view of a worker failure: the same error classes the in-thread path throws. */
+export function deserialiseError(e: SerialisedError): Error {
+  if (e.kind === 'import') return new ImportError(e.code, e.messageSv, e.messageEn, e.file);
+  return Object.assign(new TypeError(e.message), { stack: e.stack });
+}

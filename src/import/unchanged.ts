@@ -1,0 +1,163 @@
+import type { Db } from '../store/db';
+import type { TableName } from '../model/tables';
+
+/**
+ * Re-import without re-reading (issue 10.2): every stored fact row keeps `line_hash`, a 53-bit
+ * hash of the record that wrote it (its cells, with the file's table, header and the normaliser's
+ * version as seed). When a newer extract repeats a record exactly, the reader finds its hash among
+ * the table's current rows and reports the row as unchanged before normalising, keying or sending
+ * it anywhere. Everything else (new, changed, quarantined, hash not found) takes the full path, so
+ * a collision-free hash gives the same store and counts as the full path would.
+ *
+ * Event tables number repeated keys within a file (occurrences.ts): a skipped row still counts its
+ * key (`key_hash`, stored with the row), and is skipped only when its occurrence number is the one
+ * stored (`key_occ`); otherwise it takes the full path with the number it was given.
+ */
+
+/** Bump when normalisation changes what a record is stored as: old hashes then never match. */
+const NORMALISER_VERSION = 1;
+
+const TWO_32 = 4294967296;
+
+/** 53-bit hash state of a string, continuing from (h1, h2); cyrb53's mixing. */
+function mix(s: string, h1: number, h2: number): [number, number] {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  return [h1, h2];
+}
+
+function finish(h1: number, h2: number): number {
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  // 0 marks an empty slot in the lookup table.
+  return (2097151 & h2) * TWO_32 + (h1 >>> 0) || 1;
+}
+
+/** The seed of a file's record hashes: same table, header and normaliser ⇒ same meaning of cells. */
+export function lineSeed(table: TableName, headers: readonly string[], allowExtOrgNr: boolean): [number, number] {
+  return mix(`${NORMALISER_VERSION}\u0000${table}\u0000${allowExtOrgNr ? 1 : 0}\u0000${headers.join('\u0001')}`, 0xdeadbeef, 0x41c6ce57);
+}
+
+/** Hash of one record's cells under a file's seed. */
+export function lineHash(seed: readonly [number, number], cells: readonly string[]): number {
+  let h1 = seed[0];
+  let h2 = seed[1];
+  for (let j = 0; j < cells.length; j++) {
+    const s = cells[j]!;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    // A separator the cells cannot hold in this position: ["ab", "c"] and ["a", "bc"] differ.
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+    h2 = Math.imul(h2 ^ (j + 0x10000), 1597334677);
+  }
+  return finish(h1, h2);
+}
+
+/** The 53-bit hash of an event table's natural key (the occurrence counter's key). */
+export function keyHash(table: TableName, key: string): number {
+  const [h1, h2] = mix(`${table}\u0000${key}`, 0xdeadbeef, 0x41c6ce57);
+  return finish(h1, h2);
+}
+
+/**
+ * The current rows of one table by record hash: an open-addressing table in typed arrays (a
+ * national table of millions of rows costs tens of MB, no objects). Each entry can be taken once,
+ * so a record repeated within a file takes the full path the second time.
+ */
+export class UnchangedRows {
+  private readonly hashes: Float64Array;
+  private readonly rowIds: Float64Array;
+  private readonly keyHashes: Float64Array;
+  private readonly occs: Int32Array;
+  private readonly mask: number;
+  readonly size: number;
+
+  private constructor(n: number) {
+    let cap = 16;
+    while (cap < n * 1.5) cap *= 2;
+    this.hashes = new Float64Array(cap);
+    this.rowIds = new Float64Array(cap);
+    this.keyHashes = new Float64Array(cap);
+    this.occs = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.size = n;
+  }
+
+  /** The table's rows still current in the store read by `db` (a read connection: its last commit). */
+  static load(db: Db, table: TableName): UnchangedRows | null {
+    const n = db.prepare(`SELECT count(*) FROM ${table} WHERE line_hash IS NOT NULL`).pluck().get() as number;
+    if (n === 0) return null;
+    const out = new UnchangedRows(n);
+    // Pages by row id: all() per page costs a fraction of iterate() per row, in bounded memory.
+    const page = db.prepare(`SELECT line_hash, row_id, key_hash, key_occ FROM ${table} WHERE row_id > ? AND line_hash IS NOT NULL${endedFilter(db, table)} ORDER BY row_id LIMIT ${PAGE}`).raw(true);
+    for (let after = 0; ; ) {
+      const rows = page.all(after) as [number, number, number | null, number | null][];
+      for (const r of rows) out.put(r[0], r[1], r[2] ?? 0, r[3] ?? 0);
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]![1];
+    }
+    return out;
+  }
+
+  private put(hash: number, rowId: number, keyHash: number, occ: number): void {
+    let i = slot(hash) & this.mask;
+    while (this.hashes[i] !== 0) {
+      // Two current rows written from the same record (two files of one table): neither is skipped.
+      if (this.hashes[i] === hash) {
+        this.rowIds[i] = -1;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+    this.hashes[i] = hash;
+    this.rowIds[i] = rowId;
+    this.keyHashes[i] = keyHash;
+    this.occs[i] = occ;
+  }
+
+  /** The slot of a record hash not yet taken, taken now; -1 when there is none. */
+  take(hash: number): number {
+    let i = slot(hash) & this.mask;
+    for (;;) {
+      const h = this.hashes[i]!;
+      if (h === 0) return -1;
+      if (h === hash) {
+        if (this.rowIds[i]! < 0) return -1;
+        const found = i;
+        this.rowIds[i] = -this.rowIds[i]! - 1;
+        return found;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  rowId(slotIndex: number): number {
+    return -this.rowIds[slotIndex]! - 1;
+  }
+
+  keyHash(slotIndex: number): number {
+    return this.keyHashes[slotIndex]!;
+  }
+
+  occ(slotIndex: number): number {
+    return this.occs[slotIndex]!;
+  }
+}
+
+const PAGE = 50_000;
+
+function slot(hash: number): number {
+  return (hash % TWO_32) ^ Math.floor(hash / TWO_32);
+}
+
+/** Rows a full extract ended (known time, when the store has it) are not current. */
+function endedFilter(db: Db, table: TableName): string {
+  const cols = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+  return cols.some((c) => c.name === 'ended_by') ? ' AND ended_by IS NULL' : '';
+}
