@@ -47,7 +47,8 @@ export async function loadDemoIfEmpty(wb: Workbench, db: Db, log: (line: string)
     const s = wb.jobs.get(jobId);
     if (s.progress.message !== lastMessage) {
       lastMessage = s.progress.message;
-      log(`  ${s.progress.message}${s.progress.rowsPerSec ? ` (${s.progress.rowsPerSec.toLocaleString('sv-SE')} rader/s)` : ''}`);
+      // The import's message already carries its rate and time left (src/import/progress-text.ts).
+      log(`  ${s.progress.message}`);
     }
   }, 500);
   const done = await wb.jobs.wait(jobId);
