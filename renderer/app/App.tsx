@@ -64,7 +64,7 @@ export function App() {
       <header className="topbar">
         <GlobalSearch />
         <span className="spacer" />
-        <span className="status">Alt+0–9 byter vy · Ctrl+K söker</span>
+        <span className="status">Alt+0–9 och Alt+M byter vy · Ctrl+K söker</span>
       </header>
       <nav className="sidenav" aria-label="Vyer">
         <ul>
