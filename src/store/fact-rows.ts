@@ -93,7 +93,6 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       CREATE TEMP TABLE scope_debtor (id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TEMP TABLE scope_parent (id TEXT PRIMARY KEY) WITHOUT ROWID;
       INSERT OR IGNORE INTO scope_debtor SELECT org_nr FROM licences WHERE org_nr IS NOT NULL;
-      INSERT OR IGNORE INTO scope_debtor SELECT holder_id FROM roles WHERE org_nr IN (SELECT org_nr FROM licences);
       INSERT OR IGNORE INTO scope_parent SELECT j.value FROM foster_homes, json_each(foster_homes.parent_ids) j WHERE foster_homes.parent_ids IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT org_nr FROM licences WHERE org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT payee_org_nr FROM payments WHERE payee_org_nr IS NOT NULL;
@@ -115,13 +114,14 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       for (const t of ['scope_holder', 'scope_debtor', 'scope_parent']) db.prepare(`INSERT OR IGNORE INTO ${t} SELECT value FROM json_each(?)`).run(ids);
     }
     const roles = readTable(db, 'roles', 'WHERE org_nr IN (SELECT id FROM scope_org) OR holder_id IN (SELECT id FROM scope_holder)');
+    // Holders of a role in a licence holder are debtors in scope. scope_org holds every licence
+    // org_nr, so their roles are among those just read (cheaper than a second pass over roles).
+    const licensed = new Set(db.prepare('SELECT org_nr FROM licences WHERE org_nr IS NOT NULL').pluck().all() as string[]);
+    insertIds(db, 'scope_debtor', roles.filter((r) => licensed.has(r.org_nr)).map((r) => r.holder_id));
     roles.push(...ownershipChains(db, roles));
-    const orgs = db.prepare('INSERT OR IGNORE INTO scope_org VALUES (?)');
-    const persons = db.prepare('INSERT OR IGNORE INTO scope_person VALUES (?)');
-    for (const r of roles) {
-      orgs.run(r.org_nr);
-      (r.holder_kind === 'company' ? orgs : persons).run(r.holder_id);
-    }
+    // One statement per scope table, not one per role (hundreds of thousands at national scale).
+    insertIds(db, 'scope_org', roles.flatMap((r) => (r.holder_kind === 'company' ? [r.org_nr, r.holder_id] : [r.org_nr])));
+    insertIds(db, 'scope_person', roles.filter((r) => r.holder_kind !== 'company').map((r) => r.holder_id));
     db.exec(`
       INSERT OR IGNORE INTO scope_org SELECT id FROM scope_holder;
       INSERT OR IGNORE INTO scope_person SELECT id FROM scope_holder;
@@ -149,6 +149,11 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
     db.exec('DROP TABLE temp.scope_org; DROP TABLE temp.scope_holder; DROP TABLE temp.scope_person; DROP TABLE temp.scope_debtor; DROP TABLE temp.scope_parent;');
     return out;
   })();
+}
+
+/** Adds ids to a temp scope table in one statement (nulls are skipped, as `IN` would never match them). */
+function insertIds(db: Db, table: string, ids: readonly (string | null)[]): void {
+  if (ids.length > 0) db.prepare(`INSERT OR IGNORE INTO ${table} SELECT value FROM json_each(?) WHERE value IS NOT NULL`).run(JSON.stringify(ids));
 }
 
 /** How many owner levels above a sector company are followed (holding of a holding of …). */
