@@ -32,9 +32,18 @@ function readTable(db: Db, table: TableName, where = ''): any[] {
   // The column list comes from PRAGMA table_info, never from data.
   const make = new Function('r', `return { ${body.join(', ')} };`) as (r: unknown[]) => any;
   const rows: any[] = [];
-  const stmt = db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ${where} ORDER BY row_id`).raw(true);
+  // A filtered read of a stored table looks its row ids up first and then reads the rows in
+  // row-id order: same rows, same order, without sorting whole rows in a temp b-tree (about a
+  // third faster at national scale). Through an as-known view (row ids not unique) it reads as is.
+  const filter = where && !isView(db, table) ? `WHERE row_id IN (SELECT row_id FROM ${table} ${where})` : where;
+  const stmt = db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ${filter} ORDER BY row_id`).raw(true);
   for (const r of stmt.iterate() as Iterable<unknown[]>) rows.push(make(r));
   return rows;
+}
+
+/** Whether `table` currently resolves to a temp view (src/store/known.ts), not the stored table. */
+function isView(db: Db, table: TableName): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_temp_master WHERE type = 'view' AND name = ?").get(table) !== undefined;
 }
 
 /** Reads all rows of every fact table, typed for the analysis, with provenance attached. */
