@@ -14,11 +14,34 @@ function columnsOf(db: Db, table: TableName): string[] {
 }
 
 /**
+ * Dates and enumerated values repeat across hundreds of thousands of rows: one string per
+ * distinct value keeps the loaded snapshot small and spares the garbage collector copying them.
+ */
+const sharedColumns = new Map<TableName, Set<string>>(TABLE_NAMES.map((t) => [t, new Set([
+  ...TABLES[t].columns.filter((c) => c.type === 'date' || c.type === 'enum').map((c) => c.sql),
+  'holder_kind', 'subject_kind', 'a_kind', 'b_kind',
+])]));
+
+/** One string per distinct value (per table read; the map is dropped with the reader). */
+
+function internFn(): (v: unknown) => unknown {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (typeof v !== 'string') return v;
+    const s = seen.get(v);
+    if (s !== undefined) return s;
+    seen.set(v, v);
+    return v;
+  };
+}
+
+/**
  * Reads a table's rows as plain objects of one fixed shape (built by a generated constructor,
  * so V8 keeps them in fast mode: this matters at hundreds of thousands of rows).
  */
 function readTable(db: Db, table: TableName, where = ''): any[] {
   const bools = new Set(TABLES[table].columns.filter((c) => c.type === 'bool').map((c) => c.sql));
+  const shared = sharedColumns.get(table)!;
   const cols = columnsOf(db, table);
   const fields = cols.filter((c) => c !== 'src_file' && c !== 'src_line' && c !== 'dataset_id');
   const at = (c: string): number => cols.indexOf(c);
@@ -26,11 +49,12 @@ function readTable(db: Db, table: TableName, where = ''): any[] {
     const v = `r[${at(c)}]`;
     if (JSON_COLUMNS.has(c)) return `${JSON.stringify(c)}: ${v} ? JSON.parse(${v}) : []`;
     if (bools.has(c)) return `${JSON.stringify(c)}: ${v} == null ? null : ${v} === 1`;
+    if (shared.has(c)) return `${JSON.stringify(c)}: intern(${v})`;
     return `${JSON.stringify(c)}: ${v}`;
   });
-  body.push(`prov: { file: r[${at('src_file')}], line: r[${at('src_line')}], datasetId: r[${at('dataset_id')}] }`);
+  body.push(`prov: { file: intern(r[${at('src_file')}]), line: r[${at('src_line')}], datasetId: r[${at('dataset_id')}] }`);
   // The column list comes from PRAGMA table_info, never from data.
-  const make = new Function('r', `return { ${body.join(', ')} };`) as (r: unknown[]) => any;
+  const make = new Function('intern', 'r', `return { ${body.join(', ')} };`).bind(null, internFn()) as (r: unknown[]) => any;
   const rows: any[] = [];
   // A filtered read of a stored table looks its row ids up first and then reads the rows in
   // row-id order: same rows, same order, without sorting whole rows in a temp b-tree (about a
