@@ -14,12 +14,15 @@ function columnsOf(db: Db, table: TableName): string[] {
 }
 
 /**
- * Dates and enumerated values repeat across hundreds of thousands of rows: one string per
+ * Dates, enumerated values and a few other columns repeat across hundreds of thousands of rows: one string per
  * distinct value keeps the loaded snapshot small and spares the garbage collector copying them.
  */
 const sharedColumns = new Map<TableName, Set<string>>(TABLE_NAMES.map((t) => [t, new Set([
   ...TABLES[t].columns.filter((c) => c.type === 'date' || c.type === 'enum').map((c) => c.sql),
   'holder_kind', 'subject_kind', 'a_kind', 'b_kind',
+  // Free text and ids that name few distinct things (places, payers, titles, the licence or home paid).
+  'city', 'postal_code', 'municipality', 'legal_form', 'sni', 'payer', 'source', 'target_group', 'title',
+  'licence_id', 'home_id', 'payee_org_nr',
 ])]));
 
 /** One string per distinct value (per table read; the map is dropped with the reader). */
