@@ -57,7 +57,7 @@ function readTable(db: Db, table: TableName, where = ''): any[] {
   });
   body.push(`prov: { file: intern(r[${at('src_file')}]), line: r[${at('src_line')}], datasetId: r[${at('dataset_id')}] }`);
   // The column list comes from PRAGMA table_info, never from data.
-  const make = new Function('intern', 'r', `return { ${body.join(', ')} };`).bind(null, internFn()) as (r: unknown[]) => any;
+  const make = new Function('intern', `return (r) => ({ ${body.join(', ')} });`)(internFn()) as (r: unknown[]) => any;
   const rows: any[] = [];
   // A filtered read of a stored table looks its row ids up first and then reads the rows in
   // row-id order: same rows, same order, without sorting whole rows in a temp b-tree (about a
