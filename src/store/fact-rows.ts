@@ -14,11 +14,37 @@ function columnsOf(db: Db, table: TableName): string[] {
 }
 
 /**
+ * Dates, enumerated values and a few other columns repeat across hundreds of thousands of rows: one string per
+ * distinct value keeps the loaded snapshot small and spares the garbage collector copying them.
+ */
+const sharedColumns = new Map<TableName, Set<string>>(TABLE_NAMES.map((t) => [t, new Set([
+  ...TABLES[t].columns.filter((c) => c.type === 'date' || c.type === 'enum').map((c) => c.sql),
+  'holder_kind', 'subject_kind', 'a_kind', 'b_kind',
+  // Free text and ids that name few distinct things (places, payers, titles, the licence or home paid).
+  'city', 'postal_code', 'municipality', 'legal_form', 'sni', 'payer', 'source', 'target_group', 'title',
+  'licence_id', 'home_id', 'payee_org_nr',
+])]));
+
+/** One string per distinct value (per table read; the map is dropped with the reader). */
+
+function internFn(): (v: unknown) => unknown {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (typeof v !== 'string') return v;
+    const s = seen.get(v);
+    if (s !== undefined) return s;
+    seen.set(v, v);
+    return v;
+  };
+}
+
+/**
  * Reads a table's rows as plain objects of one fixed shape (built by a generated constructor,
  * so V8 keeps them in fast mode: this matters at hundreds of thousands of rows).
  */
 function readTable(db: Db, table: TableName, where = ''): any[] {
   const bools = new Set(TABLES[table].columns.filter((c) => c.type === 'bool').map((c) => c.sql));
+  const shared = sharedColumns.get(table)!;
   const cols = columnsOf(db, table);
   const fields = cols.filter((c) => c !== 'src_file' && c !== 'src_line' && c !== 'dataset_id');
   const at = (c: string): number => cols.indexOf(c);
@@ -26,15 +52,25 @@ function readTable(db: Db, table: TableName, where = ''): any[] {
     const v = `r[${at(c)}]`;
     if (JSON_COLUMNS.has(c)) return `${JSON.stringify(c)}: ${v} ? JSON.parse(${v}) : []`;
     if (bools.has(c)) return `${JSON.stringify(c)}: ${v} == null ? null : ${v} === 1`;
+    if (shared.has(c)) return `${JSON.stringify(c)}: intern(${v})`;
     return `${JSON.stringify(c)}: ${v}`;
   });
-  body.push(`prov: { file: r[${at('src_file')}], line: r[${at('src_line')}], datasetId: r[${at('dataset_id')}] }`);
+  body.push(`prov: { file: intern(r[${at('src_file')}]), line: r[${at('src_line')}], datasetId: r[${at('dataset_id')}] }`);
   // The column list comes from PRAGMA table_info, never from data.
-  const make = new Function('r', `return { ${body.join(', ')} };`) as (r: unknown[]) => any;
+  const make = new Function('intern', `return (r) => ({ ${body.join(', ')} });`)(internFn()) as (r: unknown[]) => any;
   const rows: any[] = [];
-  const stmt = db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ${where} ORDER BY row_id`).raw(true);
+  // A filtered read of a stored table looks its row ids up first and then reads the rows in
+  // row-id order: same rows, same order, without sorting whole rows in a temp b-tree (about a
+  // third faster at national scale). Through an as-known view (row ids not unique) it reads as is.
+  const filter = where && !isView(db, table) ? `WHERE row_id IN (SELECT row_id FROM ${table} ${where})` : where;
+  const stmt = db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ${filter} ORDER BY row_id`).raw(true);
   for (const r of stmt.iterate() as Iterable<unknown[]>) rows.push(make(r));
   return rows;
+}
+
+/** Whether `table` currently resolves to a temp view (src/store/known.ts), not the stored table. */
+function isView(db: Db, table: TableName): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_temp_master WHERE type = 'view' AND name = ?").get(table) !== undefined;
 }
 
 /** Reads all rows of every fact table, typed for the analysis, with provenance attached. */
@@ -93,7 +129,6 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       CREATE TEMP TABLE scope_debtor (id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TEMP TABLE scope_parent (id TEXT PRIMARY KEY) WITHOUT ROWID;
       INSERT OR IGNORE INTO scope_debtor SELECT org_nr FROM licences WHERE org_nr IS NOT NULL;
-      INSERT OR IGNORE INTO scope_debtor SELECT holder_id FROM roles WHERE org_nr IN (SELECT org_nr FROM licences);
       INSERT OR IGNORE INTO scope_parent SELECT j.value FROM foster_homes, json_each(foster_homes.parent_ids) j WHERE foster_homes.parent_ids IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT org_nr FROM licences WHERE org_nr IS NOT NULL;
       INSERT OR IGNORE INTO scope_org SELECT payee_org_nr FROM payments WHERE payee_org_nr IS NOT NULL;
@@ -115,13 +150,14 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
       for (const t of ['scope_holder', 'scope_debtor', 'scope_parent']) db.prepare(`INSERT OR IGNORE INTO ${t} SELECT value FROM json_each(?)`).run(ids);
     }
     const roles = readTable(db, 'roles', 'WHERE org_nr IN (SELECT id FROM scope_org) OR holder_id IN (SELECT id FROM scope_holder)');
+    // Holders of a role in a licence holder are debtors in scope. scope_org holds every licence
+    // org_nr, so their roles are among those just read (cheaper than a second pass over roles).
+    const licensed = new Set(db.prepare('SELECT org_nr FROM licences WHERE org_nr IS NOT NULL').pluck().all() as string[]);
+    insertIds(db, 'scope_debtor', roles.filter((r) => licensed.has(r.org_nr)).map((r) => r.holder_id));
     roles.push(...ownershipChains(db, roles));
-    const orgs = db.prepare('INSERT OR IGNORE INTO scope_org VALUES (?)');
-    const persons = db.prepare('INSERT OR IGNORE INTO scope_person VALUES (?)');
-    for (const r of roles) {
-      orgs.run(r.org_nr);
-      (r.holder_kind === 'company' ? orgs : persons).run(r.holder_id);
-    }
+    // One statement per scope table, not one per role (hundreds of thousands at national scale).
+    insertIds(db, 'scope_org', roles.flatMap((r) => (r.holder_kind === 'company' ? [r.org_nr, r.holder_id] : [r.org_nr])));
+    insertIds(db, 'scope_person', roles.filter((r) => r.holder_kind !== 'company').map((r) => r.holder_id));
     db.exec(`
       INSERT OR IGNORE INTO scope_org SELECT id FROM scope_holder;
       INSERT OR IGNORE INTO scope_person SELECT id FROM scope_holder;
@@ -149,6 +185,11 @@ export function loadSectorFactRows(db: Db, scope: SectorScope): FactRows {
     db.exec('DROP TABLE temp.scope_org; DROP TABLE temp.scope_holder; DROP TABLE temp.scope_person; DROP TABLE temp.scope_debtor; DROP TABLE temp.scope_parent;');
     return out;
   })();
+}
+
+/** Adds ids to a temp scope table in one statement (nulls are skipped, as `IN` would never match them). */
+function insertIds(db: Db, table: string, ids: readonly (string | null)[]): void {
+  if (ids.length > 0) db.prepare(`INSERT OR IGNORE INTO ${table} SELECT value FROM json_each(?) WHERE value IS NOT NULL`).run(JSON.stringify(ids));
 }
 
 /** How many owner levels above a sector company are followed (holding of a holding of …). */
