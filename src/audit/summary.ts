@@ -25,6 +25,12 @@ function caseChange(d: Details): string {
   return bits.join(', ');
 }
 
+/** An analysis run: id, as-of date (`as_of` from the CLI, `asOf` in older workbench entries), what it saw, hits. */
+function runText(d: Details, seen: string): string {
+  const hits = typeof d.hits === 'number' ? d.hits : typeof d.hitCount === 'number' ? d.hitCount : null;
+  return `körning ${str(d.runId) ?? '–'} per ${str(d.as_of) ?? str(d.asOf) ?? '–'}${seen}${hits != null ? `, ${countSv(hits, 'larm', 'larm')}` : ''}`;
+}
+
 function scopeText(scope: unknown): string {
   const s = (scope ?? {}) as Details;
   if (str(s.subject)) return `nätverket kring ${str(s.subject)}`;
@@ -35,10 +41,7 @@ function scopeText(scope: unknown): string {
 
 const DESCRIBE: Record<string, (d: Details) => string> = {
   import: (d) => `datamängd ${str(d.dataset) ?? '–'}: ${countSv(sum(d.rows), 'rad', 'rader')}, ${countSv(Number(d.quarantined ?? 0), 'rad', 'rader')} i karantän`,
-  analysis_run: (d) => {
-    const hits = typeof d.hits === 'number' ? d.hits : typeof d.hitCount === 'number' ? d.hitCount : null;
-    return `körning ${str(d.runId) ?? '–'} per ${str(d.as_of) ?? str(d.asOf) ?? '–'}${hits != null ? `, ${countSv(hits, 'larm', 'larm')}` : ''}`;
-  },
+  analysis_run: (d) => runText(d, ''),
   status_change: (d) => `${countSv(list(d.hitKeys).length, 'larm', 'larm')} satt till ”${labelSv(HIT_STATUS_SV, str(d.status), '–')}”${str(d.reason) ? ` – skäl: ${str(d.reason)}` : ''}`,
   export: (d) => {
     const format = str(d.format) === 'audit-csv' ? 'granskningsloggen som CSV' : `${(str(d.format) ?? '').toUpperCase()} av ${scopeText(d.scope)}`;
@@ -55,10 +58,7 @@ const DESCRIBE: Record<string, (d: Details) => string> = {
     : `vy ”${str(d.name) ?? ''}” i ärende ${str(d.caseId) ?? '–'}${list(d.entitiesAdded).length ? `, ${countSv(list(d.entitiesAdded).length, 'entitet', 'entiteter')} tillagda` : ''}`,
   dossier: (d) => `${str(d.orgNr) ?? '–'}${str(d.licenceId) ? ` (tillstånd ${str(d.licenceId)})` : ''} per ${str(d.asOf) ?? '–'}: ${countSv(Number(d.findings ?? 0), 'uppgift', 'uppgifter')}, ${countSv(list(d.undeclared).length, 'ej anmäld', 'ej anmälda')}`,
   audit_anchor: (d) => `${countSv(Number(d.unkeyedEntries ?? 0), 'tidigare post', 'tidigare poster')} utan nyckel förankrade${d.manual ? ' på användarens ord (insyn audit anchor)' : ''}`,
-  analysis_as_known: (d) => {
-    const hits = typeof d.hits === 'number' ? d.hits : typeof d.hitCount === 'number' ? d.hitCount : null;
-    return `körning ${str(d.runId) ?? '–'} per ${str(d.as_of) ?? str(d.asOf) ?? '–'} som känt efter datamängd ${str(d.asKnown) ?? '–'}${hits != null ? `, ${countSv(hits, 'larm', 'larm')}` : ''}`;
-  },
+  analysis_as_known: (d) => runText(d, ` som känt efter datamängd ${str(d.asKnown) ?? '–'}`),
   watch_add: (d) => `${str(d.id) ?? '–'}${str(d.note) ? ` – ”${str(d.note)}”` : ''}${d.inStore === false ? ' (finns ännu inte i databasen)' : ''}`,
   watch_remove: (d) => str(d.id) ?? '–',
   match_decision: (d) => `${str(d.a) ?? '–'} och ${str(d.b) ?? '–'}: ${d.decision === 'confirmed' ? 'samma' : d.decision === 'rejected' ? 'inte samma' : str(d.decision) ?? '–'}${str(d.note) ? ` – ”${str(d.note)}”` : ''}`,

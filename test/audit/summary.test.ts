@@ -23,6 +23,15 @@ describe('audit entries in Swedish', () => {
     }
   });
 
+  it('summarises the actions of monitoring, entity resolution, keyed logs and folders', () => {
+    expect(auditSummarySv('analysis_as_known', { runId: 5, as_of: '2026-02-01', asKnown: 2, hits: 3 })).toEqual({ label: 'Analys som känt efter datamängd', text: 'körning 5 per 2026-02-01 som känt efter datamängd 2, 3 larm' });
+    expect(auditSummarySv('watch_add', { id: '5560360793', note: 'Följs', inStore: false }).text).toBe('5560360793 – ”Följs” (finns ännu inte i databasen)');
+    expect(auditSummarySv('match_decision', { a: 'ext:a', b: 'ext:b', decision: 'confirmed', note: 'Samma pass' }).text).toBe('ext:a och ext:b: samma – ”Samma pass”');
+    expect(auditSummarySv('match_undo', { a: 'ext:a', b: 'ext:b', undone: 'rejected' }).text).toBe('ext:a och ext:b: beslutet ”inte samma” ångrat');
+    expect(auditSummarySv('audit_anchor', { unkeyedEntries: 4, manual: true }).text).toBe('4 tidigare poster utan nyckel förankrade på användarens ord (insyn audit anchor)');
+    expect(auditSummarySv('config_change', { fileRoots: { importRoot: '/data/in' } }).text).toBe('importmapp /data/in');
+  });
+
   it('keeps an unknown action and odd details readable instead of failing', () => {
     expect(auditSummarySv('something_new', { id: 'x', n: 2, nested: { a: 1 } })).toEqual({ label: 'something_new', text: 'id=x, n=2' });
     expect(auditSummarySv('import', null).text).toContain('datamängd');
