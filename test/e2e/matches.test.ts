@@ -42,8 +42,9 @@ describe('matches e2e (loopback + Chromium)', () => {
   });
 
   it('lists the queue with explained scores and confirms a pair with a note, by keyboard', async () => {
-    await page.keyboard.press('Alt+m');
-    await page.getByRole('heading', { name: 'Matchningar', exact: true }).waitFor();
+    // Shortcuts go by physical key: on a macOS layout Alt+M types 'µ', and it must still switch view.
+    await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'µ', code: 'KeyM', altKey: true })));
+    await page.getByRole('heading', { name: 'Matchningar', exact: true }).waitFor({ timeout: 5000 });
     const rows = page.getByRole('table', { name: 'Kandidatpar' }).locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThanOrEqual(10);
