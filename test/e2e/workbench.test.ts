@@ -233,7 +233,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await dialog.getByRole('button', { name: 'Lägg till' }).click();
     await page.getByTestId('case-hits').waitFor();
     alertCase = decodeURIComponent(page.url().split('#/cases/')[1] ?? '');
-    expect(await page.getByTestId('case-hits').locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('case-hits').locator('tbody tr').count(), { timeout: 10_000 }).toBe(2);
 
     await goView('#/alerts');
     await page.locator('.vt-row').nth(4).click();
@@ -265,8 +265,8 @@ describe('workbench e2e (loopback + Chromium)', () => {
   it('shows the case with its alerts and entities, removes one with undo, and exports them with evidence', async () => {
     await goView(`#/cases/${alertCase}`);
     await page.getByTestId('case-hits').waitFor();
-    expect(await page.getByTestId('case-hits').locator('tbody tr').count()).toBe(3);
-    expect(await page.getByTestId('case-entities').locator('li').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('case-hits').locator('tbody tr').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('case-entities').locator('li').count(), { timeout: 10_000 }).toBe(1);
     await dismissToasts();
     await page.getByTestId('case-hits').getByRole('button', { name: /Ta bort larmet/ }).first().click();
     await page.getByText(/togs bort ur ärendet/).waitFor();
@@ -422,7 +422,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await page.getByRole('button', { name: 'Lägg till' }).click();
     await page.getByText('Kontakta IVO om tillstånden.').waitFor();
     // The saved view's nodes joined the case.
-    expect(await page.getByTestId('case-entities').locator('li').count()).toBeGreaterThan(1);
+    await expect.poll(() => page.getByTestId('case-entities').locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(1);
     await shot('cases');
     await page.getByRole('button', { name: 'Öppna igen' }).first().click();
     try {
