@@ -133,7 +133,7 @@ describe('network canvas e2e (loopback + Chromium)', () => {
     expect(await net('shown', world.c)).toBe(false);
     expect(await net('shown', world.a)).toBe(true);
     expect(await net('colourOf', world.p)).not.toBe(RISK_COLOR);
-    expect(await page.getByTestId('node-score').textContent()).toMatch(/^Poäng per 2020-06-01: 0\.00/);
+    await expect.poll(() => page.getByTestId('node-score').textContent(), { timeout: 10_000 }).toMatch(/^Poäng per 2020-06-01: 0\.00/);
     const counts = (await page.getByTestId('net-counts').textContent())!;
     expect(counts).toMatch(/^\d+ av \d+ noder · \d+ av \d+ kanter$/);
     const [shownNodes, allNodes] = counts.match(/\d+/g)!.map(Number);
@@ -141,7 +141,7 @@ describe('network canvas e2e (loopback + Chromium)', () => {
     expect(shownNodes).toBeLessThan(allNodes!);
     await shot('network-asof');
     await page.getByRole('button', { name: 'Alla perioder' }).click();
-    expect(await page.getByTestId('net-counts').textContent()).toBe(total);
+    await expect.poll(() => page.getByTestId('net-counts').textContent(), { timeout: 10_000 }).toBe(total);
     expect(await net('colourOf', world.p)).toBe(RISK_COLOR);
   }, 30_000);
 

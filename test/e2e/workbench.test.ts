@@ -393,8 +393,7 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await goView('#/alerts');
     // 'Elak Person', not just 'Elak': the demo's evidence legitimately says "felaktiga uppgifter".
     await page.getByLabel('Fritext').fill('Elak Person');
-    await page.locator('.vt-row').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.vt-row').first().textContent()).toContain('<script>');
+    await expect.poll(() => page.locator('.vt-row').first().textContent(), { timeout: 15_000 }).toContain('<script>');
     await page.getByLabel('Fritext').fill('');
     await page.getByLabel('Sök bolag, person, tillstånd eller adress').fill('Ondska');
     await page.locator('#search-results li').filter({ hasText: 'Ondska' }).first().waitFor();
