@@ -41,6 +41,12 @@ export class CsvTokenizer {
   /** Characters of the record's completed fields (plus one per delimiter). */
   private recChars = 0;
   private readonly delim: number;
+  /**
+   * Asked at the start of each record that ends within the chunk, with the line's text (without
+   * its line break) as s.slice(start, end): returning true consumes the line unread (a re-import's
+   * unchanged record, unchanged.ts). The line number advances as if it had been read.
+   */
+  lineFilter: ((s: string, start: number, end: number, line: number) => boolean) | null = null;
 
   constructor(
     delimiter: string,
@@ -111,6 +117,18 @@ export class CsvTokenizer {
             continue;
           }
           this.prevCR = false;
+          if (this.lineFilter !== null && this.fields.length === 0 && this.buf === '') {
+            const nl = s.indexOf('\n', i);
+            if (nl > i) {
+              const end = s.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+              if (end > i && this.lineFilter(s, i, end, this.line)) {
+                this.line++;
+                this.recStart = this.line;
+                i = nl + 1;
+                continue;
+              }
+            }
+          }
           if (c === QUOTE) {
             this.mode = Mode.Quoted;
             i++;

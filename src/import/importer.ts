@@ -294,7 +294,7 @@ class ImportRun implements ParseConsumer {
         this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw, ops[i + 5 + width] as number, rec);
         i += 9 + width;
       } else if (op === OP_SAME) {
-        this.same(TABLE_NAMES[ops[i + 1] as number]!, ops[i + 3] as number);
+        this.same(TABLE_NAMES[ops[i + 1] as number]!, ops[i + 2] as number, ops[i + 3] as number);
         i += 4;
       } else if (op === OP_BAD) {
         this.fileRecords++;
@@ -316,13 +316,13 @@ class ImportRun implements ParseConsumer {
     this.currentTable = table;
   }
 
-  /** A record the store holds exactly so already (unchanged.ts): nothing to write. */
-  private same(table: TableName, rowId: number): void {
-    this.writer.statedUnchanged(table, rowId);
-    this.unread++;
-    this.fileRecords++;
-    this.rows[table] = (this.rows[table] ?? 0) + 1;
-    this.unchanged++;
+  /** `count` records the store holds exactly so already (unchanged.ts), rows rowId…: nothing to write. */
+  private same(table: TableName, rowId: number, count: number): void {
+    for (let k = 0; k < count; k++) this.writer.statedUnchanged(table, rowId + k);
+    this.unread += count;
+    this.fileRecords += count;
+    this.rows[table] = (this.rows[table] ?? 0) + count;
+    this.unchanged += count;
   }
 
   private row(table: TableName, line: number, key: string, values: unknown[], raw: string[] | null, dupOf: number, rec: RecordId): void {

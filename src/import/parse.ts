@@ -8,7 +8,7 @@ import type { RowSink } from './readers/sink';
 import { mapHeader, RowNormaliser } from './rows';
 import { unreadable, type ByteCounter } from './source';
 import { ImportError } from './types';
-import { keyHash, lineHash, lineSeed, UnchangedRows } from './unchanged';
+import { keyHash, lineHash, lineSeed, rawLineHash, UnchangedRows } from './unchanged';
 
 /**
  * The read side of an import: every planned file is read, its rows normalised and keyed, and the
@@ -21,7 +21,8 @@ import { keyHash, lineHash, lineSeed, UnchangedRows } from './unchanged';
  *   OP_ROW, table index, line, key, …values (factColumns(table).length), raw cells or null, dupOf,
  *           line hash, key hash, occurrence (the last two 0 outside event tables; see unchanged.ts)
  *   OP_BAD, line, column, value, reason, reasonSv, raw cells or null
- *   OP_SAME, table index, line, row id: a record stored exactly so already (unchanged.ts)
+ *   OP_SAME, table index, row id, count: `count` records stored exactly so already (unchanged.ts),
+ *           the rows first row id, first row id + 1, … (a re-import repeats long runs of them)
  * A row's raw cells travel only when its key was already seen in the file (a duplicate, which the
  * writer quarantines with the cells); then dupOf is the line of the key's first row, else 0.
  * A bad row always carries its cells.
@@ -122,6 +123,11 @@ class NormalisingSink implements RowSink {
   private n = 0;
   private lastFlush = Date.now();
   private sinceCheck = 0;
+  /** Position in `ops` of the last OP_SAME while it is the last op (a run can still grow), else -1. */
+  private lastSame = -1;
+  /** An event record's occurrence, counted by knownLine() for the line it then let row() read. */
+  private pendingOcc = 0;
+  private pendingLine = -1;
   /** An error the consumer threw (passed through unwrapped). */
   consumerError: unknown = undefined;
 
@@ -154,18 +160,40 @@ class NormalisingSink implements RowSink {
     this.put4(OP_HEADER, table, headers, allowExt);
   }
 
+  knownLine(table: TableName, line: number, s: string, start: number, end: number, delim: number): boolean {
+    const st = this.state.get(table)!;
+    if (!st.stored) return false;
+    const h = rawLineHash(st.seed, s, start, end, delim);
+    if (h === 0) return false;
+    const slot = st.stored.take(h);
+    if (slot < 0) return false;
+    if (st.event) {
+      const occ = this.occurrences.next(st.stored.keyHash(slot));
+      if (occ !== st.stored.occ(slot)) {
+        // Read in full next (row() is called for this very line), with the occurrence counted here.
+        this.pendingOcc = occ;
+        this.pendingLine = line;
+        return false;
+      }
+    }
+    this.putSame(st.index, st.stored.rowId(slot));
+    return true;
+  }
+
   row(table: TableName, line: number, cells: string[]): void {
     const st = this.state.get(table)!;
     const lh = lineHash(st.seed, cells);
     // Occurrence number already counted for this row (an event-table record found in the store).
     let occ = 0;
-    if (st.stored) {
+    if (this.pendingLine === line) {
+      occ = this.pendingOcc;
+      this.pendingLine = -1;
+    } else if (st.stored) {
       const slot = st.stored.take(lh);
       if (slot >= 0) {
         if (st.event) occ = this.occurrences.next(st.stored.keyHash(slot));
         if (!st.event || occ === st.stored.occ(slot)) {
-          this.put4(OP_SAME, st.index, line, st.stored.rowId(slot));
-          if (this.n >= BATCH_OPS) this.flush();
+          this.putSame(st.index, st.stored.rowId(slot));
           return;
         }
       }
@@ -212,7 +240,21 @@ class NormalisingSink implements RowSink {
     if (this.n >= BATCH_OPS) this.flush();
   }
 
+  /** A record stored exactly so already: extends the last OP_SAME when its row id follows on. */
+  private putSame(tableIndex: number, rowId: number): void {
+    const ops = this.ops;
+    const k = this.lastSame;
+    if (k >= 0 && ops[k + 1] === tableIndex && (ops[k + 2] as number) + (ops[k + 3] as number) === rowId) {
+      ops[k + 3] = (ops[k + 3] as number) + 1;
+      return;
+    }
+    this.put4(OP_SAME, tableIndex, rowId, 1);
+    this.lastSame = this.n - 4;
+    if (this.n >= BATCH_OPS) this.flush();
+  }
+
   private put4(a: unknown, b: unknown, c: unknown, d: unknown): void {
+    this.lastSame = -1;
     const ops = this.ops;
     const n = this.n;
     ops[n] = a;
@@ -223,6 +265,7 @@ class NormalisingSink implements RowSink {
   }
 
   private putBad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string, cells: string[] | null): void {
+    this.lastSame = -1;
     const ops = this.ops;
     const n = this.n;
     ops[n] = OP_BAD;
@@ -251,6 +294,7 @@ class NormalisingSink implements RowSink {
     ops.length = this.n;
     this.ops = new Array(BATCH_OPS + OPS_SLACK);
     this.n = 0;
+    this.lastSame = -1;
     try {
       this.consumer.batch(ops, { ...this.counter });
     } catch (err) {

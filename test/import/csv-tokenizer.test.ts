@@ -48,6 +48,54 @@ describe('CsvTokenizer', () => {
     );
   });
 
+  it('a line filter consumes whole lines it accepts (with their start line) and the rest reads as before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(',', ';'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (rows, d, nl, cutSeeds) => {
+          const kept = rows.map((r) => (r.every((c) => c === '') ? ['x', ...r.slice(1)] : r));
+          const lines = kept.map((r) => r.map((c) => csvField(c, d)).join(d));
+          const text = lines.join(nl) + nl;
+          // Accept every other line that has neither quote nor line break (the re-import's rule).
+          const plain = (l: string): boolean => !/["\r\n]/.test(l);
+          const accept = new Set(lines.filter((l, i) => i % 2 === 0 && plain(l)));
+          const events: string[] = [];
+          const t = new CsvTokenizer(d, (r) => events.push(`rec ${r.line} ${JSON.stringify(r.fields)}`));
+          t.lineFilter = (s, start, end, line) => {
+            if (!accept.has(s.slice(start, end))) return false;
+            events.push(`skip ${line} ${s.slice(start, end)}`);
+            return true;
+          };
+          const cuts = cutSeeds.map((c) => c % (text.length + 1)).sort((x, y) => x - y);
+          let prev = 0;
+          for (const c of [...cuts, text.length]) {
+            t.push(text.slice(prev, c));
+            prev = c;
+          }
+          t.end();
+          let line = 1;
+          const starts = lines.map((l) => {
+            const start = line;
+            line += 1 + (l.match(/\r\n|\r|\n/g) ?? []).length;
+            return start;
+          });
+          // Each record once, in order: skipped only if accepted, else read with its fields.
+          expect(events).toHaveLength(lines.length);
+          events.forEach((e, i) => {
+            if (e.startsWith('skip')) expect(e).toBe(`skip ${starts[i]} ${lines[i]}`);
+            else expect(e).toBe(`rec ${starts[i]} ${JSON.stringify(kept[i])}`);
+          });
+          // In one chunk every accepted line ends inside it, so all of them are skipped.
+          if (cuts.length === 0) expect(events.filter((e) => e.startsWith('skip'))).toHaveLength(accept.size === 0 ? 0 : lines.filter((l) => accept.has(l)).length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('handles mixed line endings, blank lines, stray quotes and an unclosed quote at the end', () => {
     const got = tokenize('a,b\r\n\r\nc,d"e\nf,"g"h\r"open,x\ny\n', ',');
     expect(got).toEqual([

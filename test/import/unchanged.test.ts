@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importPath, type ImportResult } from '../../src/import/importer';
-import { keyHash, lineHash, lineSeed } from '../../src/import/unchanged';
+import { keyHash, lineHash, lineSeed, rawLineHash } from '../../src/import/unchanged';
 import { openDb, type Db } from '../../src/store/db';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
 import { storeFingerprint } from './helpers';
@@ -34,12 +34,12 @@ const base: Tables = {
   roles: [role(A, P, '10'), role(A, P, '20'), role(A, P, '30'), role(B, Q, '50')],
 };
 
-async function importBoth(sequence: Tables[], opts: { full?: boolean } = {}): Promise<{ fast: Db; full: Db; results: [ImportResult, ImportResult][] }> {
+async function importBoth(sequence: Tables[], opts: { full?: boolean; write?: Parameters<typeof writeDataset>[2] } = {}): Promise<{ fast: Db; full: Db; results: [ImportResult, ImportResult][] }> {
   const fast = openDb(path.join(tmpDir(), 'fast.sqlite'));
   const full = openDb(path.join(tmpDir(), 'full.sqlite'));
   const results: [ImportResult, ImportResult][] = [];
   for (const tables of sequence) {
-    const dir = writeDataset(tmpDir(), tables);
+    const dir = writeDataset(tmpDir(), tables, opts.write);
     const a = await importPath(fast, dir, { full: opts.full });
     const b = await importPath(full, dir, { rereadUnchanged: true, full: opts.full });
     results.push([a, b]);
@@ -65,6 +65,21 @@ describe('re-import of unchanged records', () => {
     expect([a.timings?.unchanged_unread, b.timings?.unchanged_unread]).toEqual([7, 0]);
     expect(storeFingerprint(fast)).toEqual(storeFingerprint(full));
     expect(fast.prepare('SELECT name FROM companies WHERE org_nr = ?').pluck().get(B)).toBe('Två Nya AB');
+  });
+
+  it('quoted cells and CRLF lines: plain lines are recognised from their text, quoted ones from their cells, all unread', async () => {
+    const quoted: Tables = {
+      companies: [{ org_nr: A, name: 'Ett "Bästa" AB' }, { org_nr: B, name: 'Två; Tre AB' }, { org_nr: C, name: 'Tre AB' }],
+      roles: base.roles!,
+    };
+    const changed: Tables = { ...quoted, companies: [...quoted.companies!.slice(0, 2), { org_nr: C, name: 'Tre Nya AB' }] };
+    const { fast, full, results } = await importBoth([quoted, changed], { write: { delimiter: ';', lineEnding: '\r\n' } });
+    const [a, b] = results[1]!;
+    expect(a).toMatchObject({ inserted: 0, updated: 1, unchanged: 6 });
+    expect(counts(a)).toEqual(counts(b));
+    expect(a.timings?.unchanged_unread).toBe(6);
+    expect(storeFingerprint(fast)).toEqual(storeFingerprint(full));
+    expect(fast.prepare('SELECT name FROM companies WHERE org_nr = ?').pluck().get(A)).toBe('Ett "Bästa" AB');
   });
 
   it('an event row inserted before an unchanged one with the same key shifts its occurrence: the full path decides', async () => {
@@ -120,5 +135,19 @@ describe('re-import of unchanged records', () => {
       expect(Number.isSafeInteger(h) && h > 0).toBe(true);
     }));
     expect(keyHash('roles', '["x"]')).not.toBe(keyHash('payments', '["x"]'));
+  });
+
+  it('a plain line hashes as its cells do, read straight from the text; a quote or CR opts out', () => {
+    const seed = lineSeed('roles', ['org_nr', 'holder_id', 'role'], false);
+    const plainCell = fc.string({ unit: fc.constantFrom('a', 'Ö', ' ', '-', '=', '|', '5', '\t') });
+    fc.assert(fc.property(fc.array(plainCell, { minLength: 1, maxLength: 8 }), fc.constantFrom(',', ';'), fc.string({ maxLength: 4 }), (cells, d, pad) => {
+      const line = cells.join(d);
+      // Read inside a longer text, as the tokenizer does (start/end within its chunk).
+      const text = `${pad}${line}\n`;
+      expect(rawLineHash(seed, text, pad.length, pad.length + line.length, d.charCodeAt(0))).toBe(lineHash(seed, cells));
+    }));
+    expect(rawLineHash(seed, 'a;"b";c', 0, 7, 59)).toBe(0);
+    expect(rawLineHash(seed, 'a;b\rc;d', 0, 7, 59)).toBe(0);
+    expect(rawLineHash(seed, 'a;b;c', 0, 5, 59)).not.toBe(rawLineHash(seed, 'a;b;c', 0, 5, 44));
   });
 });

@@ -5,6 +5,12 @@ export interface RowSink {
   /** Rows of `table` follow with these header cells; throws ImportError when the header is unusable. */
   header(table: TableName, headers: string[], opts?: { allowExtOrgNr?: boolean }): void;
   row(table: TableName, line: number, cells: string[]): void;
+  /**
+   * Optional (the importer's re-import path): the data line s.slice(start, end), not yet
+   * tokenised; true when the store holds its record exactly so already, and it is then consumed
+   * here (row() is not called for it). `delim` is the file's delimiter as a char code.
+   */
+  knownLine?(table: TableName, line: number, s: string, start: number, end: number, delim: number): boolean;
   /** A data row that could not be read at all (counts as one quarantined row). */
   bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void;
   /** Called now and then so progress can be reported; returning true stops reading (preview). */
