@@ -3,7 +3,7 @@
 //                   loopback server), worker.js (API jobs and the Electron service thread),
 //                   parse-worker.js (import parsing), and the chunks they share. Code splitting
 //                   keeps `insyn --help` from loading SQLite, graphology or exceljs.
-//   dist/electron/  main.js, worker.js, parse-worker.js, preload.cjs (what electron-builder packs).
+//   dist/electron/  main.js, worker.js, parse-worker.js, stored-rows-worker.js, preload.cjs (what electron-builder packs).
 // Plain JavaScript so `npm ci` (the `prepare` script) and `npm start` run it with bare node.
 // `node electron/build.mjs` builds when a source is newer than the last build; `--force` always.
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ const SOURCES = ['src', 'electron', 'package.json', 'package-lock.json'];
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
 
 /** Worker entries are loaded by file name beside their caller (src/api/jobs.ts spawnWorker). */
-const WORKERS = { worker: 'src/api/worker.ts', 'parse-worker': 'src/import/parse-worker.ts' };
+const WORKERS = { worker: 'src/api/worker.ts', 'parse-worker': 'src/import/parse-worker.ts', 'stored-rows-worker': 'src/import/stored-rows-worker.ts' };
 
 function writeModuleMarker(out) {
   fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type: 'module' }) + '\n');

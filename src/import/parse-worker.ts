@@ -33,7 +33,7 @@ function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFi
     const t = performance.now();
     return new Promise<void>((resolve) => (wake = resolve)).then(() => void (waitedMs += performance.now() - t));
   };
-  parseFiles(files, consumer, ready, storeFile).then(
+  parseFiles(files, consumer, ready, storeFile, { prefetch: true }).then(
     () => post({ t: 'done', busyMs: performance.now() - started - waitedMs }),
     (err: unknown) => post({ t: 'error', error: serialiseError(err) }),
   );

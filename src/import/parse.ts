@@ -8,7 +8,9 @@ import type { RowSink } from './readers/sink';
 import { mapHeader, RowNormaliser } from './rows';
 import { unreadable, type ByteCounter } from './source';
 import { ImportError } from './types';
-import { keyHash, lineHash, lineSeed, rawLineHash, UnchangedRows } from './unchanged';
+import { keyHash, lineHash, lineSeed, rawLineHash, UnchangedRows, type UnchangedRowsParts } from './unchanged';
+import { spawnWorker } from '../threads/spawn-worker';
+import type { Worker } from 'node:worker_threads';
 
 /**
  * The read side of an import: every planned file is read, its rows normalised and keyed, and the
@@ -50,12 +52,17 @@ const FLUSH_EVERY_MS = 200;
  * Reads `files` in order into `consumer`. Errors: ImportError, or TypeError for internal faults.
  * `storeFile`: the store being imported into; records stored exactly so already are then reported
  * as OP_SAME (read through a connection of its own, which sees the store as last committed).
+ * `prefetch`: read the tables' stored records in a thread of its own, ahead of the files (large imports).
  */
-export async function parseFiles(files: readonly PlannedFile[], consumer: ParseConsumer, ready: Ready, storeFile?: string): Promise<void> {
-  const store = new StoredRows(storeFile);
+export async function parseFiles(files: readonly PlannedFile[], consumer: ParseConsumer, ready: Ready, storeFile?: string, opts: { prefetch?: boolean } = {}): Promise<void> {
+  const store = new StoredRows(storeFile, opts.prefetch ?? false);
   try {
+    // The loader reads the tables in file order, as fast as it can: at national scale all of them
+    // held at once cost a few hundred MB (typed arrays), and the reader then waits only for the first.
+    for (const f of files) store.prefetch(f.table);
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
+      await store.ready(f.table);
       const counter: ByteCounter = { bytesRead: 0, bytesTotal: 0 };
       const sink = new NormalisingSink(f.label, consumer, counter, ready, store);
       consumer.startFile(i);
@@ -76,18 +83,72 @@ export async function parseFiles(files: readonly PlannedFile[], consumer: ParseC
 
 /**
  * The store's current rows by record hash, per table. Not for a table an earlier file of this
- * import wrote: the read connection cannot see those uncommitted rows.
+ * import wrote: the read connection cannot see those uncommitted rows. With `prefetch`, tables
+ * are read by a loader thread (stored-rows-worker.ts) while the files before them are parsed;
+ * a table not asked for ahead (several tables in one file) is read here when its header comes.
  */
 class StoredRows {
   private db: Db | null = null;
   private readonly written = new Set<TableName>();
+  private loader: Worker | null = null;
+  private readonly pending = new Map<TableName, Promise<UnchangedRows | null>>();
+  private readonly loaded = new Map<TableName, UnchangedRows | null>();
 
-  constructor(private readonly file: string | undefined) {}
+  constructor(
+    private readonly file: string | undefined,
+    private readonly usePrefetch: boolean,
+  ) {}
+
+  /** Starts reading `table` in the loader thread (once; a no-op without prefetch). */
+  prefetch(table: TableName | null | undefined): void {
+    if (!table || !this.file || !this.usePrefetch || this.pending.has(table) || this.loaded.has(table) || this.written.has(table)) return;
+    if (!this.loader) {
+      this.loader = spawnWorker(import.meta.url, './stored-rows-worker', { storeFile: this.file });
+      this.loader.unref();
+      // Without the loader (it failed or stopped) the tables it owed are read here, as without prefetch.
+      const fail = (): void => {
+        this.loader = null;
+        for (const resolve of this.waiting.values()) resolve(undefined);
+        this.waiting.clear();
+      };
+      this.loader.on('message', (m: { table: TableName; parts?: UnchangedRowsParts | null; error?: string }) => {
+        const resolve = this.waiting.get(m.table);
+        this.waiting.delete(m.table);
+        resolve?.(m.error !== undefined ? undefined : m.parts ? UnchangedRows.fromParts(m.parts) : null);
+      });
+      this.loader.on('error', fail);
+      this.loader.on('exit', fail);
+    }
+    const loader = this.loader;
+    this.pending.set(table, new Promise<UnchangedRows | null | undefined>((resolve) => this.waiting.set(table, resolve)).then((rows) => (rows === undefined ? this.load(table) : rows)));
+    loader.postMessage(table);
+  }
+
+  private readonly waiting = new Map<TableName, (rows: UnchangedRows | null | undefined) => void>();
+
+  /** Waits for a prefetched table, so rows() has it at hand. */
+  async ready(table: TableName | null | undefined): Promise<void> {
+    const p = table ? this.pending.get(table) : undefined;
+    if (!p) return;
+    const rows = await p;
+    this.pending.delete(table!);
+    this.loaded.set(table!, rows);
+  }
 
   rows(table: TableName): UnchangedRows | null {
     if (!this.file || this.written.has(table)) return null;
+    if (this.loaded.has(table)) {
+      const rows = this.loaded.get(table)!;
+      // Handed out once: the next file of this table is written by then (see fileDone).
+      this.loaded.delete(table);
+      return rows;
+    }
+    return this.load(table);
+  }
+
+  private load(table: TableName): UnchangedRows | null {
     if (!this.db) {
-      this.db = openDb(this.file, { readonly: true });
+      this.db = openDb(this.file!, { readonly: true });
       // Read once, front to back: a small cache (the writer's connection has the big one).
       this.db.pragma('cache_size = -16384');
     }
@@ -99,6 +160,8 @@ class StoredRows {
   }
 
   close(): void {
+    void this.loader?.terminate();
+    this.loader = null;
     this.db?.close();
     this.db = null;
   }
@@ -150,12 +213,15 @@ class NormalisingSink implements RowSink {
       throw new ImportError('missing_headers', `${this.label}: obligatoriska kolumner saknas: ${cols}`, `${this.label}: required columns missing: ${cols}`, this.label);
     }
     const allowExt = opts?.allowExtOrgNr ?? false;
+    const stored = this.store.rows(table);
+    const event = OCCURRENCE_KEYED.has(table);
+    if (event && stored) this.occurrences.reserve(stored.size);
     this.state.set(table, {
       normaliser: new RowNormaliser(mapping, opts),
       index: TABLE_INDEX.get(table)!,
       seed: lineSeed(table, headers, allowExt),
-      event: OCCURRENCE_KEYED.has(table),
-      stored: this.store.rows(table),
+      event,
+      stored,
     });
     this.put4(OP_HEADER, table, headers, allowExt);
   }

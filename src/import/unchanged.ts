@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
 import type { TableName } from '../model/tables';
+import { OCCURRENCE_KEYED } from './occurrences';
 
 /**
  * Re-import without re-reading (issue 10.2): every stored fact row keeps `line_hash`, a 53-bit
@@ -105,31 +106,61 @@ export class UnchangedRows {
   private readonly mask: number;
   readonly size: number;
 
-  private constructor(n: number) {
+  /** `event`: keeps each row's key hash and occurrence too (event tables; others store none). */
+  private constructor(n: number, event: boolean, parts?: UnchangedRowsParts) {
     let cap = 16;
     while (cap < n * 1.5) cap *= 2;
-    this.hashes = new Float64Array(cap);
-    this.rowIds = new Float64Array(cap);
-    this.keyHashes = new Float64Array(cap);
-    this.occs = new Int32Array(cap);
-    this.mask = cap - 1;
+    const extra = event ? cap : 0;
+    this.hashes = parts?.hashes ?? new Float64Array(cap);
+    this.rowIds = parts?.rowIds ?? new Float64Array(cap);
+    this.keyHashes = parts?.keyHashes ?? new Float64Array(extra);
+    this.occs = parts?.occs ?? new Int32Array(extra);
+    this.mask = this.hashes.length - 1;
     this.size = n;
+  }
+
+  /** The table's arrays, to move to another thread (their buffers can be transferred). */
+  parts(): UnchangedRowsParts {
+    return { size: this.size, hashes: this.hashes, rowIds: this.rowIds, keyHashes: this.keyHashes, occs: this.occs };
+  }
+
+  static fromParts(p: UnchangedRowsParts): UnchangedRows {
+    return new UnchangedRows(p.size, p.occs.length > 0, p);
   }
 
   /** The table's rows still current in the store read by `db` (a read connection: its last commit). */
   static load(db: Db, table: TableName): UnchangedRows | null {
-    const n = db.prepare(`SELECT count(*) FROM ${table} WHERE line_hash IS NOT NULL`).pluck().get() as number;
-    if (n === 0) return null;
-    const out = new UnchangedRows(n);
-    // Pages by row id: all() per page costs a fraction of iterate() per row, in bounded memory.
-    const page = db.prepare(`SELECT line_hash, row_id, key_hash, key_occ FROM ${table} WHERE row_id > ? AND line_hash IS NOT NULL${endedFilter(db, table)} ORDER BY row_id LIMIT ${PAGE}`).raw(true);
-    for (let after = 0; ; ) {
-      const rows = page.all(after) as [number, number, number | null, number | null][];
-      for (const r of rows) out.put(r[0], r[1], r[2] ?? 0, r[3] ?? 0);
-      if (rows.length < PAGE) break;
-      after = rows[rows.length - 1]![1];
+    const last = (db.prepare(`SELECT max(row_id) FROM ${table}`).pluck().get() as number | null) ?? 0;
+    if (last === 0) return null;
+    // Sized for every row id (rows without a hash or ended only leave the table sparser).
+    const out = new UnchangedRows(last, OCCURRENCE_KEYED.has(table));
+    // SQLite writes a page of rows as one text of numbers, read here without a JS value per row:
+    // per-row arrays (all() or iterate()) cost about three times as much at national scale.
+    const page = db.prepare(`SELECT group_concat(CAST(line_hash AS INTEGER) || ',' || row_id || ',' || ifnull(CAST(key_hash AS INTEGER), 0) || ',' || ifnull(key_occ, 0), ',')
+      FROM ${table} WHERE row_id > ? AND row_id <= ? AND line_hash IS NOT NULL${endedFilter(db, table)}`).pluck();
+    const v = [0, 0, 0, 0];
+    let put = 0;
+    for (let after = 0; after < last; after += PAGE) {
+      const text = page.get(after, after + PAGE) as string | null;
+      if (!text) continue;
+      let field = 0;
+      let x = 0;
+      for (let i = 0, n = text.length; i <= n; i++) {
+        const c = i < n ? text.charCodeAt(i) : 44;
+        if (c !== 44) {
+          x = x * 10 + (c - 48);
+          continue;
+        }
+        v[field] = x;
+        x = 0;
+        if (++field === 4) {
+          field = 0;
+          out.put(v[0]!, v[1]!, v[2]!, v[3]!);
+          put++;
+        }
+      }
     }
-    return out;
+    return put === 0 ? null : out;
   }
 
   private put(hash: number, rowId: number, keyHash: number, occ: number): void {
@@ -144,8 +175,10 @@ export class UnchangedRows {
     }
     this.hashes[i] = hash;
     this.rowIds[i] = rowId;
-    this.keyHashes[i] = keyHash;
-    this.occs[i] = occ;
+    if (this.occs.length > 0) {
+      this.keyHashes[i] = keyHash;
+      this.occs[i] = occ;
+    }
   }
 
   /** The slot of a record hash not yet taken, taken now; -1 when there is none. */
@@ -178,6 +211,15 @@ export class UnchangedRows {
 }
 
 const PAGE = 50_000;
+
+/** An UnchangedRows as plain typed arrays (what crosses a thread boundary). */
+export interface UnchangedRowsParts {
+  size: number;
+  hashes: Float64Array;
+  rowIds: Float64Array;
+  keyHashes: Float64Array;
+  occs: Int32Array;
+}
 
 function slot(hash: number): number {
   return (hash % TWO_32) ^ Math.floor(hash / TWO_32);

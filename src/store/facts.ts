@@ -104,7 +104,8 @@ export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged' | { duplicateOf
 interface TableStatements {
   insert: Statement<unknown[]>;
   select: Statement<unknown[]>;
-  update: Statement<unknown[]>;
+  /** UPDATEs by the content columns they set (see updateOf). */
+  updates: Map<string, Statement<unknown[]>>;
   columns: readonly string[];
 }
 
@@ -180,7 +181,7 @@ export class FactWriter {
       columns,
       insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
       select: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
-      update: this.db.prepare(`UPDATE ${table} SET ${[...columns, ...PROVENANCE, ...RECORD].map((c) => `${c} = ?`).join(', ')}, ended_by = NULL WHERE key = ?`),
+      updates: new Map(),
     };
     this.stmts.set(table, s);
     return s;
@@ -257,22 +258,35 @@ export class FactWriter {
     stated?.add(existing[n + 4] as number);
     const endedBy = existing[n + 5] as number | null;
     const next = table === 'companies' ? mergeCompany(s.columns, existing, values) : values;
-    let same = true;
-    for (let i = 0; i < n; i++) {
-      if (existing[i] !== next[i]) {
-        same = false;
-        break;
-      }
-    }
+    const changed: number[] = [];
+    for (let i = 0; i < n; i++) if (existing[i] !== next[i]) changed.push(i);
     // A row a full extract had ended is reported again: its ended version joins the history.
-    if (same && endedBy === null) return 'unchanged';
+    if (changed.length === 0 && endedBy === null) return 'unchanged';
     const old: Record<string, unknown> = {};
     const names = [...s.columns, ...PROVENANCE];
     names.forEach((c, i) => (old[c] = existing[i]));
     if (endedBy === null) this.history.run(table, key, JSON.stringify(old), this.datasetId, this.importedAt, 0);
     else this.history.run(table, key, JSON.stringify(old), endedBy, this.datasetTime(endedBy), 1);
-    s.update.run(...next, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null, key);
+    const update = this.updateOf(table, s, changed, endedBy !== null);
+    update.run(...changed.map((i) => next[i]), this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null, existing[n + 4]);
     return 'updated';
+  }
+
+  /**
+   * The UPDATE that sets just the changed content columns (with provenance), by row id. Setting
+   * every column would rewrite every index of the row — at national scale each a random page of
+   * a table far larger than the cache — where a changed name touches none.
+   */
+  private updateOf(table: TableName, s: TableStatements, changed: readonly number[], reopen: boolean): Statement<unknown[]> {
+    const id = `${changed.join(',')}${reopen ? 'r' : ''}`;
+    let stmt = s.updates.get(id);
+    if (!stmt) {
+      const set = [...changed.map((i) => s.columns[i]!), ...PROVENANCE, ...RECORD].map((c) => `${c} = ?`);
+      if (reopen) set.push('ended_by = NULL');
+      stmt = this.db.prepare(`UPDATE ${table} SET ${set.join(', ')} WHERE row_id = ?`);
+      s.updates.set(id, stmt);
+    }
+    return stmt;
   }
 
   private datasetTime(id: number): string {
