@@ -1,6 +1,6 @@
 import { TABLE_NAMES, type TableName } from '../model/tables';
 import { factColumns } from '../store/facts';
-import { openDb, type Db } from '../store/db';
+import type { Db } from '../store/db';
 import { OCCURRENCE_KEYED, OccurrenceCounter, occurrenceKey } from './occurrences';
 import type { PlannedFile } from './plan';
 import { readFile } from './read-file';
@@ -8,7 +8,7 @@ import type { RowSink } from './readers/sink';
 import { mapHeader, RowNormaliser } from './rows';
 import { unreadable, type ByteCounter } from './source';
 import { ImportError } from './types';
-import { keyHash, lineHash, lineSeed, rawLineHash, UnchangedRows, type UnchangedRowsParts } from './unchanged';
+import { keyHash, lineHash, lineSeed, openStoreReader, rawLineHash, UnchangedRows, type UnchangedRowsParts } from './unchanged';
 import { spawnWorker } from '../threads/spawn-worker';
 import type { Worker } from 'node:worker_threads';
 
@@ -91,8 +91,11 @@ class StoredRows {
   private db: Db | null = null;
   private readonly written = new Set<TableName>();
   private loader: Worker | null = null;
+  /** Tables asked of the loader: their answer's resolver, and the promise of their rows. */
+  private readonly waiting = new Map<TableName, (rows: UnchangedRows | null | undefined) => void>();
   private readonly pending = new Map<TableName, Promise<UnchangedRows | null>>();
   private readonly loaded = new Map<TableName, UnchangedRows | null>();
+  private closed = false;
 
   constructor(
     private readonly file: string | undefined,
@@ -120,11 +123,11 @@ class StoredRows {
       this.loader.on('exit', fail);
     }
     const loader = this.loader;
-    this.pending.set(table, new Promise<UnchangedRows | null | undefined>((resolve) => this.waiting.set(table, resolve)).then((rows) => (rows === undefined ? this.load(table) : rows)));
+    const answer = new Promise<UnchangedRows | null | undefined>((resolve) => this.waiting.set(table, resolve));
+    // No answer (the loader failed): read it here — unless the import is over (it stopped the loader).
+    this.pending.set(table, answer.then((rows) => (rows !== undefined ? rows : this.closed ? null : this.load(table))));
     loader.postMessage(table);
   }
-
-  private readonly waiting = new Map<TableName, (rows: UnchangedRows | null | undefined) => void>();
 
   /** Waits for a prefetched table, so rows() has it at hand. */
   async ready(table: TableName | null | undefined): Promise<void> {
@@ -147,11 +150,7 @@ class StoredRows {
   }
 
   private load(table: TableName): UnchangedRows | null {
-    if (!this.db) {
-      this.db = openDb(this.file!, { readonly: true });
-      // Read once, front to back: a small cache (the writer's connection has the big one).
-      this.db.pragma('cache_size = -16384');
-    }
+    this.db ??= openStoreReader(this.file!);
     return UnchangedRows.load(this.db, table);
   }
 
@@ -160,6 +159,7 @@ class StoredRows {
   }
 
   close(): void {
+    this.closed = true;
     void this.loader?.terminate();
     this.loader = null;
     this.db?.close();

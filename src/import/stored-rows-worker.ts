@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TableName } from '../model/tables';
-import { openDb } from '../store/db';
-import { UnchangedRows } from './unchanged';
+import { openStoreReader, UnchangedRows } from './unchanged';
 
 /**
  * Worker-thread entry that reads a table's record hashes (UnchangedRows.load) for the import's
@@ -12,9 +11,7 @@ import { UnchangedRows } from './unchanged';
 const data = workerData as { storeFile?: string } | undefined;
 if (parentPort && data?.storeFile) {
   const port = parentPort;
-  const db = openDb(data.storeFile, { readonly: true });
-  // Read once, front to back: a small cache (the writer's connection has the big one).
-  db.pragma('cache_size = -16384');
+  const db = openStoreReader(data.storeFile);
   port.on('message', (table: TableName) => {
     try {
       const rows = UnchangedRows.load(db, table);

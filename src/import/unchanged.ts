@@ -1,4 +1,4 @@
-import type { Db } from '../store/db';
+import { openDb, type Db } from '../store/db';
 import type { TableName } from '../model/tables';
 import { OCCURRENCE_KEYED } from './occurrences';
 
@@ -211,6 +211,14 @@ export class UnchangedRows {
 }
 
 const PAGE = 50_000;
+
+/** A read connection for UnchangedRows.load, which reads each table once, front to back. */
+export function openStoreReader(file: string): Db {
+  const db = openDb(file, { readonly: true });
+  // A small cache: the writer's connection has the big one.
+  db.pragma('cache_size = -16384');
+  return db;
+}
 
 /** An UnchangedRows as plain typed arrays (what crosses a thread boundary). */
 export interface UnchangedRowsParts {
