@@ -104,6 +104,7 @@ export class UnchangedRows {
   private readonly keyHashes: Float64Array;
   private readonly occs: Int32Array;
   private readonly mask: number;
+  /** The row count the table was sized for (the store's largest row id: an upper bound, not a count). */
   readonly size: number;
 
   /** `event`: keeps each row's key hash and occurrence too (event tables; others store none). */
