@@ -5,7 +5,9 @@ import { TABLE_NAMES, type TableName } from '../model/tables';
 import { isSqliteError, type Db } from '../store/db';
 import { datasetQuarantine, FactWriter, type RecordId, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
 import { endUnstated, recordDatasetTable, setDatasetSource } from '../store/known';
+import { journalForFirstLoad } from '../store/first-load';
 import { beginWrite, StoreBusyError } from '../store/write-lock';
+import { decodeBatch } from './batch-codec';
 import { ImportEta } from './eta';
 import { extractKind, type ExtractKind } from './extract-kind';
 import { spawnWorker } from '../threads/spawn-worker';
@@ -36,43 +38,66 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
     if (db.inTransaction) throw new Error('importPath must not run inside another transaction');
     const kind = extractKind(plan, opts);
     const importedAt = new Date().toISOString();
-    // Another writer (a second import, the app beside a CLI run) makes this wait its turn, not fail.
-    await beginWrite(db, { onWait: opts.onWaitForStore, maxWaitMs: opts.storeWaitMs });
+    const backToWal = journalForFirstLoad(db);
     try {
-      // The same content may have been imported by the writer we waited for.
-      const meanwhile = findDatasetByHash(db, hash);
-      if (meanwhile) {
-        db.exec('ROLLBACK');
-        return previousResult(db, meanwhile);
-      }
-      const datasetId = insertDataset(db, { name, source_path: path.resolve(inputPath), content_hash: hash, imported_at: importedAt });
-      setDatasetSource(db, datasetId, kind.source);
-      const run = new ImportRun(db, datasetId, importedAt, plan.files, kind, opts.onProgress);
-      const tp = performance.now();
-      const parsed = await parseInto(plan.files, run, opts.parseInWorker, opts.rereadUnchanged ? undefined : storeFileOf(db));
-      const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
-      const ti = performance.now();
-      run.finish();
-      const indexMs = performance.now() - ti;
-      run.finishExtract();
-      const result = run.result(name, plan.skipped.filter((f) => f !== kind.manifest));
-      setDatasetSummary(db, datasetId, summaryOf(result));
-      opts.beforeCommit?.(result);
-      const tc = performance.now();
-      db.exec('COMMIT');
-      const commitMs = performance.now() - tc;
-      const ms = (x: number): number => Math.round(x);
-      result.timings = {
-        total_ms: ms(performance.now() - t0), hash_ms: ms(hashMs), write_ms: ms(run.writeMs + commitMs), read_ms: ms(readMs), parse_in_worker: parsed.inWorker, unchanged_unread: run.unread,
-        index_build_ms: ms(indexMs), commit_ms: ms(commitMs),
-      };
-      return result;
-    } catch (err) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw err;
+      return await importInto(db, inputPath, opts, { plan, hash, hashMs, name, kind, importedAt, t0, fresh: backToWal !== null });
+    } finally {
+      backToWal?.();
     }
   } catch (err) {
     throw asImportError(err);
+  }
+}
+
+interface Prepared {
+  plan: ReturnType<typeof planImport>;
+  hash: string;
+  hashMs: number;
+  name: string;
+  kind: ExtractKind;
+  importedAt: string;
+  t0: number;
+  /** The store held no facts (first import): there is nothing stored for the reader to match. */
+  fresh: boolean;
+}
+
+/** importPath's transaction: waits for the write lock, then reads and writes every file. */
+async function importInto(db: Db, inputPath: string, opts: ImportOptions, p: Prepared): Promise<ImportResult> {
+  const { plan, hash, hashMs, name, kind, importedAt, t0 } = p;
+  // Another writer (a second import, the app beside a CLI run) makes this wait its turn, not fail.
+  await beginWrite(db, { onWait: opts.onWaitForStore, maxWaitMs: opts.storeWaitMs });
+  try {
+    // The same content may have been imported by the writer we waited for.
+    const meanwhile = findDatasetByHash(db, hash);
+    if (meanwhile) {
+      db.exec('ROLLBACK');
+      return previousResult(db, meanwhile);
+    }
+    const datasetId = insertDataset(db, { name, source_path: path.resolve(inputPath), content_hash: hash, imported_at: importedAt });
+    setDatasetSource(db, datasetId, kind.source);
+    const run = new ImportRun(db, datasetId, importedAt, plan.files, kind, opts.onProgress);
+    const tp = performance.now();
+    const parsed = await parseInto(plan.files, run, opts.parseInWorker, opts.rereadUnchanged || p.fresh ? undefined : storeFileOf(db));
+    const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
+    const ti = performance.now();
+    run.finish();
+    const indexMs = performance.now() - ti;
+    run.finishExtract();
+    const result = run.result(name, plan.skipped.filter((f) => f !== kind.manifest));
+    setDatasetSummary(db, datasetId, summaryOf(result));
+    opts.beforeCommit?.(result);
+    const tc = performance.now();
+    db.exec('COMMIT');
+    const commitMs = performance.now() - tc;
+    const ms = (x: number): number => Math.round(x);
+    result.timings = {
+      total_ms: ms(performance.now() - t0), hash_ms: ms(hashMs), write_ms: ms(run.writeMs + commitMs), read_ms: ms(readMs), parse_in_worker: parsed.inWorker, unchanged_unread: run.unread,
+      index_build_ms: ms(indexMs), commit_ms: ms(commitMs),
+    };
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
   }
 }
 
@@ -178,7 +203,7 @@ async function parseInto(files: readonly PlannedFile[], run: ImportRun, mode: Im
       if (settled) return;
       try {
         if (m.t === 'batch') {
-          run.batch(m.ops, m);
+          run.batch(decodeBatch(m.batch), m);
           worker.postMessage('ack');
         } else if (m.t === 'start') run.startFile(m.index);
         else if (m.t === 'end') run.endFile(m.index, m);

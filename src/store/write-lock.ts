@@ -29,7 +29,7 @@ export class StoreBusyError extends InsynError {
 
 export const isBusy = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_BUSY';
 
-function withBusyTimeout<T>(db: Db, ms: number, fn: () => T): T {
+export function withBusyTimeout<T>(db: Db, ms: number, fn: () => T): T {
   const before = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
   try {

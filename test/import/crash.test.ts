@@ -85,4 +85,39 @@ describe('crash consistency (issue 7.2)', () => {
     expect(done.code).toBe(0);
     expect(fingerprintOf().counts).toMatchObject({ datasets: 2, companies: N + 1, roles: 2 * N, quarantine: 0 });
   }, 120_000);
+
+  it('SIGKILL during the first import into a new store (rollback journal, issue 10) leaves it empty, intact and in WAL; re-run completes', async () => {
+    const work = tmpDir('insyn-crash-first-');
+    const big = bigDataset(path.join(work, 'big'));
+    let midImportKills = 0;
+    let hotJournals = 0;
+    for (const delay of [0, 150, 300]) {
+      const dbFile = path.join(work, `fresh-${delay}.sqlite`);
+      openDb(dbFile).close(); // a new, migrated store
+      const r = await runChild(dbFile, big, delay);
+      if (!r.killed) continue;
+      // A kill inside the transaction leaves a hot rollback journal (the import was not in WAL).
+      if (fs.existsSync(`${dbFile}-journal`)) hotJournals++;
+      const db = openDb(dbFile);
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+        const counts = storeFingerprint(db).counts;
+        if (counts.datasets === 0) {
+          expect(counts).toMatchObject({ companies: 0, roles: 0, quarantine: 0 });
+          midImportKills++;
+        } else expect(counts).toMatchObject({ datasets: 1, companies: N, roles: 2 * N });
+      } finally {
+        db.close();
+      }
+      expect(fs.existsSync(`${dbFile}-journal`)).toBe(false);
+      const done = await runChild(dbFile, big, null);
+      expect(done.code).toBe(0);
+      const after = openDb(dbFile);
+      expect(storeFingerprint(after).counts).toMatchObject({ datasets: 1, companies: N, roles: 2 * N });
+      after.close();
+    }
+    expect(midImportKills).toBeGreaterThanOrEqual(2);
+    expect(hotJournals).toBeGreaterThanOrEqual(midImportKills);
+  }, 120_000);
 });
