@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { encodeBatch, transferables } from './batch-codec';
 import { MAX_IN_FLIGHT, parseFiles, serialiseError, type ParseConsumer, type ParseMessage } from './parse';
 import type { PlannedFile } from './plan';
 
@@ -17,12 +18,12 @@ function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFi
     wake = null;
     w?.();
   });
-  const post = (m: ParseMessage): void => port.postMessage(m);
+  const post = (m: ParseMessage): void => port.postMessage(m, m.t === 'batch' ? transferables(m.batch) : []);
   const consumer: ParseConsumer = {
     startFile: (index) => post({ t: 'start', index }),
     batch: (ops, bytes) => {
       inFlight++;
-      post({ t: 'batch', ops, bytesRead: bytes.bytesRead, bytesTotal: bytes.bytesTotal });
+      post({ t: 'batch', batch: encodeBatch(ops), bytesRead: bytes.bytesRead, bytesTotal: bytes.bytesTotal });
     },
     endFile: (index, bytes) => post({ t: 'end', index, bytesRead: bytes.bytesRead, bytesTotal: bytes.bytesTotal }),
   };

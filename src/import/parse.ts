@@ -11,6 +11,7 @@ import { ImportError } from './types';
 import { keyHash, lineHash, lineSeed, openStoreReader, rawLineHash, UnchangedRows, type UnchangedRowsParts } from './unchanged';
 import { spawnWorker } from '../threads/spawn-worker';
 import type { Worker } from 'node:worker_threads';
+import type { EncodedBatch } from './batch-codec';
 
 /**
  * The read side of an import: every planned file is read, its rows normalised and keyed, and the
@@ -43,7 +44,12 @@ export interface ParseConsumer {
 /** Back-pressure: a promise to await before reading on, or null to go on at once. */
 export type Ready = () => Promise<void> | null;
 
-const BATCH_OPS = 1 << 15;
+/**
+ * Ops a batch holds (about 450 roles rows): its array stays under V8's large-object size, and the
+ * reader's young generation collects the batches it has sent; 4× this doubled the reader's
+ * garbage collection and cost ~1 ms of array handling per batch at national scale.
+ */
+const BATCH_OPS = 1 << 13;
 /** Room past BATCH_OPS for the row that crosses it (the widest table has fewer values). */
 const OPS_SLACK = 64;
 const FLUSH_EVERY_MS = 200;
@@ -379,13 +385,13 @@ export const valueCount = (table: TableName): number => factColumns(table).lengt
 /**
  * Worker mode: batches posted but not yet acknowledged by the writer, at most. Enough for the
  * reader to go on with the next file while the writer builds a bulk-loaded table's indexes
- * (seconds, issue 10): the queued batches wait serialised, about 0.3 MB each.
+ * (seconds, issue 10): the queued batches wait serialised, about 0.1 MB each (≈ 200 MB at most).
  */
-export const MAX_IN_FLIGHT = 512;
+export const MAX_IN_FLIGHT = 2048;
 
 export type ParseMessage =
   | { t: 'start'; index: number }
-  | { t: 'batch'; ops: unknown[]; bytesRead: number; bytesTotal: number }
+  | { t: 'batch'; batch: EncodedBatch; bytesRead: number; bytesTotal: number }
   | { t: 'end'; index: number; bytesRead: number; bytesTotal: number }
   | { t: 'done'; busyMs: number }
   | { t: 'error'; error: SerialisedError };
