@@ -77,5 +77,12 @@ export function decodeBatch(b: EncodedBatch): unknown[] {
   return ops;
 }
 
+/** About the bytes a batch holds while it waits for the writer (text counted one byte a character). */
+export function encodedSize(b: EncodedBatch): number {
+  let n = b.text.length + b.kinds.byteLength + b.nums.byteLength + b.lens.byteLength;
+  for (const v of b.rest) n += Array.isArray(v) ? v.reduce((a: number, c: unknown) => a + (typeof c === 'string' ? c.length : 8), 16) : 8;
+  return n;
+}
+
 /** The typed arrays' buffers, to transfer rather than copy with the message. */
 export const transferables = (b: EncodedBatch): ArrayBuffer[] => [b.kinds.buffer, b.nums.buffer, b.lens.buffer] as ArrayBuffer[];

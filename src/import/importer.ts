@@ -77,7 +77,7 @@ async function importInto(db: Db, inputPath: string, opts: ImportOptions, p: Pre
     setDatasetSource(db, datasetId, kind.source);
     const run = new ImportRun(db, datasetId, importedAt, plan.files, kind, opts.onProgress);
     const tp = performance.now();
-    const parsed = await parseInto(plan.files, run, opts.parseInWorker, opts.rereadUnchanged || p.fresh ? undefined : storeFileOf(db));
+    const parsed = await parseInto(plan.files, run, opts, opts.rereadUnchanged || p.fresh ? undefined : storeFileOf(db));
     const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
     const ti = performance.now();
     run.finish();
@@ -181,16 +181,16 @@ function storeFileOf(db: Db): string | undefined {
   return db.memory || !db.name || db.name === ':memory:' ? undefined : db.name;
 }
 
-async function parseInto(files: readonly PlannedFile[], run: ImportRun, mode: ImportOptions['parseInWorker'], storeFile: string | undefined): Promise<{ inWorker: boolean; busyMs?: number }> {
+async function parseInto(files: readonly PlannedFile[], run: ImportRun, opts: Pick<ImportOptions, 'parseInWorker' | 'readAheadBytes'>, storeFile: string | undefined): Promise<{ inWorker: boolean; busyMs?: number }> {
   const bytes = files.reduce((a, f) => a + fs.statSync(f.path).size, 0);
-  const inWorker = mode ?? bytes >= WORKER_MIN_BYTES;
+  const inWorker = opts.parseInWorker ?? bytes >= WORKER_MIN_BYTES;
   if (!inWorker) {
     await parseFiles(files, run, () => null, storeFile);
     return { inWorker };
   }
   let busyMs = 0;
   await new Promise<void>((resolve, reject) => {
-    const worker = spawnWorker(import.meta.url, './parse-worker', { files, storeFile });
+    const worker = spawnWorker(import.meta.url, './parse-worker', { files, storeFile, readAheadBytes: opts.readAheadBytes });
     let settled = false;
     const settle = (err: unknown): void => {
       if (settled) return;

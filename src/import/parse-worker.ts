@@ -1,19 +1,26 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { encodeBatch, transferables } from './batch-codec';
-import { MAX_IN_FLIGHT, parseFiles, serialiseError, type ParseConsumer, type ParseMessage } from './parse';
+import { encodedSize, encodeBatch, transferables } from './batch-codec';
+import { MAX_IN_FLIGHT_BYTES, parseFiles, serialiseError, type ParseConsumer, type ParseMessage } from './parse';
 import type { PlannedFile } from './plan';
 
 /**
  * Worker-thread entry of the import's read side (see parse.ts): parses the planned files and
- * posts batches to the importer, which writes them and acknowledges each one. At most
- * MAX_IN_FLIGHT batches wait unacknowledged, so a fast reader piles up a bounded number of rows.
+ * posts batches to the importer, which writes them and acknowledges each one, in order. At most
+ * MAX_IN_FLIGHT_BYTES of batches wait unacknowledged, so a fast reader piles up a bounded amount.
  */
-function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFile: string | undefined): void {
+function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFile: string | undefined, readAhead: number): void {
   let inFlight = 0;
+  // Sizes of the unacknowledged batches, oldest first (acks come in posting order).
+  const sizes: number[] = [];
+  let oldest = 0;
   let wake: (() => void) | null = null;
   port.on('message', (m: unknown) => {
     if (m !== 'ack') return;
-    inFlight--;
+    inFlight -= sizes[oldest++]!;
+    if (oldest > 4096) {
+      sizes.splice(0, oldest);
+      oldest = 0;
+    }
     const w = wake;
     wake = null;
     w?.();
@@ -22,15 +29,18 @@ function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFi
   const consumer: ParseConsumer = {
     startFile: (index) => post({ t: 'start', index }),
     batch: (ops, bytes) => {
-      inFlight++;
-      post({ t: 'batch', batch: encodeBatch(ops), bytesRead: bytes.bytesRead, bytesTotal: bytes.bytesTotal });
+      const batch = encodeBatch(ops);
+      const size = encodedSize(batch);
+      inFlight += size;
+      sizes.push(size);
+      post({ t: 'batch', batch, bytesRead: bytes.bytesRead, bytesTotal: bytes.bytesTotal });
     },
     endFile: (index, bytes) => post({ t: 'end', index, bytesRead: bytes.bytesRead, bytesTotal: bytes.bytesTotal }),
   };
   const started = performance.now();
   let waitedMs = 0;
   const ready = (): Promise<void> | null => {
-    if (inFlight < MAX_IN_FLIGHT) return null;
+    if (inFlight < readAhead) return null;
     const t = performance.now();
     return new Promise<void>((resolve) => (wake = resolve)).then(() => void (waitedMs += performance.now() - t));
   };
@@ -40,5 +50,5 @@ function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFi
   );
 }
 
-const data = workerData as { files?: PlannedFile[]; storeFile?: string } | undefined;
-if (parentPort && data?.files) run(parentPort, data.files, data.storeFile);
+const data = workerData as { files?: PlannedFile[]; storeFile?: string; readAheadBytes?: number } | undefined;
+if (parentPort && data?.files) run(parentPort, data.files, data.storeFile, data.readAheadBytes ?? MAX_IN_FLIGHT_BYTES);

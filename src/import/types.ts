@@ -97,6 +97,8 @@ export interface ImportOptions {
    * size (default: a worker from 4 MiB on). Both give the same store.
    */
   parseInWorker?: boolean;
+  /** Worker mode: bytes of batches the reader may post ahead of the writer (default MAX_IN_FLIGHT_BYTES; tests make every batch wait). */
+  readAheadBytes?: number;
   /** Read and normalise every record even when the store holds it exactly so (tests compare both paths). */
   rereadUnchanged?: boolean;
 }

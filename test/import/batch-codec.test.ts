@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { decodeBatch, encodeBatch, transferables } from '../../src/import/batch-codec';
+import { decodeBatch, encodeBatch, encodedSize, transferables } from '../../src/import/batch-codec';
 
 /** Issue 10: batches cross threads as one text plus typed arrays; every value must come back as it was. */
 
@@ -39,5 +39,14 @@ describe('batch codec', () => {
     expect([...enc.lens]).toEqual([2, 1, 0]);
     expect([...enc.nums]).toEqual([1, 2.5]);
     expect(enc.rest).toEqual([['x']]);
+  });
+});
+
+describe('encodedSize', () => {
+  it('counts the text, the typed arrays and the cells of rows that travel with their cells', () => {
+    const plain = encodeBatch(['abcd', 1, null]);
+    expect(encodedSize(plain)).toBe(4 + 3 + 8 + 4);
+    const withCells = encodeBatch(['abcd', 1, null, ['x'.repeat(1000), 'yy']]);
+    expect(encodedSize(withCells)).toBeGreaterThanOrEqual(encodedSize(plain) + 1002);
   });
 });

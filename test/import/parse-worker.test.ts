@@ -43,6 +43,12 @@ async function importBoth(dir: string): Promise<{ inThread: ImportResult; worker
   return { inThread, worker, a, b };
 }
 
+/** No read-ahead: every batch waits for the writer's ack of the one before (the back-pressure's accounting). */
+async function importLockstep(dir: string): Promise<{ result: ImportResult; db: Db }> {
+  const db = openDb(path.join(tmpDir(), 'c.sqlite'));
+  return { result: await importPath(db, dir, { parseInWorker: true, readAheadBytes: 1 }), db };
+}
+
 describe('parsing in a worker thread', () => {
   it('gives the same store and result as parsing on the writer thread', async () => {
     const { inThread, worker, a, b } = await importBoth(dataset());
@@ -54,6 +60,9 @@ describe('parsing in a worker thread', () => {
     expect(content(b)).toEqual(content(a));
     const raw = b.prepare("SELECT raw FROM quarantine WHERE reason LIKE 'duplicate%'").pluck().get() as string;
     expect(JSON.parse(raw)).toContain('Dubblett AB');
+    const lockstep = await importLockstep(dataset());
+    expect({ ...lockstep.result, timings: null, end_marking_ms: null, dataset: null }).toEqual({ ...inThread, timings: null, end_marking_ms: null, dataset: null });
+    expect(content(lockstep.db)).toEqual(content(a));
   }, 120_000);
 
   it('a file that cannot be imported fails alike, leaving the store as it was', async () => {
