@@ -41,6 +41,16 @@ export interface DecodedText {
 }
 
 const PROBE = 4 * CHUNK;
+/**
+ * Bytes decoded into one string, at most. V8 decodes UTF-8 with å, ä, ö 4–5× slower into strings
+ * past about 128 KB (measured on the national companies file: 0.13 s in 64 KB pieces, 0.55–0.65 s
+ * in 1 MB ones), and smaller strings stay in the young generation for the tokenizer.
+ */
+const DECODE_SLICE = 1 << 16;
+
+function* slices(b: Uint8Array): Generator<Uint8Array> {
+  for (let off = 0; off < b.length; off += DECODE_SLICE) yield b.subarray(off, Math.min(b.length, off + DECODE_SLICE));
+}
 
 /**
  * Decode a byte stream: the first 4 MiB are probed for binary content and encoding (UTF-16 or
@@ -72,8 +82,8 @@ export async function decodeText(bytes: AsyncGenerator<Uint8Array>, fileLabel: s
   const encoding = detectEncoding(sample, done);
   const decoder = streamDecoder(encoding);
   async function* chunks(): AsyncGenerator<string> {
-    if (sample.length) yield decoder.decode(sample);
-    if (!done) for await (const b of bytes) yield decoder.decode(b);
+    for (const piece of slices(sample)) yield decoder.decode(piece);
+    if (!done) for await (const b of bytes) for (const piece of slices(b)) yield decoder.decode(piece);
     const tail = decoder.end();
     if (tail) yield tail;
   }
