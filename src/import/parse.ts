@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { TABLE_NAMES, type TableName } from '../model/tables';
 import { factColumns } from '../store/facts';
 import type { Db } from '../store/db';
@@ -65,7 +66,7 @@ export async function parseFiles(files: readonly PlannedFile[], consumer: ParseC
   try {
     // The loader reads the tables in file order, as fast as it can: at national scale all of them
     // held at once cost a few hundred MB (typed arrays), and the reader then waits only for the first.
-    for (const f of files) store.prefetch(f.table);
+    for (const f of files) store.prefetch(f.table, fileBytes(f.path));
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
       await store.ready(f.table);
@@ -87,18 +88,36 @@ export async function parseFiles(files: readonly PlannedFile[], consumer: ParseC
   }
 }
 
+/** Loader threads reading stored records: two, so a large table loads beside the ones before it. */
+const LOADERS = 2;
+
+interface Loader {
+  worker: Worker;
+  /** Tables asked of this loader: their answer's resolver. */
+  waiting: Map<TableName, (rows: UnchangedRows | null | undefined) => void>;
+  /** Bytes of the files whose tables it was asked for (the work queued on it). */
+  bytes: number;
+}
+
+function fileBytes(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * The store's current rows by record hash, per table. Not for a table an earlier file of this
  * import wrote: the read connection cannot see those uncommitted rows. With `prefetch`, tables
- * are read by a loader thread (stored-rows-worker.ts) while the files before them are parsed;
+ * are read by loader threads (stored-rows-worker.ts) while the files before them are parsed;
  * a table not asked for ahead (several tables in one file) is read here when its header comes.
  */
 class StoredRows {
   private db: Db | null = null;
   private readonly written = new Set<TableName>();
-  private loader: Worker | null = null;
-  /** Tables asked of the loader: their answer's resolver, and the promise of their rows. */
-  private readonly waiting = new Map<TableName, (rows: UnchangedRows | null | undefined) => void>();
+  /** Loader threads (at most LOADERS); null once one failed or stopped. */
+  private readonly loaders: (Loader | null)[] = [];
   private readonly pending = new Map<TableName, Promise<UnchangedRows | null>>();
   private readonly loaded = new Map<TableName, UnchangedRows | null>();
   private closed = false;
@@ -108,31 +127,43 @@ class StoredRows {
     private readonly usePrefetch: boolean,
   ) {}
 
-  /** Starts reading `table` in the loader thread (once; a no-op without prefetch). */
-  prefetch(table: TableName | null | undefined): void {
+  /**
+   * Starts reading `table` (`bytes`: the size of its file) in a loader thread (once; a no-op
+   * without prefetch). Each table goes to the loader with the fewest bytes to read before it, so
+   * the national roles table is read beside companies rather than after it.
+   */
+  prefetch(table: TableName | null | undefined, bytes = 0): void {
     if (!table || !this.file || !this.usePrefetch || this.pending.has(table) || this.loaded.has(table) || this.written.has(table)) return;
-    if (!this.loader) {
-      this.loader = spawnWorker(import.meta.url, './stored-rows-worker', { storeFile: this.file });
-      this.loader.unref();
-      // Without the loader (it failed or stopped) the tables it owed are read here, as without prefetch.
-      const fail = (): void => {
-        this.loader = null;
-        for (const resolve of this.waiting.values()) resolve(undefined);
-        this.waiting.clear();
-      };
-      this.loader.on('message', (m: { table: TableName; parts?: UnchangedRowsParts | null; error?: string }) => {
-        const resolve = this.waiting.get(m.table);
-        this.waiting.delete(m.table);
-        resolve?.(m.error !== undefined ? undefined : m.parts ? UnchangedRows.fromParts(m.parts) : null);
-      });
-      this.loader.on('error', fail);
-      this.loader.on('exit', fail);
-    }
-    const loader = this.loader;
-    const answer = new Promise<UnchangedRows | null | undefined>((resolve) => this.waiting.set(table, resolve));
+    if (this.loaders.length < LOADERS) this.loaders.push(this.spawnLoader());
+    let loader: Loader | null = null;
+    for (const l of this.loaders) if (l && (!loader || l.bytes < loader.bytes)) loader = l;
+    // No loader left (they failed): read it here when its file comes.
+    if (!loader) return;
+    loader.bytes += bytes;
+    const answer = new Promise<UnchangedRows | null | undefined>((resolve) => loader.waiting.set(table, resolve));
     // No answer (the loader failed): read it here — unless the import is over (it stopped the loader).
     this.pending.set(table, answer.then((rows) => (rows !== undefined ? rows : this.closed ? null : this.load(table))));
-    loader.postMessage(table);
+    loader.worker.postMessage(table);
+  }
+
+  private spawnLoader(): Loader {
+    const loader: Loader = { worker: spawnWorker(import.meta.url, './stored-rows-worker', { storeFile: this.file }), waiting: new Map(), bytes: 0 };
+    loader.worker.unref();
+    // Without its loader (it failed or stopped) the tables it owed are read here, as without prefetch.
+    const fail = (): void => {
+      const i = this.loaders.indexOf(loader);
+      if (i >= 0) this.loaders[i] = null;
+      for (const resolve of loader.waiting.values()) resolve(undefined);
+      loader.waiting.clear();
+    };
+    loader.worker.on('message', (m: { table: TableName; parts?: UnchangedRowsParts | null; error?: string }) => {
+      const resolve = loader.waiting.get(m.table);
+      loader.waiting.delete(m.table);
+      resolve?.(m.error !== undefined ? undefined : m.parts ? UnchangedRows.fromParts(m.parts) : null);
+    });
+    loader.worker.on('error', fail);
+    loader.worker.on('exit', fail);
+    return loader;
   }
 
   /** Waits for a prefetched table, so rows() has it at hand. */
@@ -166,8 +197,8 @@ class StoredRows {
 
   close(): void {
     this.closed = true;
-    void this.loader?.terminate();
-    this.loader = null;
+    for (const l of this.loaders) void l?.worker.terminate();
+    this.loaders.length = 0;
     this.db?.close();
     this.db = null;
   }
