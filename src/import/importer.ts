@@ -14,7 +14,7 @@ import { spawnWorker } from '../threads/spawn-worker';
 import { deserialiseError, OP_BAD, OP_ROW, OP_SAME, parseFiles, valueCount, type ParseConsumer, type ParseMessage } from './parse';
 import { planImport, type PlannedFile } from './plan';
 import { mapHeader, RowNormaliser } from './rows';
-import type { ByteCounter } from './source';
+import { fileSize, type ByteCounter } from './source';
 import { ImportError, QUARANTINE_LIST_CAP, type ImportOptions, type ImportProgress, type ImportResult, type QuarantineEntry } from './types';
 
 export { ImportError } from './types';
@@ -164,23 +164,16 @@ const PROGRESS_EVERY_MS = 250;
 /** Below this many bytes of input, a worker thread costs more to start than it saves. */
 const WORKER_MIN_BYTES = 4 << 20;
 
-/**
- * Reads the planned files into `run`: in a worker thread (large inputs) or on this thread.
- * `busyMs` is the worker's time spent reading (not waiting for the writer).
- */
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
 
 /** The store's file when another connection can read it (not an in-memory store). */
 function storeFileOf(db: Db): string | undefined {
   return db.memory || !db.name || db.name === ':memory:' ? undefined : db.name;
 }
 
+/**
+ * Reads the planned files into `run`: in a worker thread (large inputs) or on this thread.
+ * `busyMs` is the worker's time spent reading (not waiting for the writer).
+ */
 async function parseInto(files: readonly PlannedFile[], run: ImportRun, opts: Pick<ImportOptions, 'parseInWorker' | 'readAheadBytes'>, storeFile: string | undefined): Promise<{ inWorker: boolean; busyMs?: number }> {
   const bytes = files.reduce((a, f) => a + fs.statSync(f.path).size, 0);
   const inWorker = opts.parseInWorker ?? bytes >= WORKER_MIN_BYTES;

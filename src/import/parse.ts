@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { TABLE_NAMES, type TableName } from '../model/tables';
 import { factColumns } from '../store/facts';
 import type { Db } from '../store/db';
@@ -7,7 +6,7 @@ import type { PlannedFile } from './plan';
 import { readFile } from './read-file';
 import type { RowSink } from './readers/sink';
 import { mapHeader, RowNormaliser } from './rows';
-import { unreadable, type ByteCounter } from './source';
+import { fileSize, unreadable, type ByteCounter } from './source';
 import { ImportError } from './types';
 import { keyHash, lineHash, lineSeed, openStoreReader, rawLineHash, UnchangedRows, type UnchangedRowsParts } from './unchanged';
 import { spawnWorker } from '../threads/spawn-worker';
@@ -66,7 +65,7 @@ export async function parseFiles(files: readonly PlannedFile[], consumer: ParseC
   try {
     // The loader reads the tables in file order, as fast as it can: at national scale all of them
     // held at once cost a few hundred MB (typed arrays), and the reader then waits only for the first.
-    for (const f of files) store.prefetch(f.table, fileBytes(f.path));
+    for (const f of files) store.prefetch(f.table, fileSize(f.path));
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
       await store.ready(f.table);
@@ -97,14 +96,6 @@ interface Loader {
   waiting: Map<TableName, (rows: UnchangedRows | null | undefined) => void>;
   /** Bytes of the files whose tables it was asked for (the work queued on it). */
   bytes: number;
-}
-
-function fileBytes(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 /**

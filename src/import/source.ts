@@ -12,6 +12,15 @@ export interface ByteCounter {
 
 const CHUNK = 1 << 20;
 
+/** A file's size in bytes, 0 when it cannot be read (the read itself then says why). */
+export function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Raw bytes of a file, gunzipped when `gzip`; `counter.bytesRead` counts bytes read from disk. */
 export async function* fileBytes(file: string, gzip: boolean, counter: ByteCounter): AsyncGenerator<Uint8Array> {
   counter.bytesTotal = fs.statSync(file).size;
