@@ -63,7 +63,7 @@ const FLUSH_EVERY_MS = 200;
 export async function parseFiles(files: readonly PlannedFile[], consumer: ParseConsumer, ready: Ready, storeFile?: string, opts: { prefetch?: boolean } = {}): Promise<void> {
   const store = new StoredRows(storeFile, opts.prefetch ?? false);
   try {
-    // The loader reads the tables in file order, as fast as it can: at national scale all of them
+    // The loaders read the tables in file order, as fast as they can: at national scale all of them
     // held at once cost a few hundred MB (typed arrays), and the reader then waits only for the first.
     for (const f of files) store.prefetch(f.table, fileSize(f.path));
     for (let i = 0; i < files.length; i++) {
