@@ -164,7 +164,6 @@ const PROGRESS_EVERY_MS = 250;
 /** Below this many bytes of input, a worker thread costs more to start than it saves. */
 const WORKER_MIN_BYTES = 4 << 20;
 
-
 /** The store's file when another connection can read it (not an in-memory store). */
 function storeFileOf(db: Db): string | undefined {
   return db.memory || !db.name || db.name === ':memory:' ? undefined : db.name;
