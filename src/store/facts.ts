@@ -123,6 +123,9 @@ export interface RecordId {
 }
 const NO_RECORD: RecordId = { lineHash: 0, keyHash: 0, occ: 0 };
 
+/** An index of ended rows only (migration 006): no row an import inserts belongs to it. */
+const ENDED_ONLY = /\bWHERE ended_by IS NOT NULL\s*$/i;
+
 /** A table being bulk-loaded: the file whose rows it takes, and the indexes to build afterwards. */
 interface BulkLoad {
   file: string;
@@ -209,9 +212,12 @@ export class FactWriter {
     const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string; sql: string }[];
     // A store whose key is still a column constraint (not migrated) cannot drop it: no bulk load.
     if (!indexes.some((i) => i.name === `${table}_key`)) return undefined;
-    for (const i of indexes) this.db.exec(`DROP INDEX ${i.name}`);
+    // The partial index of ended rows (migration 006) stays: the import writes ended_by NULL, so
+    // no insert touches it, where rebuilding it would scan the whole table for nothing.
+    const rebuilt = indexes.filter((i) => !ENDED_ONLY.test(i.sql));
+    for (const i of rebuilt) this.db.exec(`DROP INDEX ${i.name}`);
     const all = ['key', ...factColumns(table), ...PROVENANCE, ...RECORD];
-    const load: BulkLoad = { file, indexes: indexes.map((i) => i.sql), insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`) };
+    const load: BulkLoad = { file, indexes: rebuilt.map((i) => i.sql), insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`) };
     this.bulk.set(table, load);
     return load;
   }

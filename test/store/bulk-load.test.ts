@@ -68,7 +68,7 @@ describe('migration 010', () => {
     old.pragma('user_version = 5');
     old.exec("INSERT INTO datasets (id, name, source_path, content_hash, imported_at) VALUES (1, 'd', '-', 'h', 't')");
     old.exec(`INSERT INTO companies (row_id, key, org_nr, name, dataset_id, src_file, src_line, imported_at) VALUES (7, '["${A}"]', '${A}', 'Ett AB', 1, 'c.csv', 2, 't')`);
-    const before = (old.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all() as string[]).filter((n) => n !== 'companies_org_nr' && n !== 'persons_person_id');
+    const before = (old.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all() as string[]).filter((n) => !['companies_org_nr', 'persons_person_id', 'companies_phone', 'companies_email'].includes(n)); // 010 and 011 drop these
     migrate(old);
     expect(old.prepare('SELECT row_id, key, name FROM companies').all()).toEqual([{ row_id: 7, key: `["${A}"]`, name: 'Ett AB' }]);
     const after = old.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all() as string[];
@@ -77,6 +77,23 @@ describe('migration 010', () => {
     expect(old.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_companies%'").pluck().get()).toBe(0);
     expect(() => old.prepare(`INSERT INTO companies (key, dataset_id, src_file, src_line, imported_at) VALUES ('["${A}"]', 1, 'c.csv', 3, 't')`).run()).toThrow(/UNIQUE/);
     expect(old.pragma('foreign_key_check')).toEqual([]);
+    old.close();
+  });
+});
+
+describe('migration 011', () => {
+  it('drops the unused phone and e-mail indexes of companies and keeps the rest', () => {
+    const file = path.join(tmpDir(), 'v10.sqlite');
+    const old = new Database(file);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 10)) {
+      if (m.run) m.run(old);
+      else old.exec(m.sql);
+    }
+    old.pragma('user_version = 10');
+    const before = indexes(old);
+    expect(before).toEqual(expect.arrayContaining(['companies_phone', 'companies_email']));
+    migrate(old);
+    expect(indexes(old)).toEqual(before.filter((n) => n !== 'companies_phone' && n !== 'companies_email'));
     old.close();
   });
 });

@@ -10,6 +10,7 @@ import * as m007 from './007_audit_key';
 import * as m009 from './009_matches';
 // issue 10
 import * as m010 from './010_droppable_keys';
+import * as m011 from './011_unused_contact_indexes';
 
 /**
  * Numbered migrations, applied in order; the `schema_migrations` ledger records those applied and
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'matches', sql: m009.sql },
   // issue 10
   { version: 10, name: 'droppable_keys', sql: '', run: m010.run },
+  { version: 11, name: 'unused_contact_indexes', sql: m011.sql },
 ];
