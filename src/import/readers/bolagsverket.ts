@@ -14,6 +14,8 @@ export function isBulkHeader(line: string): boolean {
 }
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+/** Whether a line has any (one scan of the line, where replacing in each field is eleven). */
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /**
  * Split one bulk line into fields. A quote closes a field only when followed by `;` or the end of
@@ -23,6 +25,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 export function parseBulkLine(line: string): { fields: string[]; closed: boolean } {
   const fields: string[] = [];
   const n = line.length;
+  const control = HAS_CONTROL.test(line);
   let i = 0;
   for (;;) {
     if (i < n && line[i] === '"') {
@@ -50,7 +53,7 @@ export function parseBulkLine(line: string): { fields: string[]; closed: boolean
         i++;
       }
       if (!closed) buf += line.slice(start, i);
-      fields.push(buf.replace(CONTROL, ''));
+      fields.push(control ? buf.replace(CONTROL, '') : buf);
       if (!closed) return { fields, closed: false };
       while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
       if (i >= n) return { fields, closed: true };
@@ -58,7 +61,8 @@ export function parseBulkLine(line: string): { fields: string[]; closed: boolean
     } else {
       const end = line.indexOf(';', i);
       const stop = end < 0 ? n : end;
-      fields.push(line.slice(i, stop).trim().replace(CONTROL, ''));
+      const field = line.slice(i, stop).trim();
+      fields.push(control ? field.replace(CONTROL, '') : field);
       if (end < 0) return { fields, closed: true };
       i = end + 1;
     }
@@ -76,40 +80,47 @@ const VIRTUAL_HEADER = ['org_nr', 'name', 'legal_form', 'registered_on', 'deregi
 
 const sub = (v: string | undefined): string[] => (v ?? '').split('$');
 
-/** Map one bulk record (by header name) to the companies columns of VIRTUAL_HEADER. */
-export function bulkToCompany(get: (name: string) => string): string[] {
-  const [idRaw = ''] = sub(get('organisationsidentitet'));
-  const names = get('organisationsnamn').split('|').filter(Boolean).map(sub);
+/** The bulk file's columns bulkToCompany reads, in the order of its argument. */
+export const BULK_FIELDS = [
+  'organisationsidentitet', 'organisationsnamn', 'organisationsform', 'avregistreringsdatum', 'avregistreringsorsak',
+  'pagandeavvecklingselleromstruktureringsforfarande', 'postadress', 'registreringsdatum', 'namnskyddslopnummer',
+  'registreringsland', 'verksamhetsbeskrivning',
+] as const;
+
+/** Map one bulk record (the trimmed values of BULK_FIELDS, in order) to the companies columns of VIRTUAL_HEADER. */
+export function bulkToCompany(v: readonly string[]): string[] {
+  const [id = '', orgNames = '', form = '', deregOn = '', causeRaw = '', proceedingsRaw = '', postal = '', registeredOn = '', protectionNo = '', regCountry = '', activity = ''] = v;
+  const [idRaw = ''] = sub(id);
+  const names = orgNames.split('|').filter(Boolean).map(sub);
   const primary = names.find((n) => n[1]?.toUpperCase() === 'FORETAGSNAMN-ORGNAM') ?? names[0];
   const alt = names.filter((n) => n !== primary).map((n) => n[0]!.trim()).filter(Boolean);
-  const legalForm = legalFormOf(sub(get('organisationsform'))[0] ?? '');
-  const deregOn = get('avregistreringsdatum');
-  const cause = get('avregistreringsorsak').toUpperCase();
-  const proceedings = get('pagandeavvecklingselleromstruktureringsforfarande').split('|').filter(Boolean).map(sub);
+  const legalForm = legalFormOf(sub(form)[0] ?? '');
+  const cause = causeRaw.toUpperCase();
+  const proceedings = proceedingsRaw.split('|').filter(Boolean).map(sub);
   let status = 'active';
   if (cause.startsWith('KK')) status = 'bankruptcy';
   else if (cause.startsWith('LI')) status = 'liquidation';
   else if (cause || deregOn) status = 'deregistered';
   else if (proceedings.some((p) => p[0]!.toUpperCase().startsWith('KK'))) status = 'bankruptcy';
   else if (proceedings.some((p) => p[0]!.toUpperCase().startsWith('LI'))) status = 'liquidation';
-  const [street = '', co = '', city = '', postal = '', country = ''] = sub(get('postadress'));
+  const [street = '', co = '', city = '', postalCode = '', country = ''] = sub(postal);
   return [
     idRaw.trim(),
     (primary?.[0] ?? '').trim(),
     legalForm,
-    get('registreringsdatum'),
+    registeredOn,
     deregOn,
     status,
     street,
-    postal,
+    postalCode,
     city,
     alt.join('|'),
     co,
-    get('namnskyddslopnummer'),
-    (sub(get('registreringsland'))[0] ?? '').replace(/-LAND$/i, ''),
+    protectionNo,
+    (sub(regCountry)[0] ?? '').replace(/-LAND$/i, ''),
     cause,
-    get('pagandeavvecklingselleromstruktureringsforfarande'),
-    get('verksamhetsbeskrivning'),
+    proceedingsRaw,
+    activity,
     country.replace(/-LAND$/i, ''),
   ];
 }
@@ -119,7 +130,8 @@ const MAX_JOIN = 5;
 /** Read the bulk file's text into `sink` as companies rows. */
 export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Promise<void> {
   let header: string[] | null = null;
-  let index = new Map<string, number>();
+  /** Where each of BULK_FIELDS is in the header (-1: absent, read as empty). */
+  let positions: number[] = [];
   let lineNo = 0;
   let rest = '';
   let pending: { start: number; text: string; joins: number } | null = null;
@@ -128,7 +140,8 @@ export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Pr
   const record = (start: number, fields: string[]): void => {
     if (!header) {
       header = fields.map((f) => f.replace(/^\uFEFF/, '').trim().toLowerCase());
-      index = new Map(header.map((h, i) => [h, i]));
+      const index = new Map(header.map((h, i) => [h, i]));
+      positions = BULK_FIELDS.map((f) => index.get(f) ?? -1);
       sink.header('companies', VIRTUAL_HEADER);
       return;
     }
@@ -136,11 +149,7 @@ export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Pr
       sink.bad(start, null, fields.join(';').slice(0, 200), `bulk row has ${fields.length} fields, header has ${header.length}`, `raden har ${fields.length} fält, rubrikraden har ${header.length}`);
       return;
     }
-    const get = (name: string): string => {
-      const i = index.get(name);
-      return i === undefined ? '' : (fields[i] ?? '').trim();
-    };
-    sink.row('companies', start, bulkToCompany(get));
+    sink.row('companies', start, bulkToCompany(positions.map((i) => (i < 0 ? '' : (fields[i] ?? '').trim()))));
   };
 
   const line = (text: string): void => {
