@@ -2,6 +2,7 @@ import { TABLE_NAMES, type TableName } from '../model/tables';
 import { factColumns } from '../store/facts';
 import type { Db } from '../store/db';
 import { OCCURRENCE_KEYED, OccurrenceCounter, occurrenceKey } from './occurrences';
+import { FirstLines } from './first-lines';
 import type { PlannedFile } from './plan';
 import { readFile } from './read-file';
 import type { RowSink } from './readers/sink';
@@ -208,7 +209,7 @@ class NormalisingSink implements RowSink {
   private readonly state = new Map<TableName, TableState>();
   private readonly occurrences = new OccurrenceCounter();
   /** Keys of the file's id tables so far (short: the id itself) with their first line, to spot duplicates. */
-  private readonly keys = new Map<TableName, Map<string, number>>();
+  private readonly keys = new Map<TableName, FirstLines>();
   // Written by index into a preallocated array (pushing into a growing one costs as much as the tokenizer).
   private ops: unknown[] = new Array(BATCH_OPS + OPS_SLACK);
   private n = 0;
@@ -304,9 +305,7 @@ class NormalisingSink implements RowSink {
         if (occ === 0) occ = this.occurrences.next(kh);
         key = occurrenceKey(r.key, occ);
       } else {
-        const seen = this.seenKeys(table);
-        dupOf = seen.get(key) ?? 0;
-        if (dupOf === 0) seen.set(key, line);
+        dupOf = this.seenKeys(table).firstOr(key, line);
       }
       this.put4(OP_ROW, st.index, line, key);
       const ops = this.ops;
@@ -323,9 +322,9 @@ class NormalisingSink implements RowSink {
     if (this.n >= BATCH_OPS) this.flush();
   }
 
-  private seenKeys(table: TableName): Map<string, number> {
+  private seenKeys(table: TableName): FirstLines {
     let seen = this.keys.get(table);
-    if (!seen) this.keys.set(table, (seen = new Map()));
+    if (!seen) this.keys.set(table, (seen = new FirstLines()));
     return seen;
   }
 
