@@ -36,6 +36,13 @@ describe('CSV rows (contract §1, §3)', () => {
     db.close();
   });
 
+  it('a row whose cells hold only blanks (even across quoted line breaks) is a row: quarantined, not dropped', async () => {
+    const { result } = await importDir(dataset({ 'persons.csv': 'person_id;name;birth_date\n  ;  ;"\n\n"\n195607116851;Ett Namn;1956-07-11\n;;\n' }));
+    expect(result.records).toEqual({ 'persons.csv': 2 });
+    expect(result.rows).toEqual({ persons: 1 });
+    expect(result.quarantine).toEqual([expect.objectContaining({ file: 'persons.csv', line: 2, column: 'person_id' })]);
+  });
+
   it('a trailing delimiter on a data row (empty field beyond the header) is not a bad row; a non-empty extra field is', async () => {
     const { result } = await importDir(dataset({ 'companies.csv': 'org_nr,name\n5566778899,A AB,\n2021000001,B AB,x\n' }));
     expect(result.rows).toEqual({ companies: 1 });

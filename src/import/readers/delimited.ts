@@ -35,8 +35,9 @@ export async function readDelimited(chunks: AsyncIterable<string>, table: TableN
       }
       return;
     }
-    // A line of only delimiters (Excel's trailing `;;;` rows) is not a row, whatever its width.
-    if (!r.error && r.fields.every((f) => f.trim() === '')) return;
+    // A line of only delimiters (Excel's trailing `;;;` rows) is not a row, whatever its width. A
+    // row whose cells hold only blanks is one (it is quarantined for what it lacks, never dropped).
+    if (!r.error && r.fields.every((f) => f === '')) return;
     // Empty fields beyond the header (a trailing delimiter) carry nothing: the row keeps its width.
     if (!r.error && r.fields.length > width && r.fields.slice(width).every((f) => f.trim() === '')) r.fields.length = width;
     if (r.error) {
