@@ -122,6 +122,20 @@ describe('importPath: formats', () => {
     expect(r.quarantine.map((q) => [q.line, q.column])).toEqual([[3, 'org_nr']]);
   });
 
+  it('.xlsx: a row of empty cells is skipped, a row whose cells hold only blanks is quarantined (nothing dropped)', async () => {
+    const dir = tmpDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Bolag');
+    ws.addRow(['org_nr', 'name']);
+    ws.addRow([A, 'Excel AB']);
+    ws.addRow(['', '']);
+    ws.addRow(['  ', ' ']);
+    await wb.xlsx.writeFile(path.join(dir, 'companies.xlsx'));
+    const r = await importPath(freshDb(), dir);
+    expect(r.rows).toEqual({ companies: 1 });
+    expect(r.quarantine.map((q) => [q.line, q.column])).toEqual([[4, 'org_nr']]);
+  });
+
   it('imports .csv.gz, and rejects a truncated gzip leaving the store unchanged', async () => {
     const dir = tmpDir();
     const gz = zlib.gzipSync(tableCsv('companies', companies));

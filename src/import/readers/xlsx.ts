@@ -86,7 +86,8 @@ export async function readXlsx(file: string, table: TableName, sink: RowSink, co
           toSink(() => sink.header(table, cells));
           continue;
         }
-        if (cells.every((c) => c.trim() === '')) continue;
+        // An empty row is not a row; one whose cells hold only blanks is (as in CSV: quarantined, not dropped).
+        if (cells.every((c) => c === '')) continue;
         let stop = false;
         toSink(() => {
           if (cells.reduce((n, c) => n + c.length + 1, 0) > MAX_RECORD_CHARS) {
