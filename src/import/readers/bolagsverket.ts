@@ -14,8 +14,6 @@ export function isBulkHeader(line: string): boolean {
 }
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-/** Whether a line has any (one scan of the line, where replacing in each field is eleven). */
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /**
  * Split one bulk line into fields. A quote closes a field only when followed by `;` or the end of
@@ -25,7 +23,6 @@ const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 export function parseBulkLine(line: string): { fields: string[]; closed: boolean } {
   const fields: string[] = [];
   const n = line.length;
-  const control = HAS_CONTROL.test(line);
   let i = 0;
   for (;;) {
     if (i < n && line[i] === '"') {
@@ -53,7 +50,7 @@ export function parseBulkLine(line: string): { fields: string[]; closed: boolean
         i++;
       }
       if (!closed) buf += line.slice(start, i);
-      fields.push(control ? buf.replace(CONTROL, '') : buf);
+      fields.push(buf.replace(CONTROL, ''));
       if (!closed) return { fields, closed: false };
       while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
       if (i >= n) return { fields, closed: true };
@@ -61,8 +58,7 @@ export function parseBulkLine(line: string): { fields: string[]; closed: boolean
     } else {
       const end = line.indexOf(';', i);
       const stop = end < 0 ? n : end;
-      const field = line.slice(i, stop).trim();
-      fields.push(control ? field.replace(CONTROL, '') : field);
+      fields.push(line.slice(i, stop).trim().replace(CONTROL, ''));
       if (end < 0) return { fields, closed: true };
       i = end + 1;
     }
@@ -94,7 +90,7 @@ export const BULK_FIELDS = [
 
 /** Map one bulk record (the trimmed values of BULK_FIELDS, in order) to the companies columns of VIRTUAL_HEADER. */
 export function bulkToCompany(v: readonly string[]): string[] {
-  const [id = '', orgNames = '', form = '', deregOn = '', causeRaw = '', proceedingsRaw = '', postal = '', registeredOn = '', protectionNo = '', regCountry = '', activity = ''] = v;
+  const [id = '', orgNames = '', form = '', deregOn = '', causeRaw = '', proceedingsRaw = '', postAddress = '', registeredOn = '', protectionNo = '', regCountry = '', activity = ''] = v;
   const idRaw = first(id);
   const names = orgNames.split('|').filter(Boolean).map(sub);
   const primary = names.find((n) => n[1]?.toUpperCase() === 'FORETAGSNAMN-ORGNAM') ?? names[0];
@@ -108,7 +104,7 @@ export function bulkToCompany(v: readonly string[]): string[] {
   else if (cause || deregOn) status = 'deregistered';
   else if (proceedings.some((p) => p[0]!.toUpperCase().startsWith('KK'))) status = 'bankruptcy';
   else if (proceedings.some((p) => p[0]!.toUpperCase().startsWith('LI'))) status = 'liquidation';
-  const [street = '', co = '', city = '', postalCode = '', country = ''] = sub(postal);
+  const [street = '', co = '', city = '', postalCode = '', country = ''] = sub(postAddress);
   return [
     idRaw.trim(),
     (primary?.[0] ?? '').trim(),
