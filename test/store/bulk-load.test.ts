@@ -49,6 +49,14 @@ describe('bulk load into empty tables', () => {
     expect(indexes(db)).toContain('companies_key');
   });
 
+  it("import --json's index_build_ms counts the index builds at each file's end (part of write_ms)", async () => {
+    const companies = Array.from({ length: 30_000 }, (_, i) => ({ org_nr: orgNr(String(556000000 + i)), name: `Bolag ${i} AB`, address: `Gatan ${i}`, postal_code: '11122' }));
+    const r = await importPath(openDb(':memory:'), writeDataset(tmpDir(), { companies }));
+    expect(r.rows.companies).toBe(30_000);
+    expect(r.timings!.index_build_ms).toBeGreaterThan(0);
+    expect(r.timings!.index_build_ms).toBeLessThanOrEqual(r.timings!.write_ms);
+  });
+
   it('a failing import leaves the dropped indexes in place (rolled back with the rows)', async () => {
     const db = openDb(path.join(tmpDir(), 's.sqlite'));
     const before = indexes(db);
