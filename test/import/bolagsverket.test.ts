@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +44,16 @@ describe('Bolagsverket bulk file', () => {
     expect(parseBulkLine('"x\u0000y";"z"').fields).toEqual(['xy', 'z']);
   });
 
+  it('splits every line as a character-by-character reading of the same rules does (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('"', ';', 'a', 'ö', ' ', '\t', '\r', '$', '\u0001'), { maxLength: 40 }), (chars) => {
+        const line = chars.join('');
+        expect(parseBulkLine(line)).toEqual(referenceBulkLine(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   for (const packaging of ['txt', 'zip'] as const) {
     it(`imports companies from the ${packaging} with status, names, address and quarantine`, async () => {
       const dir = tmpDir();
@@ -79,3 +90,48 @@ describe('Bolagsverket legal form codes', () => {
     expect(legalFormOf('EF-ORGFO')).toBe('EF');
   });
 });
+
+/** The quoted-field rules of parseBulkLine read one character at a time (its first, plain form). */
+function referenceBulkLine(line: string): { fields: string[]; closed: boolean } {
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+  const fieldEnd = (i: number): boolean => {
+    let j = i + 1;
+    while (j < line.length && (line[j] === ' ' || line[j] === '\t' || line[j] === '\r')) j++;
+    return j >= line.length || line[j] === ';';
+  };
+  const fields: string[] = [];
+  const n = line.length;
+  let i = 0;
+  for (;;) {
+    if (i < n && line[i] === '"') {
+      i++;
+      let buf = '';
+      let closed = false;
+      while (i < n) {
+        const ch = line[i]!;
+        if (ch === '"' && line[i + 1] === '"' && !(line[i + 2] === ';' && line[i + 3] === '"' && fieldEnd(i + 1))) {
+          buf += '"';
+          i += 2;
+        } else if (ch === '"' && fieldEnd(i)) {
+          i++;
+          closed = true;
+          break;
+        } else {
+          buf += ch;
+          i++;
+        }
+      }
+      fields.push(buf.replace(CONTROL, ''));
+      if (!closed) return { fields, closed: false };
+      while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
+      if (i >= n) return { fields, closed: true };
+      i++;
+    } else {
+      const end = line.indexOf(';', i);
+      const stop = end < 0 ? n : end;
+      fields.push(line.slice(i, stop).trim().replace(CONTROL, ''));
+      if (end < 0) return { fields, closed: true };
+      i = end + 1;
+    }
+  }
+}

@@ -31,23 +31,26 @@ export function parseBulkLine(line: string): { fields: string[]; closed: boolean
       let start = i;
       let closed = false;
       while (i < n) {
-        if (line[i] === '"') {
-          if (line[i + 1] === '"' && !(line[i + 2] === ';' && line[i + 3] === '"' && isFieldEnd(line, i + 1))) {
-            buf += line.slice(start, i + 1);
-            i += 2;
-            start = i;
-            continue;
-          }
-          if (isFieldEnd(line, i)) {
-            buf += line.slice(start, i);
-            i++;
-            closed = true;
-            break;
-          }
-          i++; // stray quote: keep as text
+        // Only quotes matter inside a quoted field: jump to the next one.
+        const q = line.indexOf('"', i);
+        if (q < 0) {
+          i = n;
+          break;
+        }
+        i = q;
+        if (line[i + 1] === '"' && !(line[i + 2] === ';' && line[i + 3] === '"' && isFieldEnd(line, i + 1))) {
+          buf += line.slice(start, i + 1);
+          i += 2;
+          start = i;
           continue;
         }
-        i++;
+        if (isFieldEnd(line, i)) {
+          buf += line.slice(start, i);
+          i++;
+          closed = true;
+          break;
+        }
+        i++; // stray quote: keep as text
       }
       if (!closed) buf += line.slice(start, i);
       fields.push(buf.replace(CONTROL, ''));
@@ -97,7 +100,8 @@ export function bulkToCompany(v: readonly string[]): string[] {
   const alt = names.filter((n) => n !== primary).map((n) => n[0]!.trim()).filter(Boolean);
   const legalForm = legalFormOf(first(form));
   const cause = causeRaw.toUpperCase();
-  const proceedings = proceedingsRaw.split('|').filter(Boolean).map(sub);
+  // Most companies have no proceedings: no split for an empty field.
+  const proceedings = proceedingsRaw ? proceedingsRaw.split('|').filter(Boolean).map(sub) : [];
   let status = 'active';
   if (cause.startsWith('KK')) status = 'bankruptcy';
   else if (cause.startsWith('LI')) status = 'liquidation';
@@ -118,12 +122,18 @@ export function bulkToCompany(v: readonly string[]): string[] {
     alt.join('|'),
     co,
     protectionNo,
-    first(regCountry).replace(/-LAND$/i, ''),
+    withoutLand(first(regCountry)),
     cause,
     proceedingsRaw,
     activity,
-    country.replace(/-LAND$/i, ''),
+    withoutLand(country),
   ];
+}
+
+/** A country code without Bolagsverket's `-LAND` suffix (`SE-LAND` → `SE`). */
+function withoutLand(code: string): string {
+  const n = code.length;
+  return n >= 5 && code.charCodeAt(n - 5) === 45 /* - */ && code.slice(n - 4).toUpperCase() === 'LAND' ? code.slice(0, n - 5) : code;
 }
 
 const MAX_JOIN = 5;
