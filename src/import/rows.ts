@@ -96,6 +96,8 @@ const clean = (s: string): string => {
   CONTROL.lastIndex = 0;
   return CONTROL.test(t) ? t.replace(CONTROL, '') : t;
 };
+/** A property name JavaScript orders before all others in an object: an array index. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 const enumKey = (s: string): string => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
 const CARE_OF = /c\s*\/\s*o/i;
@@ -119,6 +121,11 @@ export class RowNormaliser {
   private readonly companyPos: { altNames: number; co: number; address: number } | null;
   /** The key columns, for quarantine entries of duplicates. */
   readonly keyColumns: string;
+  /**
+   * `"name":` of each unknown column, to write `extra` without an object; null when an object's
+   * key order would differ from the header's (an array-index name such as `7` goes first) or names repeat.
+   */
+  private readonly extraNames: string[] | null;
 
   constructor(
     readonly mapping: HeaderMapping,
@@ -138,6 +145,9 @@ export class RowNormaliser {
     this.oneOfPos = (this.spec.oneOf ?? []).map((group) => ({ group, pos: group.map((name) => at(sqlOf(name))) }));
     this.addressPos = this.spec.address ? { key: at('address_key'), street: at(this.spec.address.street), postal: at(this.spec.address.postal) } : null;
     this.companyPos = mapping.table === 'companies' ? { altNames: at('alt_names'), co: at('co'), address: at('address') } : null;
+    const names = mapping.extra.map((e) => e.name);
+    const plain = new Set(names).size === names.length && !names.some((n) => ARRAY_INDEX.test(n));
+    this.extraNames = plain ? names.map((n) => `${JSON.stringify(n)}:`) : null;
   }
 
   /** The raw cells of the key columns as written in the file (a duplicate's quarantine value). */
@@ -190,17 +200,32 @@ export class RowNormaliser {
       const co = clean(cellAt(cells, mapping.coIdx)) || (address && CARE_OF.test(address) ? splitCareOf(address).co : null);
       out[c.co] = co || null;
     }
-    if (mapping.extra.length) {
+    if (mapping.extra.length) out[out.length - 1] = this.extraJson(cells);
+    const kp = this.keyPos;
+    // One key column: its JSON in brackets, as JSON.stringify([v]) writes it, without the array.
+    const key = kp.length === 1 ? `[${JSON.stringify(out[kp[0]!] ?? null)}]` : JSON.stringify(kp.map((p) => out[p]));
+    return { ok: true, key, values: out };
+  }
+
+  /** The unknown columns' non-blank values as a JSON object in header order, or null. */
+  private extraJson(cells: readonly string[]): string | null {
+    const names = this.extraNames;
+    if (!names) {
       let extra: Record<string, string> | null = null;
-      for (const e of mapping.extra) {
+      for (const e of this.mapping.extra) {
         const v = cells[e.idx];
         if (v !== undefined && v.trim() !== '') (extra ??= {})[e.name] = clean(v);
       }
-      out[out.length - 1] = extra ? JSON.stringify(extra) : null;
+      return extra ? JSON.stringify(extra) : null;
     }
-    const kp = this.keyPos;
-    const key = kp.length === 1 ? JSON.stringify([out[kp[0]!]]) : JSON.stringify(kp.map((p) => out[p]));
-    return { ok: true, key, values: out };
+    // Written directly (an object per row, then its JSON, was the bulk file's largest single cost).
+    let json = '';
+    const extra = this.mapping.extra;
+    for (let i = 0; i < extra.length; i++) {
+      const v = cells[extra[i]!.idx];
+      if (v !== undefined && v.trim() !== '') json += (json ? ',' : '{') + names[i]! + JSON.stringify(clean(v));
+    }
+    return json ? json + '}' : null;
   }
 
   private value(col: ColumnSpec, ci: number, raw: string, hint: HolderKind | undefined): Normalised<unknown> {
