@@ -161,6 +161,12 @@ const VALUE_CAP = 2000;
 const PROGRESS_EVERY_MS = 250;
 /** Below this many bytes of input, a worker thread costs more to start than it saves. */
 const WORKER_MIN_BYTES = 4 << 20;
+/**
+ * The reader allocates a few dozen short-lived objects per row (cells, values, keys). A young
+ * generation of 192 MB (64 MB semi-spaces; Node's default lets them grow to 16 MB) collects
+ * them in fewer scavenges: the bulk file's reader spent 2.5–3 s in GC instead of 4.5 s.
+ */
+const PARSE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
 /** The store's file when another connection can read it (not an in-memory store). */
 function storeFileOf(db: Db): string | undefined {
@@ -180,7 +186,7 @@ async function parseInto(files: readonly PlannedFile[], run: ImportRun, opts: Pi
   }
   let busyMs = 0;
   await new Promise<void>((resolve, reject) => {
-    const worker = spawnWorker(import.meta.url, './parse-worker', { files, storeFile, readAheadBytes: opts.readAheadBytes });
+    const worker = spawnWorker(import.meta.url, './parse-worker', { files, storeFile, readAheadBytes: opts.readAheadBytes }, PARSE_WORKER_LIMITS);
     let settled = false;
     const settle = (err: unknown): void => {
       if (settled) return;
