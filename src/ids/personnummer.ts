@@ -6,8 +6,14 @@ import { fail, ok, type Normalised } from './result';
 export const EXT_PREFIX = 'ext:';
 
 export function isExtId(raw: string): boolean {
-  return raw.trim().toLowerCase().startsWith(EXT_PREFIX) && raw.trim().length > EXT_PREFIX.length;
+  const s = raw.trim();
+  // `ext:` in any case, by character codes: lower-casing every id to look at four characters
+  // was a string copy per id at import.
+  return s.length > EXT_PREFIX.length && (s.charCodeAt(0) | 32) === 101 && (s.charCodeAt(1) | 32) === 120 && (s.charCodeAt(2) | 32) === 116 && s.charCodeAt(3) === 58;
 }
+
+/** Twelve digits and nothing else: the form the registers write, read without the general pattern. */
+const TWELVE_DIGITS = /^\d{12}$/;
 
 
 /**
@@ -18,9 +24,19 @@ export function isExtId(raw: string): boolean {
 export function normalisePersonId(raw: string, today?: Date): Normalised<string> {
   const trimmed = raw.trim();
   if (isExtId(trimmed)) return ok(EXT_PREFIX + trimmed.slice(EXT_PREFIX.length).trim());
-  const m = /^(\d{2})?(\d{6})([-+])?(\d{4})$/.exec(trimmed.replace(/\s+/g, ''));
-  if (!m) return fail('not a personnummer (10 or 12 digits)', 'inte ett personnummer (10 eller 12 siffror)');
-  const [, century, yymmdd, sep, last4] = m as unknown as [string, string | undefined, string, string | undefined, string];
+  let century: string | undefined;
+  let yymmdd: string;
+  let sep: string | undefined;
+  let last4: string;
+  if (trimmed.length === 12 && TWELVE_DIGITS.test(trimmed)) {
+    century = trimmed.slice(0, 2);
+    yymmdd = trimmed.slice(2, 8);
+    last4 = trimmed.slice(8);
+  } else {
+    const m = /^(\d{2})?(\d{6})([-+])?(\d{4})$/.exec(trimmed.replace(/\s+/g, ''));
+    if (!m) return fail('not a personnummer (10 or 12 digits)', 'inte ett personnummer (10 eller 12 siffror)');
+    [, century, yymmdd, sep, last4] = m as unknown as [string, string | undefined, string, string | undefined, string];
+  }
   const ten = yymmdd + last4;
   if (!luhnValid(ten)) return fail('personnummer check digit (Luhn) does not hold', 'personnumrets kontrollsiffra stämmer inte');
   const yy = Number(yymmdd.slice(0, 2));

@@ -126,6 +126,8 @@ export class RowNormaliser {
    * key order would differ from the header's (an array-index name such as `7` goes first) or names repeat.
    */
   private readonly extraNames: string[] | null;
+  /** A row of nulls to copy (a copy of a packed array is cheaper than a new one filled). */
+  private readonly nulls: null[];
 
   constructor(
     readonly mapping: HeaderMapping,
@@ -145,6 +147,7 @@ export class RowNormaliser {
     this.oneOfPos = (this.spec.oneOf ?? []).map((group) => ({ group, pos: group.map((name) => at(sqlOf(name))) }));
     this.addressPos = this.spec.address ? { key: at('address_key'), street: at(this.spec.address.street), postal: at(this.spec.address.postal) } : null;
     this.companyPos = mapping.table === 'companies' ? { altNames: at('alt_names'), co: at('co'), address: at('address') } : null;
+    this.nulls = this.columns.map(() => null);
     const names = mapping.extra.map((e) => e.name);
     const plain = new Set(names).size === names.length && !names.some((n) => ARRAY_INDEX.test(n));
     this.extraNames = plain ? names.map((n) => `${JSON.stringify(n)}:`) : null;
@@ -157,7 +160,7 @@ export class RowNormaliser {
 
   normalise(cells: readonly string[]): RowOutcome {
     const { spec, mapping } = this;
-    const out: unknown[] = new Array(this.columns.length).fill(null);
+    const out: unknown[] = this.nulls.slice();
     // holder_kind, when given, is a hint for holder_id.
     let hint: HolderKind | undefined;
     if (this.holderKindCol >= 0) {
@@ -201,10 +204,7 @@ export class RowNormaliser {
       out[c.co] = co || null;
     }
     if (mapping.extra.length) out[out.length - 1] = this.extraJson(cells);
-    const kp = this.keyPos;
-    // One key column: its JSON in brackets, as JSON.stringify([v]) writes it, without the array.
-    const key = kp.length === 1 ? `[${JSON.stringify(out[kp[0]!] ?? null)}]` : JSON.stringify(kp.map((p) => out[p]));
-    return { ok: true, key, values: out };
+    return { ok: true, key: keyJson(out, this.keyPos), values: out };
   }
 
   /** The unknown columns' non-blank values as a JSON object in header order, or null. */
@@ -276,6 +276,24 @@ export class RowNormaliser {
       }
     }
   }
+}
+
+/** A string JSON writes as it is between quotes: no quote, backslash, control character or surrogate. */
+const JSON_PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/**
+ * The record key: JSON.stringify of the key columns' values as an array, written without the
+ * array and, for plain strings (nearly all), without JSON.stringify (the roles key cost ~3 s of a
+ * national import's reading).
+ */
+export function keyJson(values: readonly unknown[], positions: readonly number[]): string {
+  let key = '[';
+  for (let i = 0; i < positions.length; i++) {
+    const v = values[positions[i]!] ?? null;
+    if (i > 0) key += ',';
+    key += typeof v === 'string' && JSON_PLAIN.test(v) ? `"${v}"` : JSON.stringify(v);
+  }
+  return key + ']';
 }
 
 function cellAt(cells: readonly string[], idx: number): string {

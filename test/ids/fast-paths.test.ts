@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseStreet, normaliseStreetLine } from '../../src/ids/address';
+import { luhnValid } from '../../src/ids/luhn';
+import { isExtId, normalisePersonId } from '../../src/ids/personnummer';
+import { keyJson } from '../../src/import/rows';
 import { normaliseDate } from '../../src/ids/values';
 import { daysInMonth } from '../../src/model/dates';
 
@@ -22,7 +25,56 @@ function dateByDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** normalisePersonId as it was, through the general pattern only (the fast path must agree). */
+function personIdByPattern(raw: string, today: Date): string | null {
+  const trimmed = raw.trim();
+  if (trimmed.toLowerCase().startsWith('ext:') && trimmed.length > 4) return 'ext:' + trimmed.slice(4).trim();
+  const m = /^(\d{2})?(\d{6})([-+])?(\d{4})$/.exec(trimmed.replace(/\s+/g, ''));
+  if (!m) return null;
+  const [, century, yymmdd, sep, last4] = m as unknown as [string, string | undefined, string, string | undefined, string];
+  if (!luhnValid(yymmdd + last4)) return null;
+  let year: number;
+  if (century !== undefined) year = Number(century + yymmdd.slice(0, 2));
+  else {
+    const thisYear = today.getUTCFullYear();
+    year = Math.floor(thisYear / 100) * 100 + Number(yymmdd.slice(0, 2));
+    if (year > thisYear) year -= 100;
+    if (sep === '+') year -= 100;
+  }
+  const month = Number(yymmdd.slice(2, 4));
+  let day = Number(yymmdd.slice(4, 6));
+  if (day > 60) day -= 60;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year < 100 ? year + 1900 : year, month)) return null;
+  return String(year).padStart(4, '0') + yymmdd.slice(2) + last4;
+}
+
 describe('fast paths of the import normalisers', () => {
+  it('a personnummer normalises the same with and without the twelve-digit shortcut', () => {
+    const today = new Date(Date.UTC(2026, 11, 6));
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    // Valid-looking ids (a Luhn digit appended) in the forms the registers write, and noise.
+    const withLuhn = fc.tuple(fc.constantFrom('19', '20', '18', ''), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 91 }), digits(3), fc.constantFrom('', '-', '+', ' '))
+      .map(([c, y, m, d, n, sep]) => {
+        const nine = `${String(y).padStart(2, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${n}`;
+        for (let k = 0; k <= 9; k++) if (luhnValid(nine + k)) return `${c}${nine.slice(0, 6)}${sep}${nine.slice(6)}${k}`;
+        return nine;
+      });
+    const id = fc.oneof(withLuhn, digits(12), digits(10), fc.constantFrom('ext:A1', 'EXT:b', 'Ext: c ', 'ext:', ' 198112189876 ', '19811218-9876', '１９８１１２１８９８７６'), fc.string({ maxLength: 14 }));
+    fc.assert(fc.property(id, (s) => {
+      const r = normalisePersonId(s, today);
+      expect(r.ok ? r.value : null).toBe(personIdByPattern(s, today));
+      expect(isExtId(s)).toBe(s.trim().toLowerCase().startsWith('ext:') && s.trim().length > 4);
+    }), { seed: SEED, numRuns: 20_000 });
+  });
+
+  it('a record key is the JSON of its values as an array', () => {
+    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom('a"b', 'c\\d', '\u0001', '\ud800', '\u2028', 'ö', '\u007f'), fc.constant(null), fc.integer(), fc.double());
+    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 5 }), (values) => {
+      const positions = values.map((_, i) => values.length - 1 - i);
+      expect(keyJson(values, positions)).toBe(JSON.stringify(positions.map((p) => values[p])));
+    }), { seed: SEED, numRuns: 20_000 });
+  });
+
   it('a street line normalises the same with and without the shortcut', () => {
     fc.assert(fc.property(anyStreet, (s) => { expect(normaliseStreet(s)).toBe(normaliseStreetLine(s)); }), { seed: SEED, numRuns: 5000 });
     expect(normaliseStreet('Kometvägen 1')).toBe('KOMETVÄGEN 1');
