@@ -91,47 +91,43 @@ describe('Bolagsverket legal form codes', () => {
   });
 });
 
-/** The quoted-field rules of parseBulkLine read one character at a time (its first, plain form). */
+/**
+ * The rules of parseBulkLine written as plainly as possible, one character of a quoted field at a
+ * time: a quote closes a field when only blanks stand between it and `;` or the end; `""` is a
+ * quote unless it is the end of a field followed by the next one (`";"`); any other quote is text.
+ */
 function referenceBulkLine(line: string): { fields: string[]; closed: boolean } {
-  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-  const fieldEnd = (i: number): boolean => {
-    let j = i + 1;
-    while (j < line.length && (line[j] === ' ' || line[j] === '\t' || line[j] === '\r')) j++;
-    return j >= line.length || line[j] === ';';
-  };
-  const fields: string[] = [];
-  const n = line.length;
-  let i = 0;
+  const strip = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  const blanksThenEnd = (from: number): boolean => /^[ \t\r]*(;|$)/.test(line.slice(from));
+  const out: string[] = [];
+  let p = 0;
   for (;;) {
-    if (i < n && line[i] === '"') {
-      i++;
-      let buf = '';
-      let closed = false;
-      while (i < n) {
-        const ch = line[i]!;
-        if (ch === '"' && line[i + 1] === '"' && !(line[i + 2] === ';' && line[i + 3] === '"' && fieldEnd(i + 1))) {
-          buf += '"';
-          i += 2;
-        } else if (ch === '"' && fieldEnd(i)) {
-          i++;
-          closed = true;
-          break;
-        } else {
-          buf += ch;
-          i++;
-        }
-      }
-      fields.push(buf.replace(CONTROL, ''));
-      if (!closed) return { fields, closed: false };
-      while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
-      if (i >= n) return { fields, closed: true };
-      i++;
-    } else {
-      const end = line.indexOf(';', i);
-      const stop = end < 0 ? n : end;
-      fields.push(line.slice(i, stop).trim().replace(CONTROL, ''));
-      if (end < 0) return { fields, closed: true };
-      i = end + 1;
+    if (line.charAt(p) !== '"') {
+      const rest = line.slice(p);
+      const semi = rest.indexOf(';');
+      out.push(strip((semi < 0 ? rest : rest.slice(0, semi)).trim()));
+      if (semi < 0) return { fields: out, closed: true };
+      p += semi + 1;
+      continue;
     }
+    let text = '';
+    let q = p + 1;
+    let closed = false;
+    for (; q < line.length; q++) {
+      const c = line.charAt(q);
+      if (c !== '"') text += c;
+      else if (line.charAt(q + 1) === '"' && !(line.startsWith('";"', q + 1) && blanksThenEnd(q + 2))) {
+        text += '"';
+        q++;
+      } else if (blanksThenEnd(q + 1)) {
+        closed = true;
+        break;
+      } else text += c;
+    }
+    out.push(strip(text));
+    if (!closed) return { fields: out, closed: false };
+    p = q + 1 + /^[ \t]*/.exec(line.slice(q + 1))![0].length;
+    if (p >= line.length) return { fields: out, closed: true };
+    p++;
   }
 }
