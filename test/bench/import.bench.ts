@@ -92,7 +92,16 @@ function childSchema(dbFile: string, counts: Record<string, number>): void {
   console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, rows: total }));
 }
 
+/**
+ * Writes every dirty page to disk before a timed run, so that no run pays for writing back what
+ * the one before it wrote (a raw insert's store, the 2.4 GB copy a re-import starts from).
+ */
+function settleDisk(): void {
+  spawnSync('sync');
+}
+
 function runChild(args: string[]): { seconds: number; rows: number } {
+  settleDisk();
   const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`child ${args[0]} failed with ${r.status}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; rows: number };
@@ -120,6 +129,7 @@ interface CliImport {
 function cliImport(input: string, dbFile: string): CliImport {
   const probe = path.join(CACHE, 'probe.json');
   fs.rmSync(probe, { force: true });
+  settleDisk();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', PROBE, CLI, 'import', input, '--db', dbFile, '--json'], {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, env: { ...process.env, INSYN_BENCH_PROBE: probe },
@@ -293,7 +303,7 @@ async function main(): Promise<void> {
   const result = {
     benchmark: 'import',
     date: new Date().toISOString(),
-    method: `rows per second of the compiled \`insyn import --json\` process (wall time from spawn to exit, fresh store) vs the mean rate of a raw better-sqlite3 insert of the same row count measured right before and right after it; ${ROUNDS} rounds alternating import and raw insert, the median ratio reported`,
+    method: `rows per second of the compiled \`insyn import --json\` process (wall time from spawn to exit, fresh store) vs the mean rate of a raw better-sqlite3 insert of the same row count measured right before and right after it; ${ROUNDS} rounds alternating import and raw insert, the median ratio reported; dirty pages written to disk (sync) before each timed run`,
     ratio_target: 0.4,
     rss_target_mb: 2048,
     runs,
