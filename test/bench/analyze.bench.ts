@@ -16,6 +16,7 @@ import path from 'node:path';
 import { openDb } from '../../src/store/db';
 import { runAnalysis } from '../../src/analysis/run';
 import { RESULTS_DIR } from './results-dir';
+import { medianRun } from './support/median';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     runs.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildRun);
   }
   const walls = runs.map((r) => r.wallS);
-  const median = [...walls].sort((a, b) => a - b)[Math.floor((walls.length - 1) / 2)]!;
+  const median = medianRun(walls);
   const result = runs.find((r) => r.wallS === median)!;
   const wallS = result.wallS;
   const rssMb = Math.max(...runs.map((r) => r.rssMb));

@@ -30,6 +30,7 @@ import { factColumns } from '../../src/store/facts';
 import { RESULTS_DIR } from './results-dir';
 import { writeBulkFile } from './support/bulk-file';
 import { writeChangedExtract } from './support/changed-extract';
+import { medianRun } from './support/median';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'test/bench/cache');
@@ -105,11 +106,6 @@ function runChild(args: string[]): { seconds: number; rows: number } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`child ${args[0]} failed with ${r.status}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; rows: number };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)]!;
 }
 
 function freshDbFile(name: string): string {
@@ -218,7 +214,7 @@ async function measure(label: string, input: string) {
     raw = rawAfter;
   }
   const ratios = rounds.map((r) => r.ratio);
-  const { imp, n, rawBefore, rawAfter, rawRate } = rounds.find((r) => r.ratio === median(ratios))!;
+  const { imp, n, rawBefore, rawAfter, rawRate } = rounds.find((r) => r.ratio === medianRun(ratios))!;
   if (!process.argv.includes('--skip-schema')) log('Mäter det schemabundna taket (samma tabeller och index)…');
   const schema = process.argv.includes('--skip-schema') ? null : runChild(['--child-schema', freshDbFile('bench-schema.sqlite'), JSON.stringify(imp.json.rows)]);
   for (const f of ['bench-raw.sqlite', 'bench-schema.sqlite']) freshDbFile(f);
@@ -242,7 +238,7 @@ async function measure(label: string, input: string) {
     rounds: rounds.map((r) => ({ import_wall_s: round(r.imp.wallSeconds), raw_before_s: round(r.rawBefore.seconds), raw_after_s: round(r.rawAfter.seconds), ratio_vs_raw: round(r.ratio, 3) })),
     schema_bound_s: schema ? round(schema.seconds) : null,
     ratio_vs_schema_bound: schema ? round(schema.seconds / imp.wallSeconds, 3) : null,
-    reimport: label === 'bulk' ? null : await measureReimport(label, input, imp, median(rounds.map((r) => r.imp.wallSeconds))),
+    reimport: label === 'bulk' ? null : await measureReimport(label, input, imp, medianRun(rounds.map((r) => r.imp.wallSeconds))),
   };
 }
 
@@ -264,7 +260,7 @@ async function measureReimport(label: string, input: string, first: CliImport, f
   }
   freshDbFile(`bench-reimport-${label}.sqlite`);
   const walls = runs.map((r) => r.wallSeconds);
-  const imp = runs.find((r) => r.wallSeconds === median(walls))!;
+  const imp = runs.find((r) => r.wallSeconds === medianRun(walls))!;
   const j = imp.json as CliImport['json'] & { updated: number; unchanged: number };
   const stored = Object.values(first.json.rows).reduce((a, b) => a + b, 0);
   return {
