@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importPath, type ImportResult } from '../../src/import/importer';
-import { keyHash, lineHash, lineSeed, rawLineHash } from '../../src/import/unchanged';
+import { keyHash, lineHash, lineSeed, rawLineHash, UnchangedRows } from '../../src/import/unchanged';
 import { openDb, type Db } from '../../src/store/db';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
 import { storeFingerprint } from './helpers';
@@ -168,5 +168,33 @@ describe('re-import of unchanged records', () => {
     expect(rawLineHash(seed, 'a;"b";c', 0, 7, 59)).toBe(0);
     expect(rawLineHash(seed, 'a;b\rc;d', 0, 7, 59)).toBe(0);
     expect(rawLineHash(seed, 'a;b;c', 0, 5, 59)).not.toBe(rawLineHash(seed, 'a;b;c', 0, 5, 44));
+  });
+
+  it('stored record hashes are read back exactly: 53-bit hashes, row ids across pages, key hashes and occurrences; ended and unhashed rows left out', () => {
+    const db = openDb(path.join(tmpDir(), 'load.sqlite'));
+    db.pragma('foreign_keys = OFF');
+    const insert = db.prepare(`INSERT INTO roles (row_id, key, dataset_id, src_file, src_line, imported_at, line_hash, key_hash, key_occ, ended_by)
+      VALUES (?, ?, 1, 'roles.csv', 2, '2026-12-01', ?, ?, ?, ?)`);
+    const rows = [
+      { rowId: 1, hash: 1, keyHash: 2 ** 53 - 1, occ: 1 },
+      { rowId: 49_999, hash: 2 ** 53 - 1, keyHash: 1, occ: 2 ** 31 - 1 },
+      { rowId: 50_000, hash: 2 ** 32, keyHash: 2 ** 32 - 1, occ: 3 },
+      { rowId: 70_007, hash: 123_456_789_012_345, keyHash: 0, occ: 0 },
+    ];
+    for (const r of rows) insert.run(r.rowId, `k${r.rowId}`, r.hash, r.keyHash || null, r.occ || null, null);
+    insert.run(60_000, 'ended', 777, 778, 1, 1);
+    insert.run(60_001, 'unhashed', null, null, null, null);
+    const loaded = UnchangedRows.load(db, 'roles')!;
+    for (const r of rows) {
+      const slot = loaded.take(r.hash);
+      expect(slot).toBeGreaterThanOrEqual(0);
+      expect([loaded.rowId(slot), loaded.keyHash(slot), loaded.occ(slot)]).toEqual([r.rowId, r.keyHash, r.occ]);
+    }
+    expect(loaded.take(777)).toBe(-1);
+    // A table without key hashes (not an event table) reads hash and row id alone.
+    db.prepare(`INSERT INTO companies (row_id, key, dataset_id, src_file, src_line, imported_at, line_hash) VALUES (?, 'c', 1, 'companies.csv', 2, '2026-12-01', ?)`).run(65_537, 2 ** 52 + 3);
+    const companies = UnchangedRows.load(db, 'companies')!;
+    expect(companies.rowId(companies.take(2 ** 52 + 3))).toBe(65_537);
+    db.close();
   });
 });
