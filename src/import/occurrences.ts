@@ -21,27 +21,25 @@ export const occurrenceKey = (key: string, n: number): string => (n > 1 ? `${key
  * (≈ n²/2⁵⁴, ~7·10⁻⁴ for 3.5 M rows) would only give a row a `#2` suffix.
  */
 export class OccurrenceCounter {
-  // Open addressing in typed arrays: a Map with 53-bit (heap number) keys cost about 1 µs a row
-  // at national scale, most of it hashing and collecting the boxed keys.
-  private keys = new Float64Array(1 << 12);
-  private counts = new Int32Array(1 << 12);
+  // Open addressing in one typed array, a key's hash beside its count (one cache line a probe): a
+  // Map with 53-bit (heap number) keys cost about 1 µs a row at national scale, most of it hashing
+  // and collecting the boxed keys.
+  private slots = new Float64Array(2 << 12);
   private size = 0;
 
   /** The occurrence number of a key given by its hash (never 0: 0 marks an empty slot). */
   next(hash: number): number {
     const h = hash === 0 ? 1 : hash;
-    let mask = this.keys.length - 1;
-    if ((this.size + 1) * 2 > this.keys.length) {
-      this.grow();
-      mask = this.keys.length - 1;
-    }
+    if ((this.size + 1) * 4 > this.slots.length) this.grow();
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
     let i = spread(h) & mask;
     for (;;) {
-      const k = this.keys[i]!;
-      if (k === h) return ++this.counts[i]!;
+      const k = slots[2 * i]!;
+      if (k === h) return ++slots[2 * i + 1]!;
       if (k === 0) {
-        this.keys[i] = h;
-        this.counts[i] = 1;
+        slots[2 * i] = h;
+        slots[2 * i + 1] = 1;
         this.size++;
         return 1;
       }
@@ -51,24 +49,22 @@ export class OccurrenceCounter {
 
   /** Room for about `n` distinct keys without growing (a re-import knows the table's size). */
   reserve(n: number): void {
-    let cap = this.keys.length;
+    let cap = this.slots.length / 2;
     while (n * 2 > cap) cap *= 2;
-    if (cap > this.keys.length) this.grow(cap);
+    if (cap > this.slots.length / 2) this.grow(cap);
   }
 
-  private grow(cap = this.keys.length * 2): void {
-    const keys = this.keys;
-    const counts = this.counts;
-    this.keys = new Float64Array(cap);
-    this.counts = new Int32Array(cap);
-    const mask = this.keys.length - 1;
-    for (let j = 0; j < keys.length; j++) {
-      const k = keys[j]!;
+  private grow(cap = this.slots.length): void {
+    const old = this.slots;
+    const slots = (this.slots = new Float64Array(cap * 2));
+    const mask = cap - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const k = old[j]!;
       if (k === 0) continue;
       let i = spread(k) & mask;
-      while (this.keys[i] !== 0) i = (i + 1) & mask;
-      this.keys[i] = k;
-      this.counts[i] = counts[j]!;
+      while (slots[2 * i] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = k;
+      slots[2 * i + 1] = old[j + 1]!;
     }
   }
 }
