@@ -107,6 +107,9 @@ interface TableStatements {
   /** UPDATEs by the content columns they set (see updateOf). */
   updates: Map<string, Statement<unknown[]>>;
   columns: readonly string[];
+  /** Upserts so far that inserted / that found the key stored (see upsert: which to try first). */
+  inserted: number;
+  found: number;
 }
 
 /** Provenance columns stored with every version of a fact (also in fact_history.old_row). */
@@ -185,6 +188,8 @@ export class FactWriter {
       insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
       select: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
       updates: new Map(),
+      inserted: 0,
+      found: 0,
     };
     this.stmts.set(table, s);
     return s;
@@ -253,12 +258,20 @@ export class FactWriter {
       return 'inserted';
     }
     const s = this.statements(table);
-    const info = s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
-    if (info.changes === 1) {
-      stated?.add(Number(info.lastInsertRowid));
-      return 'inserted';
+    // Whichever of insert and select usually succeeds goes first: a new extract mostly inserts, a
+    // re-import's changed rows (all that reach here; unchanged ones are skipped unread) mostly
+    // exist, and a failed insert attempt costs a key lookup of its own.
+    let existing = s.found > s.inserted ? (s.select.get(key) as unknown[] | undefined) : undefined;
+    if (!existing) {
+      const info = s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
+      if (info.changes === 1) {
+        s.inserted++;
+        stated?.add(Number(info.lastInsertRowid));
+        return 'inserted';
+      }
+      existing = s.select.get(key) as unknown[];
     }
-    const existing = s.select.get(key) as unknown[];
+    s.found++;
     const n = s.columns.length;
     if (existing[n] === this.datasetId && existing[n + 1] === file) return { duplicateOfLine: existing[n + 2] as number };
     stated?.add(existing[n + 4] as number);
