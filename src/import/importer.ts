@@ -108,16 +108,36 @@ function asImportError(err: unknown): ImportError {
   return new ImportError('unreadable', `importen misslyckades: ${msg}`, `import failed: ${msg}`);
 }
 
-/** SHA-256 over the files' names and bytes: the identity of a dataset's content. */
+/**
+ * SHA-256 over the files' names and bytes: the identity of a dataset's content. Every import
+ * starts with it, before anything else can run: the next 4 MB are read while the last are hashed
+ * (national extract 0.46-0.74 s with a 1 MB read stream, 0.35 s so).
+ */
 export async function contentHash(files: readonly PlannedFile[]): Promise<string> {
   const h = createHash('sha256');
+  const buffers = [Buffer.allocUnsafe(HASH_READ), Buffer.allocUnsafe(HASH_READ)];
   for (const f of [...files].sort((a, b) => a.label.localeCompare(b.label))) {
     h.update(`${f.label.toLowerCase()}\0`);
-    for await (const chunk of fs.createReadStream(f.path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+    const fh = await fs.promises.open(f.path, 'r');
+    try {
+      let k = 0;
+      let next = fh.read(buffers[k]!, 0, HASH_READ, null);
+      for (;;) {
+        const { bytesRead, buffer } = await next;
+        if (bytesRead === 0) break;
+        k ^= 1;
+        next = fh.read(buffers[k]!, 0, HASH_READ, null);
+        h.update(buffer.subarray(0, bytesRead));
+      }
+    } finally {
+      await fh.close();
+    }
     h.update('\0');
   }
   return h.digest('hex');
 }
+
+const HASH_READ = 1 << 22;
 
 interface Summary {
   rows: Record<string, number>;
