@@ -29,8 +29,9 @@ describe('contentHash', () => {
     const before = await contentHash(planned);
     expect(before).toBe(sha());
     // A changed byte in the second buffer of a file changes it.
-    files[0]![1][(1 << 22) + 5] ^= 1;
-    fs.writeFileSync(planned[0]!.path, files[0]![1]);
+    const roles = files[0]![1];
+    roles.writeUInt8(roles.readUInt8((1 << 22) + 5) ^ 1, (1 << 22) + 5);
+    fs.writeFileSync(planned[0]!.path, roles);
     const after = await contentHash(planned);
     expect(after).toBe(sha());
     expect(after).not.toBe(before);
