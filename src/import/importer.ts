@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { TABLE_NAMES, type TableName } from '../model/tables';
 import { isSqliteError, type Db } from '../store/db';
 import { datasetQuarantine, FactWriter, type RecordId, findDatasetByHash, insertDataset, setDatasetSummary, type DatasetRow } from '../store/facts';
 import { endUnstated, recordDatasetTable, setDatasetSource } from '../store/known';
-import { journalForFirstLoad } from '../store/first-load';
+import { holdsNoFacts, journalForFirstLoad } from '../store/first-load';
 import { beginWrite, StoreBusyError } from '../store/write-lock';
 import { decodeBatch } from './batch-codec';
 import { ImportEta } from './eta';
@@ -30,19 +31,25 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
   try {
     const t0 = performance.now();
     const plan = planImport(inputPath);
-    const hash = await contentHash(plan.files);
-    const hashMs = performance.now() - t0;
-    const name = opts.datasetName ?? path.basename(path.resolve(inputPath));
-    const previous = findDatasetByHash(db, hash);
-    if (previous) return previousResult(db, previous);
-    if (db.inTransaction) throw new Error('importPath must not run inside another transaction');
-    const kind = extractKind(plan, opts);
-    const importedAt = new Date().toISOString();
-    const backToWal = journalForFirstLoad(db);
+    const early = startReaderEarly(db, plan.files, opts);
     try {
-      return await importInto(db, inputPath, opts, { plan, hash, hashMs, name, kind, importedAt, t0, fresh: backToWal !== null });
+      const hash = await contentHash(plan.files);
+      const hashMs = performance.now() - t0;
+      const name = opts.datasetName ?? path.basename(path.resolve(inputPath));
+      const previous = findDatasetByHash(db, hash);
+      if (previous) return previousResult(db, previous);
+      if (db.inTransaction) throw new Error('importPath must not run inside another transaction');
+      const kind = extractKind(plan, opts);
+      const importedAt = new Date().toISOString();
+      const backToWal = journalForFirstLoad(db);
+      try {
+        return await importInto(db, inputPath, opts, { plan, hash, hashMs, name, kind, importedAt, t0, fresh: backToWal !== null, early });
+      } finally {
+        backToWal?.();
+      }
     } finally {
-      backToWal?.();
+      // Not taken by the import (content already imported, or a failure before it read): stop it.
+      if (early && !early.taken) void early.worker.terminate();
     }
   } catch (err) {
     throw asImportError(err);
@@ -59,6 +66,46 @@ interface Prepared {
   t0: number;
   /** The store held no facts (first import): there is nothing stored for the reader to match. */
   fresh: boolean;
+  early: EarlyReader | null;
+}
+
+/**
+ * A reader thread started before the import's transaction, so that it reads the stored records
+ * (unchanged.ts) while this thread hashes the files and waits for the write lock: the reader of a
+ * re-import otherwise starts by waiting for its first table. It reads no file before 'go'.
+ * What it read is valid only if no other connection committed before the transaction began
+ * (`dataVersion`, PRAGMA data_version, which changes with every commit of another connection).
+ */
+interface EarlyReader {
+  worker: Worker;
+  dataVersion: number;
+  /** It failed or stopped before it was taken. */
+  failed: boolean;
+  /** parseInto took it over (and stops it when done). */
+  taken: boolean;
+}
+
+/** An EarlyReader when the import will read in a worker against a store holding facts, else null. */
+function startReaderEarly(db: Db, files: readonly PlannedFile[], opts: ImportOptions): EarlyReader | null {
+  const storeFile = storeFileOf(db);
+  if (!storeFile || opts.rereadUnchanged || db.inTransaction || !readsInWorker(files, opts) || holdsNoFacts(db)) return null;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  const worker = spawnWorker(import.meta.url, './parse-worker', { files, storeFile, readAheadBytes: opts.readAheadBytes, hold: true }, PARSE_WORKER_LIMITS);
+  const early: EarlyReader = { worker, dataVersion, failed: false, taken: false };
+  // Until parseInto listens: an error event without a listener would throw.
+  const failed = (): void => void (early.failed = true);
+  worker.once('error', failed);
+  worker.once('exit', failed);
+  return early;
+}
+
+/** The early reader, when what it read still holds (call inside the import's transaction); else stops it. */
+function takeEarlyReader(db: Db, early: EarlyReader | null): EarlyReader | null {
+  if (!early) return null;
+  if (!early.failed && db.pragma('data_version', { simple: true }) === early.dataVersion) return early;
+  void early.worker.terminate();
+  early.taken = true;
+  return null;
 }
 
 /** importPath's transaction: waits for the write lock, then reads and writes every file. */
@@ -67,6 +114,8 @@ async function importInto(db: Db, inputPath: string, opts: ImportOptions, p: Pre
   // Another writer (a second import, the app beside a CLI run) makes this wait its turn, not fail.
   await beginWrite(db, { onWait: opts.onWaitForStore, maxWaitMs: opts.storeWaitMs });
   try {
+    // Another writer committed since the early reader started: what it read may be stale.
+    const early = p.fresh ? null : takeEarlyReader(db, p.early);
     // The same content may have been imported by the writer we waited for.
     const meanwhile = findDatasetByHash(db, hash);
     if (meanwhile) {
@@ -77,7 +126,7 @@ async function importInto(db: Db, inputPath: string, opts: ImportOptions, p: Pre
     setDatasetSource(db, datasetId, kind.source);
     const run = new ImportRun(db, datasetId, importedAt, plan.files, kind, opts.onProgress);
     const tp = performance.now();
-    const parsed = await parseInto(plan.files, run, opts, opts.rereadUnchanged || p.fresh ? undefined : storeFileOf(db));
+    const parsed = await parseInto(plan.files, run, opts, opts.rereadUnchanged || p.fresh ? undefined : storeFileOf(db), early);
     const readMs = parsed.busyMs ?? performance.now() - tp - run.writeMs;
     run.finish();
     run.finishExtract();
@@ -189,6 +238,10 @@ const WORKER_MIN_BYTES = 4 << 20;
 const PARSE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
 /** The store's file when another connection can read it (not an in-memory store). */
+function readsInWorker(files: readonly PlannedFile[], opts: Pick<ImportOptions, 'parseInWorker'>): boolean {
+  return opts.parseInWorker ?? files.reduce((a, f) => a + fs.statSync(f.path).size, 0) >= WORKER_MIN_BYTES;
+}
+
 function storeFileOf(db: Db): string | undefined {
   return db.memory || !db.name || db.name === ':memory:' ? undefined : db.name;
 }
@@ -197,16 +250,16 @@ function storeFileOf(db: Db): string | undefined {
  * Reads the planned files into `run`: in a worker thread (large inputs) or on this thread.
  * `busyMs` is the worker's time spent reading (not waiting for the writer).
  */
-async function parseInto(files: readonly PlannedFile[], run: ImportRun, opts: Pick<ImportOptions, 'parseInWorker' | 'readAheadBytes'>, storeFile: string | undefined): Promise<{ inWorker: boolean; busyMs?: number }> {
-  const bytes = files.reduce((a, f) => a + fs.statSync(f.path).size, 0);
-  const inWorker = opts.parseInWorker ?? bytes >= WORKER_MIN_BYTES;
+async function parseInto(files: readonly PlannedFile[], run: ImportRun, opts: Pick<ImportOptions, 'parseInWorker' | 'readAheadBytes'>, storeFile: string | undefined, early: EarlyReader | null): Promise<{ inWorker: boolean; busyMs?: number }> {
+  const inWorker = early !== null || readsInWorker(files, opts);
   if (!inWorker) {
     await parseFiles(files, run, () => null, storeFile);
     return { inWorker };
   }
   let busyMs = 0;
   await new Promise<void>((resolve, reject) => {
-    const worker = spawnWorker(import.meta.url, './parse-worker', { files, storeFile, readAheadBytes: opts.readAheadBytes }, PARSE_WORKER_LIMITS);
+    if (early) early.taken = true;
+    const worker = early?.worker ?? spawnWorker(import.meta.url, './parse-worker', { files, storeFile, readAheadBytes: opts.readAheadBytes }, PARSE_WORKER_LIMITS);
     let settled = false;
     const settle = (err: unknown): void => {
       if (settled) return;
@@ -234,6 +287,7 @@ async function parseInto(files: readonly PlannedFile[], run: ImportRun, opts: Pi
     });
     worker.on('error', (err: Error) => settle(new TypeError(`the import reader thread failed: ${err.message}`)));
     worker.on('exit', (code) => settle(new TypeError(`the import reader thread stopped (exit ${code})`)));
+    if (early) worker.postMessage('go');
   });
   return { inWorker, busyMs };
 }

@@ -8,13 +8,18 @@ import type { PlannedFile } from './plan';
  * posts batches to the importer, which writes them and acknowledges each one, in order. At most
  * MAX_IN_FLIGHT_BYTES of batches wait unacknowledged, so a fast reader piles up a bounded amount.
  */
-function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFile: string | undefined, readAhead: number): void {
+function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFile: string | undefined, readAhead: number, hold: boolean): void {
+  // `hold`: started before the import's transaction (importer.ts EarlyReader); reads the stored
+  // records at once but no file before 'go'.
+  let go: () => void = () => {};
+  const start = hold ? new Promise<void>((resolve) => (go = resolve)) : undefined;
   let inFlight = 0;
   // Sizes of the unacknowledged batches, oldest first (acks come in posting order).
   const sizes: number[] = [];
   let oldest = 0;
   let wake: (() => void) | null = null;
   port.on('message', (m: unknown) => {
+    if (m === 'go') go();
     if (m !== 'ack') return;
     inFlight -= sizes[oldest++]!;
     if (oldest > 4096) {
@@ -44,11 +49,11 @@ function run(port: NonNullable<typeof parentPort>, files: PlannedFile[], storeFi
     const t = performance.now();
     return new Promise<void>((resolve) => (wake = resolve)).then(() => void (waitedMs += performance.now() - t));
   };
-  parseFiles(files, consumer, ready, storeFile, { prefetch: true }).then(
+  parseFiles(files, consumer, ready, storeFile, { prefetch: true, start }).then(
     () => post({ t: 'done', busyMs: performance.now() - started - waitedMs }),
     (err: unknown) => post({ t: 'error', error: serialiseError(err) }),
   );
 }
 
-const data = workerData as { files?: PlannedFile[]; storeFile?: string; readAheadBytes?: number } | undefined;
-if (parentPort && data?.files) run(parentPort, data.files, data.storeFile, data.readAheadBytes ?? MAX_IN_FLIGHT_BYTES);
+const data = workerData as { files?: PlannedFile[]; storeFile?: string; readAheadBytes?: number; hold?: boolean } | undefined;
+if (parentPort && data?.files) run(parentPort, data.files, data.storeFile, data.readAheadBytes ?? MAX_IN_FLIGHT_BYTES, data.hold ?? false);

@@ -60,13 +60,15 @@ const FLUSH_EVERY_MS = 200;
  * `storeFile`: the store being imported into; records stored exactly so already are then reported
  * as OP_SAME (read through a connection of its own, which sees the store as last committed).
  * `prefetch`: read the tables' stored records in a thread of its own, ahead of the files (large imports).
+ * `start`: read no file before it resolves (the stored records are read meanwhile).
  */
-export async function parseFiles(files: readonly PlannedFile[], consumer: ParseConsumer, ready: Ready, storeFile?: string, opts: { prefetch?: boolean } = {}): Promise<void> {
+export async function parseFiles(files: readonly PlannedFile[], consumer: ParseConsumer, ready: Ready, storeFile?: string, opts: { prefetch?: boolean; start?: Promise<void> } = {}): Promise<void> {
   const store = new StoredRows(storeFile, opts.prefetch ?? false);
   try {
     // The loaders read the tables in file order, as fast as they can: at national scale all of them
     // held at once cost a few hundred MB (typed arrays), and the reader then waits only for the first.
     for (const f of files) store.prefetch(f.table, fileSize(f.path));
+    await opts.start;
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
       await store.ready(f.table);

@@ -197,4 +197,31 @@ describe('re-import of unchanged records', () => {
     expect(companies.rowId(companies.take(2 ** 52 + 3))).toBe(65_537);
     db.close();
   });
+
+  it('a commit by another writer while the import waits for the write lock: the records it changed are not taken as unchanged', async () => {
+    vi.useRealTimers();
+    const file = path.join(tmpDir(), 'store.sqlite');
+    const db = openDb(file);
+    await importPath(db, writeDataset(tmpDir(), base), { parseInWorker: true });
+    const other = openDb(file);
+    other.exec('BEGIN IMMEDIATE');
+    let waits = 0;
+    // The next extract states A as before; the other writer rewrites A meanwhile (not from a record:
+    // no record hash), after the import's reader thread has read the stored records.
+    const result = await importPath(db, writeDataset(tmpDir(), { ...base, companies: [...base.companies!, { org_nr: orgNr('556123456'), name: 'Fyra AB' }] }), {
+      parseInWorker: true,
+      onWaitForStore: () => {
+        if (waits++ > 0) return;
+        setTimeout(() => {
+          other.prepare("UPDATE companies SET name = 'Ändrat AB', line_hash = NULL WHERE org_nr = ?").run(A);
+          other.exec('COMMIT');
+        }, 1500);
+      },
+    });
+    other.close();
+    expect(waits).toBeGreaterThan(0);
+    expect(db.prepare('SELECT name FROM companies WHERE org_nr = ?').pluck().get(A)).toBe('Ett AB');
+    expect([result.inserted, result.updated]).toEqual([1, 1]);
+    db.close();
+  });
 });
