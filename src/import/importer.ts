@@ -99,10 +99,10 @@ function startReaderEarly(db: Db, files: readonly PlannedFile[], opts: ImportOpt
   return early;
 }
 
-/** The early reader, when what it read still holds (call inside the import's transaction); else stops it. */
-function takeEarlyReader(db: Db, early: EarlyReader | null): EarlyReader | null {
+/** The early reader, when wanted and what it read still holds (call inside the import's transaction); else stops it. */
+function takeEarlyReader(db: Db, early: EarlyReader | null, wanted: boolean): EarlyReader | null {
   if (!early) return null;
-  if (!early.failed && db.pragma('data_version', { simple: true }) === early.dataVersion) return early;
+  if (wanted && !early.failed && db.pragma('data_version', { simple: true }) === early.dataVersion) return early;
   void early.worker.terminate();
   early.taken = true;
   return null;
@@ -115,7 +115,7 @@ async function importInto(db: Db, inputPath: string, opts: ImportOptions, p: Pre
   await beginWrite(db, { onWait: opts.onWaitForStore, maxWaitMs: opts.storeWaitMs });
   try {
     // Another writer committed since the early reader started: what it read may be stale.
-    const early = p.fresh ? null : takeEarlyReader(db, p.early);
+    const early = takeEarlyReader(db, p.early, !p.fresh);
     // The same content may have been imported by the writer we waited for.
     const meanwhile = findDatasetByHash(db, hash);
     if (meanwhile) {
