@@ -94,8 +94,8 @@ export function keyHash(table: TableName, key: string): number {
 }
 
 /**
- * The current rows of one table by record hash: an open-addressing table in one typed array (a
- * national table of millions of rows costs tens of MB, no objects). A slot's fields sit side by
+ * The current rows of one table by record hash: an open-addressing table in one typed array (no
+ * objects; 32 bytes a slot for event tables, 16 for others: national roles, 3.5 M rows, 256 MB). A slot's fields sit side by
  * side (record hash, row id, and for event tables key hash and occurrence), so a probe touches one
  * cache line where four arrays cost four misses a row. Each entry can be taken once, so a record
  * repeated within a file takes the full path the second time.
@@ -137,7 +137,7 @@ export class UnchangedRows {
     // SQLite writes a page of rows as one blob of fixed-width big-endian numbers (hex formatted, then
     // unhex'd and concatenated), read here without a JS value per row or any number parsing: per-row
     // arrays (all() or iterate()) cost about three times as much at national scale, and a text of
-    // decimal numbers more (national tables read alone: 7.7 → 5.8 s; re-import 17.7–19.6 → 16.0 s).
+    // decimal numbers more (the national tables read alone: 7.7 → 5.8 s).
     const format = event ? "'%016X%012X%016X%08X', line_hash, row_id, ifnull(key_hash, 0), ifnull(key_occ, 0)" : "'%016X%012X', line_hash, row_id";
     const width = event ? RECORD_BYTES + KEY_BYTES : RECORD_BYTES;
     const page = db.prepare(`SELECT CAST(group_concat(unhex(printf(${format})), '') AS BLOB)
