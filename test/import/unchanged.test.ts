@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importPath, type ImportResult } from '../../src/import/importer';
@@ -222,6 +223,25 @@ describe('re-import of unchanged records', () => {
     expect(waits).toBeGreaterThan(0);
     expect(db.prepare('SELECT name FROM companies WHERE org_nr = ?').pluck().get(A)).toBe('Ett AB');
     expect([result.inserted, result.updated]).toEqual([1, 1]);
+    db.close();
+  });
+
+  // Linux: each thread of this process (a worker is one) is a task in /proc/self/task.
+  it.runIf(process.platform === 'linux')('the same extract again, its reader thread started early: recognised as imported, the thread stopped, nothing written', async () => {
+    const file = path.join(tmpDir(), 'store.sqlite');
+    const db = openDb(file);
+    const dir = writeDataset(tmpDir(), base);
+    await importPath(db, dir, { parseInWorker: true });
+    const threads = (): number => fs.readdirSync('/proc/self/task').length;
+    // Time for the first import's reader thread to exit (were it still there, the check below only gets easier to pass).
+    await new Promise((r) => setTimeout(r, 500));
+    const idle = threads();
+    const before = storeFingerprint(db);
+    const again = await importPath(db, dir, { parseInWorker: true });
+    expect(again.already_imported).toBe(true);
+    expect(storeFingerprint(db)).toEqual(before);
+    // The early reader and its loader threads are gone once terminate() has run.
+    await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(idle), { timeout: 5000 });
     db.close();
   });
 });
