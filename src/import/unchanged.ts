@@ -243,8 +243,9 @@ export interface UnchangedRowsParts {
   slots: Float64Array;
 }
 
+/** A record hash's slot before masking: its low and high halves mixed (as occurrences.ts spread, without fmod). */
 function slot(hash: number): number {
-  return (hash % TWO_32) ^ Math.floor(hash / TWO_32);
+  return (hash | 0) ^ ((hash / TWO_32) | 0);
 }
 
 /** Rows a full extract ended (known time, when the store has it) are not current. */
