@@ -81,7 +81,7 @@ interface EarlyReader {
   dataVersion: number;
   /** It failed or stopped before it was taken. */
   failed: boolean;
-  /** parseInto took it over (and stops it when done). */
+  /** Dealt with: parseInto took it over (and stops it when done), or it was discarded and stopped. */
   taken: boolean;
 }
 

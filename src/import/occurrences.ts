@@ -74,6 +74,6 @@ export class OccurrenceCounter {
  * the low 32 bits exactly (a truncating conversion), where `%` on a double is a call to fmod:
  * 1.5-2.0 s -> 1.3 s for 7 M counts of 3.5 M keys.
  */
-function spread(h: number): number {
+export function spread(h: number): number {
   return (h | 0) ^ ((h / 4294967296) | 0);
 }

@@ -1,6 +1,6 @@
 import { openDb, type Db } from '../store/db';
 import type { TableName } from '../model/tables';
-import { OCCURRENCE_KEYED } from './occurrences';
+import { OCCURRENCE_KEYED, spread as slot } from './occurrences';
 
 /**
  * Re-import without re-reading (issue 10.2): every stored fact row keeps `line_hash`, a 53-bit
@@ -241,11 +241,6 @@ export interface UnchangedRowsParts {
   size: number;
   event: boolean;
   slots: Float64Array;
-}
-
-/** A record hash's slot before masking: its low and high halves mixed (as occurrences.ts spread, without fmod). */
-function slot(hash: number): number {
-  return (hash | 0) ^ ((hash / TWO_32) | 0);
 }
 
 /** Rows a full extract ended (known time, when the store has it) are not current. */
