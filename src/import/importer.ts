@@ -330,7 +330,7 @@ class ImportRun implements ParseConsumer {
     private readonly extract: ExtractKind,
     private readonly onProgress?: (p: ImportProgress) => void,
   ) {
-    this.writer = new FactWriter(db, datasetId, importedAt, { bulk: true });
+    this.writer = new FactWriter(db, datasetId, importedAt, { bulk: true, log: true });
     this.eta = new ImportEta(files.map((f) => fileSize(f.path)));
   }
 
@@ -342,10 +342,11 @@ class ImportRun implements ParseConsumer {
     const t0 = performance.now();
     for (const table of Object.keys(this.rows) as TableName[]) {
       const stated = this.extract.isFull(table) ? this.writer.statedRows(table) : undefined;
-      const ended = stated ? endUnstated(this.db, table, this.writer.datasetId, this.extract.source, stated) : 0;
+      const ended = stated ? endUnstated(this.db, table, this.writer.datasetId, this.extract.source, stated, (rowId) => this.writer.logEnded(table, rowId)) : 0;
       if (ended) this.ended[table] = ended;
       recordDatasetTable(this.db, this.writer.datasetId, table, stated !== undefined, ended);
     }
+    this.writer.closeLogs(Object.keys(this.rows) as TableName[]);
     this.endMarkingMs = Math.round(performance.now() - t0);
   }
 

@@ -1,11 +1,7 @@
-import { TABLES, TABLE_NAMES, type TableName } from '../model/tables';
+import { OCCURRENCE_KEYED } from '../model/tables';
 
-/**
- * Event tables (natural key of several columns, no id of their own — contract §1 names ids only
- * for entities, licences, foster homes and placements): two identical rows in one file are two
- * events (two payments of the same amount on the same day), not a duplicate.
- */
-export const OCCURRENCE_KEYED: ReadonlySet<TableName> = new Set(TABLE_NAMES.filter((t) => TABLES[t].key.length > 1));
+/** Event tables: repeated keys within a file are numbered, not duplicates (defined with the tables). */
+export { OCCURRENCE_KEYED };
 
 /**
  * The stored key of a row of an event table: the natural key for its first occurrence in a file,

@@ -1,4 +1,6 @@
 import { openDb, type Db } from '../store/db';
+import { entryBytes, logSegments } from '../store/record-log';
+import { RowIdSet } from '../store/row-id-set';
 import type { TableName } from '../model/tables';
 import { OCCURRENCE_KEYED, spread as slot } from './occurrences';
 
@@ -127,19 +129,63 @@ export class UnchangedRows {
     return new UnchangedRows(p.size, p.event, p);
   }
 
-  /** The table's rows still current in the store read by `db` (a read connection: its last commit). */
-  static load(db: Db, table: TableName): UnchangedRows | null {
+  /**
+   * The table's rows still current in the store read by `db` (a read connection: its last commit),
+   * from the table's record log when it describes the table (src/store/record-log.ts), else from
+   * the rows themselves (`fromLog: false`: always so).
+   */
+  static load(db: Db, table: TableName, opts: { fromLog?: boolean } = {}): UnchangedRows | null {
     const last = (db.prepare(`SELECT max(row_id) FROM ${table}`).pluck().get() as number | null) ?? 0;
     if (last === 0) return null;
     // Sized for every row id (rows without a hash or ended only leave the table sparser).
     const event = OCCURRENCE_KEYED.has(table);
     const out = new UnchangedRows(last, event);
+    const segments = opts.fromLog === false ? null : logSegments(db, table);
+    if (segments) {
+      const put = out.fromLog(segments, last, entryBytes(event));
+      if (put >= 0) return put === 0 ? null : out;
+      // An entry past the table's last row: the log is not this table's; read the table instead.
+      return UnchangedRows.scan(db, table, last, event, new UnchangedRows(last, event));
+    }
+    return UnchangedRows.scan(db, table, last, event, out);
+  }
+
+  /**
+   * Fills the table from its record log's segments (newest first): the first entry of a row id
+   * is its current state (hash 0: none). Returns the entries put, or -1 when an entry names a row
+   * id past `last` (a log that does not match the table).
+   */
+  private fromLog(segments: Iterable<Uint8Array>, last: number, width: number): number {
+    const seen = new RowIdSet();
+    const event = this.stride === 4;
+    let put = 0;
+    for (const bytes of segments) {
+      if (bytes.length % width !== 0) throw new Error(`record log of ${bytes.length} bytes is not a multiple of ${width}`);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+      // Newest entry first within a segment too (a row written twice by one import).
+      for (let o = bytes.length - width; o >= 0; o -= width) {
+        const rowId = view.getUint16(o + 8) * TWO_32 + view.getUint32(o + 10);
+        if (rowId > last) return -1;
+        if (seen.has(rowId)) continue;
+        seen.add(rowId);
+        const hash = view.getUint32(o) * TWO_32 + view.getUint32(o + 4);
+        if (hash === 0) continue;
+        if (event) this.put(hash, rowId, view.getUint32(o + 14) * TWO_32 + view.getUint32(o + 18), view.getUint32(o + 22));
+        else this.put(hash, rowId, 0, 0);
+        put++;
+      }
+    }
+    return put;
+  }
+
+  /** Fills `out` from the table's rows themselves (a table without a complete record log). */
+  private static scan(db: Db, table: TableName, last: number, event: boolean, out: UnchangedRows): UnchangedRows | null {
     // SQLite writes a page of rows as one blob of fixed-width big-endian numbers (hex formatted, then
     // unhex'd and concatenated), read here without a JS value per row or any number parsing: per-row
     // arrays (all() or iterate()) cost about three times as much at national scale, and a text of
     // decimal numbers more (the national tables read alone: 7.7 → 5.8 s).
     const format = event ? "'%016X%012X%016X%08X', line_hash, row_id, ifnull(key_hash, 0), ifnull(key_occ, 0)" : "'%016X%012X', line_hash, row_id";
-    const width = event ? RECORD_BYTES + KEY_BYTES : RECORD_BYTES;
+    const width = entryBytes(event);
     const page = db.prepare(`SELECT CAST(group_concat(unhex(printf(${format})), '') AS BLOB)
       FROM ${table} WHERE row_id > ? AND row_id <= ? AND line_hash IS NOT NULL${endedFilter(db, table)}`).pluck();
     let put = 0;
@@ -207,6 +253,16 @@ export class UnchangedRows {
     }
   }
 
+  /** Every entry not yet taken, as [record hash, row id, key hash, occurrence], by hash (for checks). */
+  entries(): number[][] {
+    const out: number[][] = [];
+    for (let at = 0; at < this.slots.length; at += this.stride) {
+      const s = this.slots;
+      if (s[at] !== 0 && s[at + 1]! >= 0) out.push(this.stride === 4 ? [s[at]!, s[at + 1]!, s[at + 2]!, s[at + 3]!] : [s[at]!, s[at + 1]!, 0, 0]);
+    }
+    return out.sort((a, b) => a[0]! - b[0]!);
+  }
+
   rowId(slotAt: number): number {
     return -this.slots[slotAt + 1]! - 1;
   }
@@ -221,10 +277,6 @@ export class UnchangedRows {
 }
 
 const PAGE = 50_000;
-/** Bytes of a row's record hash (8) and row id (6, so row ids up to 2^48). */
-const RECORD_BYTES = 14;
-/** Bytes of an event row's key hash (8) and occurrence number (4). */
-const KEY_BYTES = 12;
 /** SQLite's own ceiling for a mapping (SQLITE_MAX_MMAP_SIZE): pages past it are read as usual. */
 const MMAP_BYTES = 0x7fff0000;
 

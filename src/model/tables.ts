@@ -229,3 +229,10 @@ export const TABLES: Record<TableName, TableSpec> = {
     ],
   },
 };
+
+/**
+ * Event tables (natural key of several columns, no id of their own — contract §1 names ids only
+ * for entities, licences, foster homes and placements): two identical rows in one file are two
+ * events (two payments of the same amount on the same day), not a duplicate.
+ */
+export const OCCURRENCE_KEYED: ReadonlySet<TableName> = new Set(TABLE_NAMES.filter((t) => TABLES[t].key.length > 1));

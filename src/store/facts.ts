@@ -1,6 +1,7 @@
-import { TABLES, TABLE_NAMES, type TableName } from '../model/tables';
+import { OCCURRENCE_KEYED, TABLES, TABLE_NAMES, type TableName } from '../model/tables';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+import { logIsCurrent, logOutgrown, rebuildLog, RecordLog } from './record-log';
 import { RowIdSet } from './row-id-set';
 
 /**
@@ -163,16 +164,21 @@ export class FactWriter {
   private readonly history: Statement<unknown[]>;
   private readonly quarantineStmt: Statement<unknown[]>;
   private readonly stated = new Map<TableName, RowIdSet>();
+  /** The record log of each table it keeps one for (opts.log), and the tables it cannot (rebuilt at closeLogs). */
+  private readonly logs = new Map<TableName, RecordLog>();
+  private readonly unlogged = new Set<TableName>();
 
   /**
    * `opts.bulk`: load empty tables without indexes (the importer); the caller must then call
    * finish() before committing, or the tables stay without their indexes.
+   * `opts.log`: keep the record log (src/store/record-log.ts) of each table written; the caller
+   * must then call closeLogs() last before committing.
    */
   constructor(
     private readonly db: Db,
     readonly datasetId: number,
     readonly importedAt: string,
-    private readonly opts: { bulk?: boolean } = {},
+    private readonly opts: { bulk?: boolean; log?: boolean } = {},
   ) {
     this.history = db.prepare('INSERT INTO fact_history (table_name, key, old_row, replaced_by_dataset, replaced_at, ended) VALUES (?, ?, ?, ?, ?, ?)');
     this.quarantineStmt = db.prepare('INSERT INTO quarantine (dataset_id, file, line, column_name, value, reason, reason_sv, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -213,6 +219,7 @@ export class FactWriter {
   /** Starts a bulk load of `table` by `file` when the table is empty; see the class comment. */
   private startBulk(table: TableName, file: string): BulkLoad | undefined {
     this.touched.add(table);
+    this.startLog(table);
     if (!this.opts.bulk || this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return undefined;
     const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string; sql: string }[];
     // A store whose key is still a column constraint (not migrated) cannot drop it: no bulk load.
@@ -254,7 +261,9 @@ export class FactWriter {
     if (load) {
       if (dupOfLine > 0) return { duplicateOfLine: dupOfLine };
       const info = load.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
-      stated?.add(Number(info.lastInsertRowid));
+      const rowId = Number(info.lastInsertRowid);
+      stated?.add(rowId);
+      this.logs.get(table)?.add(rowId, rec.lineHash, rec.keyHash, rec.occ);
       return 'inserted';
     }
     const s = this.statements(table);
@@ -266,7 +275,9 @@ export class FactWriter {
       const info = s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
       if (info.changes === 1) {
         s.inserted++;
-        stated?.add(Number(info.lastInsertRowid));
+        const rowId = Number(info.lastInsertRowid);
+        stated?.add(rowId);
+        this.logs.get(table)?.add(rowId, rec.lineHash, rec.keyHash, rec.occ);
         return 'inserted';
       }
       existing = s.select.get(key) as unknown[];
@@ -288,7 +299,47 @@ export class FactWriter {
     else this.history.run(table, key, JSON.stringify(old), endedBy, this.datasetTime(endedBy), 1);
     const update = this.updateOf(table, s, changed, endedBy !== null);
     update.run(...changed.map((i) => next[i]), this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null, existing[n + 4]);
+    this.logs.get(table)?.add(existing[n + 4] as number, rec.lineHash, rec.keyHash, rec.occ);
     return 'updated';
+  }
+
+  /**
+   * Decides, before the first write to `table`, whether this import can keep its record log: when
+   * the log describes the table, or the table is empty (the log starts here). Otherwise the table
+   * is logged anew from its rows at closeLogs().
+   */
+  private startLog(table: TableName): void {
+    if (!this.opts.log || this.logs.has(table) || this.unlogged.has(table)) return;
+    const current = logIsCurrent(this.db, table);
+    if (current || this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined) {
+      // An empty table starts its log here (a stale one, should there be one, goes).
+      if (!current) this.db.prepare('DELETE FROM record_log WHERE table_name = ?').run(table);
+      this.logs.set(table, new RecordLog(this.db, table, this.datasetId, OCCURRENCE_KEYED.has(table)));
+    } else {
+      this.unlogged.add(table);
+    }
+  }
+
+  /** A row a full extract ended (known.ts endUnstated): no longer current, so out of the log. */
+  logEnded(table: TableName, rowId: number): void {
+    this.startLog(table);
+    this.logs.get(table)?.add(rowId, 0);
+  }
+
+  /**
+   * Ends this import's record logs, after its last write: each table written, ended, or in
+   * `tables` (those the dataset read) gets its segment. A table that could not be logged, or whose log has grown to more than twice
+   * its row ids, is logged anew from its rows (once for a store from before the log).
+   */
+  closeLogs(tables: Iterable<TableName>): void {
+    if (!this.opts.log) return;
+    for (const t of tables) this.startLog(t);
+    for (const [table, log] of this.logs) {
+      const event = OCCURRENCE_KEYED.has(table);
+      log.close();
+      if (logOutgrown(this.db, table, event)) rebuildLog(this.db, table, this.datasetId, event);
+    }
+    for (const table of this.unlogged) rebuildLog(this.db, table, this.datasetId, OCCURRENCE_KEYED.has(table));
   }
 
   /**

@@ -37,7 +37,7 @@ export function datasetTables(db: Db, datasetId?: number): DatasetTableRow[] {
  * reported from this dataset on (`ended_by`). Nothing is deleted. Returns how many rows ended.
  * One scan of the table's rows (row_id, dataset_id, ended_by); writes only the rows that end.
  */
-export function endUnstated(db: Db, table: TableName, datasetId: number, source: string | null, stated: RowIdSet): number {
+export function endUnstated(db: Db, table: TableName, datasetId: number, source: string | null, stated: RowIdSet, onEnded?: (rowId: number) => void): number {
   const sameSource = stmt(db, 'SELECT id FROM datasets WHERE source IS ? AND id <> ?').pluck().all(source, datasetId) as number[];
   if (sameSource.length === 0) return 0;
   // Only the rows that end are kept in memory (a national table has millions of candidates).
@@ -45,7 +45,10 @@ export function endUnstated(db: Db, table: TableName, datasetId: number, source:
   const candidates = db.prepare(`SELECT row_id FROM ${table} WHERE ended_by IS NULL AND dataset_id IN (SELECT value FROM json_each(?))`).pluck();
   for (const rowId of candidates.iterate(JSON.stringify(sameSource)) as Iterable<number>) if (!stated.has(rowId)) unstated.push(rowId);
   const end = db.prepare(`UPDATE ${table} SET ended_by = ? WHERE row_id = ?`);
-  for (const rowId of unstated) end.run(datasetId, rowId);
+  for (const rowId of unstated) {
+    end.run(datasetId, rowId);
+    onEnded?.(rowId);
+  }
   return unstated.length;
 }
 

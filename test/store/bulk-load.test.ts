@@ -101,7 +101,8 @@ describe('migration 011', () => {
     const before = indexes(old);
     expect(before).toEqual(expect.arrayContaining(['companies_phone', 'companies_email']));
     migrate(old);
-    expect(indexes(old)).toEqual(before.filter((n) => n !== 'companies_phone' && n !== 'companies_email'));
+    // Later migrations add indexes of their own tables (012: record_log).
+    expect(indexes(old).filter((n) => n !== 'record_log_table')).toEqual(before.filter((n) => n !== 'companies_phone' && n !== 'companies_email'));
     old.close();
   });
 });

@@ -11,6 +11,7 @@ import * as m009 from './009_matches';
 // issue 10
 import * as m010 from './010_droppable_keys';
 import * as m011 from './011_unused_contact_indexes';
+import * as m012 from './012_record_log';
 
 /**
  * Numbered migrations, applied in order; the `schema_migrations` ledger records those applied and
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   // issue 10
   { version: 10, name: 'droppable_keys', sql: '', run: m010.run },
   { version: 11, name: 'unused_contact_indexes', sql: m011.sql },
+  { version: 12, name: 'record_log', sql: m012.sql },
 ];
