@@ -43,11 +43,16 @@ export class OccurrenceCounter {
     }
   }
 
-  /** Room for about `n` distinct keys without growing (a re-import knows the table's size). */
-  reserve(n: number): void {
-    let cap = this.slots.length / 2;
-    while (n * 2 > cap) cap *= 2;
-    if (cap > this.slots.length / 2) this.grow(cap);
+  /** How often the key has been counted so far (0: never). */
+  count(hash: number): number {
+    const h = hash === 0 ? 1 : hash;
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
+    for (let i = spread(h) & mask; ; i = (i + 1) & mask) {
+      const k = slots[2 * i]!;
+      if (k === h) return slots[2 * i + 1]!;
+      if (k === 0) return 0;
+    }
   }
 
   private grow(cap = this.slots.length): void {

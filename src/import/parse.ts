@@ -246,7 +246,6 @@ class NormalisingSink implements RowSink {
     const allowExt = opts?.allowExtOrgNr ?? false;
     const stored = this.store.rows(table);
     const event = OCCURRENCE_KEYED.has(table);
-    if (event && stored) this.occurrences.reserve(stored.size);
     this.state.set(table, {
       normaliser: new RowNormaliser(mapping, opts),
       index: TABLE_INDEX.get(table)!,
@@ -265,8 +264,8 @@ class NormalisingSink implements RowSink {
     const slot = st.stored.take(h);
     if (slot < 0) return false;
     if (st.event) {
-      const occ = this.occurrences.next(st.stored.keyHash(slot));
-      if (occ !== st.stored.occ(slot)) {
+      const occ = this.storedOccurrence(st.stored, slot);
+      if (occ !== 0) {
         // Read in full next (row() is called for this very line), with the occurrence counted here.
         this.pendingOcc = occ;
         this.pendingLine = line;
@@ -288,8 +287,8 @@ class NormalisingSink implements RowSink {
     } else if (st.stored) {
       const slot = st.stored.take(lh);
       if (slot >= 0) {
-        if (st.event) occ = this.occurrences.next(st.stored.keyHash(slot));
-        if (!st.event || occ === st.stored.occ(slot)) {
+        if (st.event) occ = this.storedOccurrence(st.stored, slot);
+        if (occ === 0) {
           this.putSame(st.index, st.stored.rowId(slot));
           return;
         }
@@ -304,7 +303,8 @@ class NormalisingSink implements RowSink {
       let kh = 0;
       if (st.event) {
         kh = keyHash(table, r.key);
-        if (occ === 0) occ = this.occurrences.next(kh);
+        // Rows before it with its key: those read in full (counted), and its key's own stored row if that was skipped.
+        if (occ === 0) occ = this.occurrences.next(kh) + (st.stored?.skippedOwnKey(kh) ? 1 : 0);
         key = occurrenceKey(r.key, occ);
       } else {
         dupOf = this.seenKeys(table).firstOr(key, line);
@@ -322,6 +322,27 @@ class NormalisingSink implements RowSink {
       this.n = n;
     }
     if (this.n >= BATCH_OPS) this.flush();
+  }
+
+  /**
+   * An event record found among the stored rows (`slot`, taken): 0 when it is stored with the
+   * occurrence number it has here (skip it), else that number. A row whose key is its own
+   * (UnchangedRows.ownKey) is not counted when skipped — most of a re-import, and counting every
+   * key of a national roles file is a random probe of a table of millions each — since no
+   * other stored row can share its key: rows before it with that key were all read in full (and
+   * counted), and a record read in full later learns of it from skippedOwnKey.
+   */
+  private storedOccurrence(stored: UnchangedRows, slot: number): number {
+    const kh = stored.keyHash(slot);
+    if (stored.ownKey(slot)) {
+      if (this.occurrences.count(kh) === 0) {
+        stored.markSkipped(slot);
+        return 0;
+      }
+      return this.occurrences.next(kh);
+    }
+    const occ = this.occurrences.next(kh);
+    return occ === stored.occ(slot) ? 0 : occ;
   }
 
   private seenKeys(table: TableName): FirstLines {

@@ -109,6 +109,10 @@ export class UnchangedRows {
   private readonly mask: number;
   /** The row count the table was sized for (the store's largest row id: an upper bound, not a count). */
   readonly size: number;
+  /** Key hashes stored with an occurrence other than 1, while loading (see markShared). */
+  private multi: number[] = [];
+  /** Own keys → slot (see skippedOwnKey), built on first use. */
+  private keyIndex: Int32Array | null = null;
 
   /** `event`: keeps each row's key hash and occurrence too (event tables; others store none). */
   private constructor(n: number, event: boolean, parts?: UnchangedRowsParts) {
@@ -141,13 +145,29 @@ export class UnchangedRows {
     const event = OCCURRENCE_KEYED.has(table);
     const out = new UnchangedRows(last, event);
     const segments = opts.fromLog === false ? null : logSegments(db, table);
+    let rows: UnchangedRows | null;
     if (segments) {
       const put = out.fromLog(segments, last, entryBytes(event));
-      if (put >= 0) return put === 0 ? null : out;
-      // An entry past the table's last row: the log is not this table's; read the table instead.
-      return UnchangedRows.scan(db, table, last, event, new UnchangedRows(last, event));
+      // -1: an entry past the table's last row, so the log is not this table's; read the table instead.
+      rows = put >= 0 ? (put === 0 ? null : out) : UnchangedRows.scan(db, table, last, event, new UnchangedRows(last, event));
+    } else {
+      rows = UnchangedRows.scan(db, table, last, event, out);
     }
-    return UnchangedRows.scan(db, table, last, event, out);
+    rows?.markShared();
+    return rows;
+  }
+
+  /**
+   * Event tables: a row whose key no other current row has (its occurrence is 1 and no row of its
+   * key has a later one) keeps its key hash; the others get it negated. A re-import then counts
+   * occurrences only of shared keys and of the records it reads in full (parse.ts).
+   */
+  private markShared(): void {
+    if (this.stride !== 4 || this.multi.length === 0) return;
+    const shared = new Set(this.multi);
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += 4) if (slots[at] !== 0 && shared.has(slots[at + 2]!)) slots[at + 2] = -slots[at + 2]!;
+    this.multi = [];
   }
 
   /**
@@ -231,6 +251,7 @@ export class UnchangedRows {
     if (stride === 4) {
       slots[at + 2] = keyHash;
       slots[at + 3] = occ;
+      if (occ !== 1) this.multi.push(keyHash);
     }
   }
 
@@ -268,7 +289,52 @@ export class UnchangedRows {
   }
 
   keyHash(slotAt: number): number {
-    return this.slots[slotAt + 2]!;
+    return Math.abs(this.slots[slotAt + 2]!);
+  }
+
+  /** A taken event row whose key is its own: the one current row of its key (see markShared). */
+  ownKey(slotAt: number): boolean {
+    return this.slots[slotAt + 2]! > 0 && this.slots[slotAt + 3] === 1;
+  }
+
+  /** A taken own-key row is skipped as unchanged (its key was not counted: see skippedOwnKey). */
+  markSkipped(slotAt: number): void {
+    this.slots[slotAt + 3] = SKIPPED;
+  }
+
+  /**
+   * Whether the own-key row of key hash `keyHash` was skipped already: a record read in full with
+   * that key then comes after it in the file (its occurrence is one more than counted). Looked up
+   * in an index of own keys built on first use (only a re-import with new or changed event records needs it).
+   */
+  skippedOwnKey(keyHash: number): boolean {
+    const index = (this.keyIndex ??= this.ownKeyIndex());
+    const mask = index.length - 1;
+    const slots = this.slots;
+    for (let i = slot(keyHash) & mask; ; i = (i + 1) & mask) {
+      const s = index[i]!;
+      if (s === 0) return false;
+      const at = (s - 1) * 4;
+      if (slots[at + 2] === keyHash) return slots[at + 3] === SKIPPED;
+    }
+  }
+
+  private ownKeyIndex(): Int32Array {
+    const slots = this.slots;
+    const own = (at: number): boolean => slots[at] !== 0 && slots[at + 2]! > 0 && (slots[at + 3] === 1 || slots[at + 3] === SKIPPED);
+    let n = 0;
+    for (let at = 0; at < slots.length; at += 4) if (own(at)) n++;
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    const index = new Int32Array(cap);
+    const mask = cap - 1;
+    for (let at = 0; at < slots.length; at += 4) {
+      if (!own(at)) continue;
+      let i = slot(slots[at + 2]!) & mask;
+      while (index[i] !== 0) i = (i + 1) & mask;
+      index[i] = at / 4 + 1;
+    }
+    return index;
   }
 
   occ(slotAt: number): number {
@@ -277,6 +343,8 @@ export class UnchangedRows {
 }
 
 const PAGE = 50_000;
+/** The occurrence field of an own-key row skipped as unchanged. */
+const SKIPPED = -1;
 /** SQLite's own ceiling for a mapping (SQLITE_MAX_MMAP_SIZE): pages past it are read as usual. */
 const MMAP_BYTES = 0x7fff0000;
 

@@ -111,6 +111,24 @@ describe('re-import of unchanged records', () => {
     expect(storeFingerprint(fast)).toEqual(storeFingerprint(full));
   });
 
+  it('a key held by one stored row is not counted when that row is skipped, yet rows read in full with the key before or after it are numbered as if it were', async () => {
+    // B/Q is held by one stored row (occurrence 1): its own key.
+    const after: Tables = { ...base, roles: [...base.roles!, role(B, Q, '60')] };
+    const before: Tables = { ...base, roles: [role(B, Q, '40'), ...base.roles!] };
+    const twice: Tables = { ...base, roles: [...base.roles!, role(B, Q, '50')] };
+    for (const [next, want] of [[after, { inserted: 1, updated: 0 }], [before, { inserted: 1, updated: 1 }], [twice, { inserted: 1, updated: 0 }]] as const) {
+      const { fast, full, results } = await importBoth([base, next]);
+      const [a, b] = results[1]!;
+      expect(counts(a)).toEqual(counts(b));
+      expect(a).toMatchObject(want);
+      expect(storeFingerprint(fast)).toEqual(storeFingerprint(full));
+      // B/Q's second row (the one added, or in `before` the stored one, now second) has the occurrence suffix.
+      expect(fast.prepare("SELECT share_pct FROM roles WHERE org_nr = ? AND holder_id = ? AND key LIKE '%#2'").pluck().all(B, Q)).toEqual([next === after ? 60 : 50]);
+      fast.close();
+      full.close();
+    }
+  });
+
   it('a full extract (known time) ends exactly the rows it no longer states, also when the others are recognised unread', async () => {
     const dropped: Tables = { ...base, companies: [{ org_nr: A, name: 'Ett AB' }, { org_nr: C, name: 'Tre AB' }] };
     const { fast, full, results } = await importBoth([base, dropped], { full: true });
