@@ -148,7 +148,7 @@ export class UnchangedRows {
     let rows: UnchangedRows | null;
     if (segments) {
       const put = out.fromLog(segments, last, entryBytes(event));
-      // -1: an entry past the table's last row, so the log is not this table's; read the table instead.
+      // -1: the log does not match the table; read the table instead.
       rows = put >= 0 ? (put === 0 ? null : out) : UnchangedRows.scan(db, table, last, event, new UnchangedRows(last, event));
     } else {
       rows = UnchangedRows.scan(db, table, last, event, out);
@@ -172,15 +172,15 @@ export class UnchangedRows {
 
   /**
    * Fills the table from its record log's segments (newest first): the first entry of a row id
-   * is its current state (hash 0: none). Returns the entries put, or -1 when an entry names a row
-   * id past `last` (a log that does not match the table).
+   * is its current state (hash 0: none). Returns the entries put, or -1 when a segment is not
+   * whole entries or an entry names a row id past `last` (a log that does not match the table).
    */
   private fromLog(segments: Iterable<Uint8Array>, last: number, width: number): number {
     const seen = new RowIdSet();
     const event = this.stride === 4;
     let put = 0;
     for (const bytes of segments) {
-      if (bytes.length % width !== 0) throw new Error(`record log of ${bytes.length} bytes is not a multiple of ${width}`);
+      if (bytes.length % width !== 0) return -1;
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
       // Newest entry first within a segment too (a row written twice by one import).
       for (let o = bytes.length - width; o >= 0; o -= width) {

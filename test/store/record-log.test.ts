@@ -129,6 +129,24 @@ describe('record log', () => {
     db.close();
   });
 
+  it('a log that does not match its table (a cut segment, a row id past the last) is passed over for a scan of the table', async () => {
+    const file = path.join(tmpDir(), 'store.sqlite');
+    const db = openDb(file);
+    await importPath(db, writeDataset(tmpDir(), { companies: [{ org_nr: A, name: 'Ett AB' }, { org_nr: B, name: 'Två AB' }] }));
+    const scan = views(file).get('companies')!.scan;
+    expect(scan).toHaveLength(2);
+    // Both kinds of damage keep the guard count and last row id, so the log is still trusted.
+    db.prepare("UPDATE record_log SET data = substr(data, 1, 20) WHERE table_name = 'companies'").run();
+    let v = views(file).get('companies')!;
+    expect([v.current, v.log]).toEqual([true, scan]);
+    const entry = new Uint8Array(14);
+    new DataView(entry.buffer).setUint32(10, 99);
+    db.prepare("UPDATE record_log SET data = ? WHERE table_name = 'companies'").run(entry);
+    v = views(file).get('companies')!;
+    expect([v.current, v.log]).toEqual([true, scan]);
+    db.close();
+  });
+
   it('a log that every import rewrote in full is rebuilt from the table once it outgrows it', async () => {
     const file = path.join(tmpDir(), 'store.sqlite');
     const db = openDb(file);
