@@ -8,6 +8,7 @@ import { TABLE_NAMES } from '../../model/tables';
  * The guard counts, per table, every change of a row's record hash or end (and every delete),
  * whoever makes it: a log whose newest segment saw another count is not trusted. Inserts need no
  * trigger (they would cost a bulk load dearly): a segment also names the table's last row id.
+ * A later migration that rebuilds a fact table (as 010 did) must create its two triggers again.
  */
 const guards = TABLE_NAMES.map((t) => `
 INSERT OR IGNORE INTO record_log_guard (table_name, writes) VALUES ('${t}', 0);
