@@ -1,5 +1,5 @@
 import { openDb, type Db } from '../store/db';
-import { entryBytes, logSegments } from '../store/record-log';
+import { entriesPageSql, entryBytes, ENTRY_PAGE, logSegments } from '../store/record-log';
 import { RowIdSet } from '../store/row-id-set';
 import type { TableName } from '../model/tables';
 import { OCCURRENCE_KEYED, spread as slot } from './occurrences';
@@ -200,22 +200,18 @@ export class UnchangedRows {
 
   /** Fills `out` from the table's rows themselves (a table without a complete record log). */
   private static scan(db: Db, table: TableName, last: number, event: boolean, out: UnchangedRows): UnchangedRows | null {
-    // SQLite writes a page of rows as one blob of fixed-width big-endian numbers (hex formatted, then
-    // unhex'd and concatenated), read here without a JS value per row or any number parsing: per-row
-    // arrays (all() or iterate()) cost about three times as much at national scale, and a text of
-    // decimal numbers more (the national tables read alone: 7.7 → 5.8 s).
-    const format = event ? "'%016X%012X%016X%08X', line_hash, row_id, ifnull(key_hash, 0), ifnull(key_occ, 0)" : "'%016X%012X', line_hash, row_id";
+    // SQLite writes a page of rows as one blob of log entries (entriesPageSql), read here without
+    // a JS value per row or any number parsing (the national tables read alone: 7.7 → 5.8 s).
     const width = entryBytes(event);
-    const page = db.prepare(`SELECT CAST(group_concat(unhex(printf(${format})), '') AS BLOB)
-      FROM ${table} WHERE row_id > ? AND row_id <= ? AND line_hash IS NOT NULL${endedFilter(db, table)}`).pluck();
+    const page = db.prepare(entriesPageSql(db, table, event)).pluck();
     let put = 0;
     // The scan reads every page of the table: mapped, a page is read without a system call and a
     // copy (national re-import 19.2 → 16.9 s). Unmapped after each table, so the mapped pages that
     // count in the resident set are one table's at most (peak RSS 0.99 → 1.40 GB).
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     try {
-      for (let after = 0; after < last; after += PAGE) {
-        const bytes = page.get(after, after + PAGE) as Uint8Array | null;
+      for (let after = 0; after < last; after += ENTRY_PAGE) {
+        const bytes = page.get(after, after + ENTRY_PAGE) as Uint8Array | null;
         if (!bytes) continue;
         if (bytes.length % width !== 0) throw new Error(`record hashes of ${table}: ${bytes.length} bytes is not a multiple of ${width}`);
         const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -342,7 +338,6 @@ export class UnchangedRows {
   }
 }
 
-const PAGE = 50_000;
 /** The occurrence field of an own-key row skipped as unchanged. */
 const SKIPPED = -1;
 /** SQLite's own ceiling for a mapping (SQLITE_MAX_MMAP_SIZE): pages past it are read as usual. */
@@ -361,10 +356,4 @@ export interface UnchangedRowsParts {
   size: number;
   event: boolean;
   slots: Float64Array;
-}
-
-/** Rows a full extract ended (known time, when the store has it) are not current. */
-function endedFilter(db: Db, table: TableName): string {
-  const cols = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-  return cols.some((c) => c.name === 'ended_by') ? ' AND ended_by IS NULL' : '';
 }
