@@ -47,7 +47,8 @@ export function logIsCurrent(db: Db, table: TableName): boolean {
   const newest = db.prepare('SELECT writes, last_row_id FROM record_log WHERE table_name = ? ORDER BY id DESC LIMIT 1').get(table) as { writes: number; last_row_id: number } | undefined;
   if (!newest) return false;
   const { writes, last } = tableState(db, table);
-  return newest.writes === writes && newest.last_row_id === last;
+  // No guard row (a fact table added after migration 012 without one): its changes are not counted.
+  return writes >= 0 && newest.writes === writes && newest.last_row_id === last;
 }
 
 /** The segments of `table`'s log, newest first, when the log describes the table; else null. */

@@ -88,6 +88,16 @@ describe('record log', () => {
     expect(v.current).toBe(false);
     expect(v.log).toEqual(v.scan);
     expect(v.scan.some((e) => e[0] === 12345)).toBe(true);
+
+    // A table whose changes no guard counts is never trusted.
+    await importPath(db, writeDataset(tmpDir(), { companies: [{ org_nr: A, name: 'Ett AB' }] }));
+    expect(views(file).get('companies')!.current).toBe(true);
+    db.prepare("DELETE FROM record_log_guard WHERE table_name = 'companies'").run();
+    expect(views(file).get('companies')!.current).toBe(false);
+    // …not even right after an import has logged it anew.
+    await importPath(db, writeDataset(tmpDir(), { companies: [{ org_nr: B, name: 'Två AB' }] }));
+    v = views(file).get('companies')!;
+    expect([v.current, v.log]).toEqual([false, v.scan]);
     db.close();
   });
 
