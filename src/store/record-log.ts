@@ -107,6 +107,9 @@ export class RecordLog {
   }
 
   private write(): void {
+    // An empty segment only stamps the log (see the trust rule), and only the newest stamp counts:
+    // a store imported into every month keeps one, not one per import.
+    if (this.n === 0) this.db.prepare('DELETE FROM record_log WHERE table_name = ? AND length(data) = 0').run(this.table);
     const { writes, last } = tableState(this.db, this.table);
     this.insert.run(this.table, this.datasetId, writes, last, this.buf.subarray(0, this.n * this.width));
     this.n = 0;
