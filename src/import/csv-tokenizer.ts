@@ -107,6 +107,8 @@ export class CsvTokenizer {
     const delim = this.delim;
     let i = 0;
     let start = 0;
+    /** Where the line filter last stopped (see below). */
+    let asked = -1;
     while (i < n) {
       const c = s.charCodeAt(i);
       switch (this.mode) {
@@ -117,16 +119,23 @@ export class CsvTokenizer {
             continue;
           }
           this.prevCR = false;
-          if (this.lineFilter !== null && this.fields.length === 0 && this.buf === '') {
-            const nl = s.indexOf('\n', i);
-            if (nl > i) {
+          if (this.lineFilter !== null && i !== asked && this.fields.length === 0 && this.buf === '') {
+            // Consume a run of filtered lines here, not one per turn of the character loop. The
+            // line it stops at has been asked (or cannot be): it is read, not asked again.
+            const filter = this.lineFilter;
+            const from = i;
+            for (;;) {
+              const nl = s.indexOf('\n', i);
+              if (nl <= i) break;
               const end = s.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-              if (end > i && this.lineFilter(s, i, end, this.line)) {
-                this.line++;
-                this.recStart = this.line;
-                i = nl + 1;
-                continue;
-              }
+              if (end <= i || !filter(s, i, end, this.line)) break;
+              this.line++;
+              i = nl + 1;
+            }
+            asked = i;
+            if (i > from) {
+              this.recStart = this.line;
+              continue;
             }
           }
           if (c === QUOTE) {

@@ -219,7 +219,7 @@ class NormalisingSink implements RowSink {
   private sinceCheck = 0;
   /** Position in `ops` of the last OP_SAME while it is the last op (a run can still grow), else -1. */
   private lastSame = -1;
-  /** An event record's occurrence, counted by knownLine() for the line it then let row() read. */
+  /** An event record's occurrence, counted by a line filter for the line it then let row() read. */
   private pendingOcc = 0;
   private pendingLine = -1;
   /** An error the consumer threw (passed through unwrapped). */
@@ -256,24 +256,29 @@ class NormalisingSink implements RowSink {
     this.put4(OP_HEADER, table, headers, allowExt);
   }
 
-  knownLine(table: TableName, line: number, s: string, start: number, end: number, delim: number): boolean {
+  lineFilter(table: TableName, delim: number): ((s: string, start: number, end: number, line: number) => boolean) | null {
     const st = this.state.get(table)!;
-    if (!st.stored) return false;
-    const h = rawLineHash(st.seed, s, start, end, delim);
-    if (h === 0) return false;
-    const slot = st.stored.take(h);
-    if (slot < 0) return false;
-    if (st.event) {
-      const occ = this.storedOccurrence(st.stored, slot);
-      if (occ !== 0) {
-        // Read in full next (row() is called for this very line), with the occurrence counted here.
-        this.pendingOcc = occ;
-        this.pendingLine = line;
-        return false;
+    const stored = st.stored;
+    // Nothing stored (a first import): no line could be known, so none is looked at twice.
+    if (!stored) return null;
+    const { seed, event, index } = st;
+    return (s, start, end, line) => {
+      const h = rawLineHash(seed, s, start, end, delim);
+      if (h === 0) return false;
+      const slot = stored.take(h);
+      if (slot < 0) return false;
+      if (event) {
+        const occ = this.storedOccurrence(stored, slot);
+        if (occ !== 0) {
+          // Read in full next (row() is called for this very line), with the occurrence counted here.
+          this.pendingOcc = occ;
+          this.pendingLine = line;
+          return false;
+        }
       }
-    }
-    this.putSame(st.index, st.stored.rowId(slot));
-    return true;
+      this.putSame(index, stored.rowId(slot));
+      return true;
+    };
   }
 
   row(table: TableName, line: number, cells: string[]): void {

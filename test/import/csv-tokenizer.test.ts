@@ -64,7 +64,9 @@ describe('CsvTokenizer', () => {
           const accept = new Set(lines.filter((l, i) => i % 2 === 0 && plain(l)));
           const events: string[] = [];
           const t = new CsvTokenizer(d, (r) => events.push(`rec ${r.line} ${JSON.stringify(r.fields)}`));
+          const asked: number[] = [];
           t.lineFilter = (s, start, end, line) => {
+            asked.push(line);
             if (!accept.has(s.slice(start, end))) return false;
             events.push(`skip ${line} ${s.slice(start, end)}`);
             return true;
@@ -84,6 +86,8 @@ describe('CsvTokenizer', () => {
           });
           // Each record once, in order: skipped only if accepted, else read with its fields.
           expect(events).toHaveLength(lines.length);
+          // A line is asked once at most (a filter may count what it is asked).
+          expect(new Set(asked).size).toBe(asked.length);
           events.forEach((e, i) => {
             if (e.startsWith('skip')) expect(e).toBe(`skip ${starts[i]} ${lines[i]}`);
             else expect(e).toBe(`rec ${starts[i]} ${JSON.stringify(kept[i])}`);

@@ -28,11 +28,7 @@ export async function readDelimited(chunks: AsyncIterable<string>, table: TableN
       // An unreadable header fails on its missing required columns.
       width = r.fields.length;
       sink.header(table, r.fields);
-      const known = sink.knownLine?.bind(sink);
-      if (known && tokenizer) {
-        const d = (delim ?? ',').charCodeAt(0);
-        tokenizer.lineFilter = (s, start, end, line) => known(table, line, s, start, end, d);
-      }
+      if (tokenizer) tokenizer.lineFilter = sink.lineFilter?.(table, (delim ?? ',').charCodeAt(0)) ?? null;
       return;
     }
     // A line of only delimiters (Excel's trailing `;;;` rows) is not a row, whatever its width. A

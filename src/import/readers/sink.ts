@@ -6,11 +6,12 @@ export interface RowSink {
   header(table: TableName, headers: string[], opts?: { allowExtOrgNr?: boolean }): void;
   row(table: TableName, line: number, cells: string[]): void;
   /**
-   * Optional (the importer's re-import path): the data line s.slice(start, end), not yet
-   * tokenised; true when the store holds its record exactly so already, and it is then consumed
-   * here (row() is not called for it). `delim` is the file's delimiter as a char code.
+   * Optional (the importer's re-import path), asked after the header: a filter for the data
+   * lines of `table` (null: none). It is given a line s.slice(start, end), not yet tokenised, and
+   * returns true when the store holds its record exactly so already: the line is then consumed
+   * (row() is not called for it). `delim` is the file's delimiter as a char code.
    */
-  knownLine?(table: TableName, line: number, s: string, start: number, end: number, delim: number): boolean;
+  lineFilter?(table: TableName, delim: number): ((s: string, start: number, end: number, line: number) => boolean) | null;
   /** A data row that could not be read at all (counts as one quarantined row). */
   bad(line: number, column: string | null, value: string | null, reason: string, reasonSv: string): void;
   /** Called now and then so progress can be reported; returning true stops reading (preview). */
