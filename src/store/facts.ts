@@ -328,8 +328,9 @@ export class FactWriter {
 
   /**
    * Ends this import's record logs, after its last write: each table written, ended, or in
-   * `tables` (those the dataset read) gets its segment. A table that could not be logged, or whose log has grown to more than twice
-   * its row ids, is logged anew from its rows (once for a store from before the log).
+   * `tables` (those the dataset read) gets its segment. A table that could not be logged, or whose
+   * log has outgrown it (logOutgrown), is logged anew from its rows (once for a store from before
+   * the log).
    */
   closeLogs(tables: Iterable<TableName>): void {
     if (!this.opts.log) return;

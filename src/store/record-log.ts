@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { TableName } from '../model/tables';
 import type { Db } from './db';
 
@@ -6,8 +7,8 @@ import type { Db } from './db';
  * current rows (src/import/unchanged.ts) kept compact beside the table, so a re-import reads a few
  * bytes a row instead of scanning the whole table (national: 2.4 GB of rows for 8 M hashes).
  *
- * A table's log is a sequence of segments, each a blob of fixed-width entries (row id, record
- * hash, and for event tables key hash and occurrence). Every import appends what it wrote: each
+ * A table's log is a sequence of segments, each a blob of fixed-width entries (record hash, row
+ * id, and for event tables key hash and occurrence). Every import appends what it wrote: each
  * row it inserted or updated (its new record hash), each row a full extract ended (hash 0: no
  * longer current). Reading the segments newest first, the first entry of a row id is its current
  * state. An import that touched the table ends with a segment (empty if nothing changed).
@@ -19,16 +20,16 @@ import type { Db } from './db';
  */
 
 /** Bytes of an entry's record hash (8) and row id (6, so row ids up to 2^48). */
-export const RECORD_BYTES = 14;
+const RECORD_BYTES = 14;
 /** Bytes of an event row's key hash (8) and occurrence number (4). */
-export const KEY_BYTES = 12;
+const KEY_BYTES = 12;
 /** Entries a segment holds at most (1.7 MB for an event table). */
 const SEGMENT_ENTRIES = 1 << 16;
 const TWO_32 = 4294967296;
 
 export const entryBytes = (event: boolean): number => (event ? RECORD_BYTES + KEY_BYTES : RECORD_BYTES);
 
-/** One entry, big-endian: the layout SQLite's printf('%016X%012X…') gives a scanned row too. */
+/** One entry, big-endian: the layout entriesPageSql gives a scanned row too. */
 export function writeEntry(view: DataView, at: number, hash: number, rowId: number, keyHash: number, occ: number, event: boolean): void {
   view.setUint32(at, Math.floor(hash / TWO_32));
   view.setUint32(at + 4, hash >>> 0);
@@ -69,6 +70,11 @@ function tableState(db: Db, table: TableName): { writes: number; last: number } 
   return { writes, last };
 }
 
+/** A segment: table, dataset, the table's guard count and last row id, entries. */
+function segmentInsert(db: Db): Statement<unknown[]> {
+  return db.prepare('INSERT INTO record_log (table_name, dataset_id, writes, last_row_id, data) VALUES (?, ?, ?, ?, ?)');
+}
+
 function hasLogTable(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'record_log'").get() !== undefined;
 }
@@ -79,7 +85,7 @@ export class RecordLog {
   private buf: Uint8Array;
   private view: DataView;
   private n = 0;
-  private readonly insert;
+  private readonly insert: Statement<unknown[]>;
 
   /** `segmentEntries`: entries a segment holds at most (smaller only to test segment order). */
   constructor(
@@ -92,7 +98,7 @@ export class RecordLog {
     this.width = entryBytes(event);
     this.buf = new Uint8Array(segmentEntries * this.width);
     this.view = new DataView(this.buf.buffer);
-    this.insert = db.prepare('INSERT INTO record_log (table_name, dataset_id, writes, last_row_id, data) VALUES (?, ?, ?, ?, ?)');
+    this.insert = segmentInsert(db);
   }
 
   /** Row `rowId` now holds the record `hash` (0: none, or the row is no longer current). */
@@ -124,7 +130,7 @@ export class RecordLog {
 export function rebuildLog(db: Db, table: TableName, datasetId: number, event: boolean): void {
   db.prepare('DELETE FROM record_log WHERE table_name = ?').run(table);
   const { writes, last } = tableState(db, table);
-  const insert = db.prepare('INSERT INTO record_log (table_name, dataset_id, writes, last_row_id, data) VALUES (?, ?, ?, ?, ?)');
+  const insert = segmentInsert(db);
   const page = db.prepare(entriesPageSql(db, table, event)).pluck();
   let written = 0;
   for (let after = 0; after < last; after += ENTRY_PAGE) {
@@ -163,8 +169,7 @@ function endedFilter(db: Db, table: TableName): string {
  */
 export function logOutgrown(db: Db, table: TableName, event: boolean): boolean {
   const bytes = db.prepare('SELECT sum(length(data)) FROM record_log WHERE table_name = ?').pluck().get(table) as number | null;
-  const rows = (db.prepare(`SELECT max(row_id) FROM ${table}`).pluck().get() as number | null) ?? 0;
-  return (bytes ?? 0) / entryBytes(event) > 2 * rows + OUTGROWN_SLACK;
+  return (bytes ?? 0) / entryBytes(event) > 2 * tableState(db, table).last + OUTGROWN_SLACK;
 }
 
 const OUTGROWN_SLACK = 1024;
