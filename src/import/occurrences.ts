@@ -55,8 +55,10 @@ export class OccurrenceCounter {
     }
   }
 
-  private grow(cap = this.slots.length): void {
+  /** Doubles the table: `old.length` numbers held half as many keys; the new one has room for `old.length` keys. */
+  private grow(): void {
     const old = this.slots;
+    const cap = old.length;
     const slots = (this.slots = new Float64Array(cap * 2));
     const mask = cap - 1;
     for (let j = 0; j < old.length; j += 2) {
