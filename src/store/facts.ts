@@ -1,6 +1,7 @@
 import { OCCURRENCE_KEYED, TABLES, TABLE_NAMES, type TableName } from '../model/tables';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+import { buildIndexes } from './index-build';
 import { logIsCurrent, logOutgrown, rebuildLog, RecordLog } from './record-log';
 import { RowIdSet } from './row-id-set';
 
@@ -239,7 +240,7 @@ export class FactWriter {
     const load = this.bulk.get(table);
     if (!load) return;
     this.bulk.delete(table);
-    for (const sql of load.indexes) this.db.exec(sql);
+    buildIndexes(this.db, load.indexes);
   }
 
   /** Builds the indexes of every bulk-loaded table; call before committing. */
