@@ -31,11 +31,21 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(base, 'insyn', 'insyn.sqlite');
 }
 
+/**
+ * Page size of a new store (issue 10). SQLite's default is 4 KiB. With 16 KiB pages a national
+ * first import took about 15 % less time and CPU (alternating runs: 54.7, 43.7, 46.9 s against
+ * 65.1, 51.1 s): a quarter as many pages to write, balance and sort into indexes. Its 1 %-changed
+ * re-import was no slower (11.2, 11.7 s against 12.2 s). 32 KiB was slower at both.
+ */
+export const PAGE_SIZE = 16384;
+
 /** Open (creating if needed) and migrate a store. `:memory:` works for tests. */
 export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new (loadSqlite())(file, { readonly: opts.readonly ?? false });
   if (!opts.readonly) {
+    // Takes effect only while the file is still empty (a new store); an existing one keeps its own.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

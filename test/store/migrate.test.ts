@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../src/store/db';
+import path from 'node:path';
+import { migrate, openDb, PAGE_SIZE } from '../../src/store/db';
 import { MIGRATIONS } from '../../src/store/migrations/index';
+import { tmpDir } from '../support/fixtures';
 
 const tableExists = (db: Database.Database, name: string): boolean =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -37,5 +39,25 @@ describe('migrate', () => {
     expect(() => migrate(raw)).not.toThrow();
     expect(raw.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
     raw.close();
+  });
+});
+
+describe('openDb page size', () => {
+  it('creates a new store with PAGE_SIZE pages, and opens a store made with SQLite’s default 4 KiB pages as it is', () => {
+    const dir = tmpDir();
+    const fresh = openDb(path.join(dir, 'new.sqlite'));
+    expect(fresh.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    expect(PAGE_SIZE).not.toBe(4096);
+    fresh.close();
+    const file = path.join(dir, 'old.sqlite');
+    const old = new Database(file);
+    old.exec("CREATE TABLE kept (x); INSERT INTO kept VALUES ('ja')");
+    expect(old.pragma('page_size', { simple: true })).toBe(4096);
+    old.close();
+    const reopened = openDb(file);
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.prepare('SELECT x FROM kept').pluck().get()).toBe('ja');
+    expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+    reopened.close();
   });
 });
