@@ -32,9 +32,15 @@ export class FirstLines {
     }
   }
 
-  private grow(): void {
+  /** Makes room for `n` keys at once (parse.ts estimates a file's rows): one rehash instead of one per doubling. */
+  reserve(n: number): void {
+    let cap = this.hashes.length;
+    while ((n + 1) * 2 > cap) cap *= 2;
+    if (cap > this.hashes.length) this.grow(cap);
+  }
+
+  private grow(cap = this.hashes.length * 2): void {
     const { hashes, lines, keys } = this;
-    const cap = hashes.length * 2;
     this.hashes = new Int32Array(cap);
     this.lines = new Int32Array(cap);
     this.keys = new Array<string | undefined>(cap);

@@ -55,12 +55,18 @@ export class OccurrenceCounter {
     }
   }
 
-  /** Doubles the table: `old.length` numbers held half as many keys; the new one has room for `old.length` keys. */
-  private grow(): void {
+  /** Makes room for `n` keys at once (parse.ts estimates a file's rows): one rehash instead of one per doubling. */
+  reserve(n: number): void {
+    let length = this.slots.length;
+    while ((n + 1) * 4 > length) length *= 2;
+    if (length > this.slots.length) this.grow(length);
+  }
+
+  /** Moves the keys into a table of `length` numbers (`length / 2` slots; doubles by default). */
+  private grow(length = this.slots.length * 2): void {
     const old = this.slots;
-    const cap = old.length;
-    const slots = (this.slots = new Float64Array(cap * 2));
-    const mask = cap - 1;
+    const slots = (this.slots = new Float64Array(length));
+    const mask = length / 2 - 1;
     for (let j = 0; j < old.length; j += 2) {
       const k = old[j]!;
       if (k === 0) continue;

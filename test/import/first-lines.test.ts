@@ -20,6 +20,21 @@ describe('FirstLines', () => {
     );
   });
 
+  it('answers the same when reserve() makes room ahead, at any point and for any size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2000 }).map(String), { maxLength: 3000 }), fc.nat({ max: 3000 }), fc.nat({ max: 20_000 }), (keys, at, room) => {
+        const seen = new FirstLines();
+        const model = new Map<string, number>();
+        keys.forEach((k, i) => {
+          if (i === at) seen.reserve(room);
+          expect(seen.firstOr(k, i + 2)).toBe(model.get(k) ?? 0);
+          if (!model.has(k)) model.set(k, i + 2);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('keeps keys apart whose 32-bit hashes collide (the text decides)', () => {
     const byHash = new Map<number, string>();
     let pair: [string, string] | null = null;

@@ -22,6 +22,23 @@ describe('OccurrenceCounter', () => {
     );
   });
 
+  it('keeps every count when reserve() makes room ahead, at any point and for any size (also smaller than it holds)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 2 ** 53 - 1 }), { maxLength: 3000 }), fc.nat({ max: 3000 }), fc.nat({ max: 20_000 }), (hashes, at, room) => {
+        const counter = new OccurrenceCounter();
+        const reference = new Map<number, number>();
+        hashes.forEach((h, i) => {
+          if (i === at) counter.reserve(room);
+          const want = (reference.get(h) ?? 0) + 1;
+          reference.set(h, want);
+          expect(counter.next(h)).toBe(want);
+        });
+        for (const [h, n] of reference) expect(counter.count(h)).toBe(n);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps counting distinct keys past its first table size (tens of thousands of keys)', () => {
     const counter = new OccurrenceCounter();
     for (let i = 2; i <= 50_000; i++) expect(counter.next(i * 7919 * 104729)).toBe(1);
