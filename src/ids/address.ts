@@ -8,9 +8,11 @@ export function normalisePostalCode(raw: string | null | undefined): string {
   return digits.length === 5 ? digits : '';
 }
 
-// A street line of plain words and a house number ("Storgatan 12"): most of a national register.
-// Upper-casing it is its whole normalisation (no c/o, LGH, punctuation or number+letter to fix).
-const SIMPLE_STREET = /^[A-Za-zÅÄÖåäöÉéÜü]+(?: [A-Za-zÅÄÖåäöÉéÜü]+)* \d{1,5}$/;
+// A street line of plain words and a house number, perhaps with its entrance letter apart
+// ("Storgatan 12", "Storgatan 12 B"): most of a national register (two thirds of its addresses
+// have the letter). Upper-casing it is its whole normalisation (no c/o, LGH, punctuation or
+// number+letter to fix).
+const SIMPLE_STREET = /^[A-Za-zÅÄÖåäöÉéÜü]+(?: [A-Za-zÅÄÖåäöÉéÜü]+)* \d{1,5}(?: [A-Za-zÅÄÖåäöÉéÜü])?$/;
 
 export function normaliseStreet(raw: string | null | undefined): string {
   if (!raw) return '';

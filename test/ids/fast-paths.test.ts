@@ -14,7 +14,8 @@ import { daysInMonth } from '../../src/model/dates';
 const SEED = 10_0101;
 
 const word = fc.stringMatching(/^[A-Za-zÅÄÖåäöÉéÜü]{1,12}$/);
-const simpleStreet = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 99999 })).map(([w, n]) => `${w.join(' ')} ${n}`);
+const entrance = fc.option(fc.stringMatching(/^[A-Za-zÅÄÖåäöÉéÜüß]$/), { nil: '' });
+const simpleStreet = fc.tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 99999 }), entrance).map(([w, n, e]) => `${w.join(' ')} ${n}${e && ` ${e}`}`);
 const anyStreet = fc.oneof(simpleStreet, fc.string({ maxLength: 30 }), fc.constantFrom('Lgh 1102', 'Storgatan 12B', 'c/o Berg, Storgatan 1', 'Östra  Långgatan 3', 'ǰ 1', 'Straße 5', 'Lghvägen 2'));
 
 /** The calendar check as it was: through Date.UTC (years 0–99 read as 19xx, hence refused). */
@@ -23,6 +24,17 @@ function dateByDate(s: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** normaliseDate as it was, through the general pattern only (the YYYY-MM-DD shortcut must agree). */
+function dateByPattern(raw: string): unknown {
+  const s = raw.trim();
+  if (s === '') return { ok: true, value: null };
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(s);
+  if (!m) return { ok: false, reason: 'date must be YYYY-MM-DD or YYYYMMDD', reasonSv: 'datum måste vara ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD' };
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'date does not exist in the calendar', reasonSv: 'datumet finns inte i kalendern' };
+  return { ok: true, value: `${m[1]}-${m[2]}-${m[3]}` };
 }
 
 /** normalisePersonId as it was, through the general pattern only (the fast path must agree). */
@@ -78,6 +90,9 @@ describe('fast paths of the import normalisers', () => {
   it('a street line normalises the same with and without the shortcut', () => {
     fc.assert(fc.property(anyStreet, (s) => { expect(normaliseStreet(s)).toBe(normaliseStreetLine(s)); }), { seed: SEED, numRuns: 5000 });
     expect(normaliseStreet('Kometvägen 1')).toBe('KOMETVÄGEN 1');
+    expect(normaliseStreet('Parkvägen 66 b')).toBe('PARKVÄGEN 66 B');
+    expect(normaliseStreet('Parkvägen 66b')).toBe('PARKVÄGEN 66 B');
+    expect(normaliseStreet('Lghvägen 2 B')).toBe(normaliseStreetLine('Lghvägen 2 B'));
     expect(normaliseStreet('Lgh 1102')).toBe('');
   });
 
@@ -86,6 +101,17 @@ describe('fast paths of the import normalisers', () => {
     const date = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
     fc.assert(fc.property(date, (s) => { expect(normaliseDate(s).ok).toBe(dateByDate(s)); }), { seed: SEED, numRuns: 20_000 });
     for (const s of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0099-01-01', '0100-01-01']) expect(normaliseDate(s).ok, s).toBe(dateByDate(s));
+  });
+
+  it('a date normalises to the same value or refusal with and without the YYYY-MM-DD shortcut', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const canonical = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    // Near misses of the shortcut's shape: a character replaced, spaces around, other lengths.
+    const nearMiss = fc.tuple(canonical, fc.nat({ max: 9 }), fc.constantFrom('x', ' ', '-', '/', '٣', '0', 'T')).map(([s, i, c]) => s.slice(0, i) + c + s.slice(i + 1));
+    const other = fc.oneof(fc.string({ maxLength: 12 }), canonical.map((s) => ` ${s} `), canonical.map((s) => `${s}T00:00:00Z`), canonical.map((s) => s.replace(/-/g, '')));
+    fc.assert(fc.property(fc.oneof(canonical, nearMiss, other), (s) => { expect(normaliseDate(s)).toEqual(dateByPattern(s)); }), { seed: SEED, numRuns: 20_000 });
+    expect(normaliseDate('2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(normaliseDate('2023-02-29').ok).toBe(false);
   });
 
   it('days in a month match Date for every month of years 100–9999', () => {
