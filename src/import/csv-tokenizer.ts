@@ -48,12 +48,21 @@ export class CsvTokenizer {
    */
   lineFilter: ((s: string, start: number, end: number, line: number) => boolean) | null = null;
 
+  private readonly delimText: string;
+
+  /**
+   * `plainLines` (default true): a whole line with no quote and no CR, that ends in the chunk and
+   * cannot be too long, is split in one step (indexOf and split) instead of character by
+   * character; the character loop reads it the same (the tests compare the two) and reads the rest.
+   */
   constructor(
     delimiter: string,
     private readonly onRecord: (r: CsvRecord) => void,
     private readonly maxRecord = MAX_RECORD_CHARS,
+    private readonly plainLines = true,
   ) {
     this.delim = delimiter.charCodeAt(0);
+    this.delimText = delimiter.charAt(0);
   }
 
   push(chunk: string): void {
@@ -109,6 +118,10 @@ export class CsvTokenizer {
     let start = 0;
     /** Where the line filter last stopped (see below). */
     let asked = -1;
+    // The next quote and CR at or after the current line (n: none left); found again only once
+    // passed, so each costs one scan of the chunk, not one per line.
+    let nextQuote = -1;
+    let nextCR = -1;
     while (i < n) {
       const c = s.charCodeAt(i);
       switch (this.mode) {
@@ -136,6 +149,23 @@ export class CsvTokenizer {
             if (i > from) {
               this.recStart = this.line;
               continue;
+            }
+          }
+          if (this.plainLines && this.fields.length === 0 && this.buf === '') {
+            const nl = s.indexOf('\n', i);
+            const end = nl > 0 && s.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+            // Shorter than the limit, so no field of it can pass it (the loop checks at delimiters).
+            if (end > i && end - i < this.maxRecord) {
+              if (nextQuote < i) nextQuote = indexOrEnd(s, '"', i);
+              if (nextCR < i) nextCR = indexOrEnd(s, '\r', i);
+              if (nextQuote >= end && nextCR >= end) {
+                const fields = s.slice(i, end).split(this.delimText);
+                i = nl + 1;
+                this.onRecord({ line: this.recStart, fields });
+                this.line++;
+                this.recStart = this.line;
+                continue;
+              }
             }
           }
           if (c === QUOTE) {
@@ -221,3 +251,9 @@ export class CsvTokenizer {
 }
 
 const MAX_CARRY = 4096;
+
+/** The index of `ch` in `s` from `from`, or `s.length` when there is none. */
+function indexOrEnd(s: string, ch: string, from: number): number {
+  const at = s.indexOf(ch, from);
+  return at < 0 ? s.length : at;
+}

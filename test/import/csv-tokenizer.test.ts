@@ -4,9 +4,9 @@ import { CsvTokenizer, type CsvRecord } from '../../src/import/csv-tokenizer';
 import { detectDelimiter, detectEncoding, decodeWindows1252, looksBinary } from '../../src/import/encoding';
 import { csvField } from '../support/fixtures';
 
-function tokenize(text: string, delimiter: string, cuts: number[] = []): CsvRecord[] {
+function tokenize(text: string, delimiter: string, cuts: number[] = [], opts: { maxRecord?: number; plainLines?: boolean } = {}): CsvRecord[] {
   const out: CsvRecord[] = [];
-  const t = new CsvTokenizer(delimiter, (r) => out.push(r));
+  const t = new CsvTokenizer(delimiter, (r) => out.push(r), opts.maxRecord, opts.plainLines);
   let prev = 0;
   for (const c of [...cuts].sort((a, b) => a - b)) {
     t.push(text.slice(prev, c));
@@ -45,6 +45,24 @@ describe('CsvTokenizer', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('reads plain lines in one step exactly as the character loop reads them (any text, chunking, limit)', () => {
+    const unit = fc.constantFrom('a', 'Ö', ' ', '"', '""', ',', ';', '\n', '\r\n', '\r', '\n\n', 'xyz', '\t');
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit, maxLength: 40 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.constantFrom(undefined, 3, 8, 20),
+        (parts, d, cutSeeds, maxRecord) => {
+          const text = parts.join('');
+          const cuts = cutSeeds.map((c) => c % (text.length + 1));
+          expect(tokenize(text, d, cuts, { maxRecord, plainLines: true })).toEqual(tokenize(text, d, cuts, { maxRecord, plainLines: false }));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 
