@@ -118,8 +118,8 @@ export class CsvTokenizer {
     let start = 0;
     /** Where the line filter last stopped (see below). */
     let asked = -1;
-    // The next quote and CR at or after the current line (n: none left); found again only once
-    // passed, so each costs one scan of the chunk, not one per line.
+    // The next quote and CR at or after the current line (n when there is none left); looked for
+    // again only once passed, so each costs one scan of the chunk, not one per line.
     let nextQuote = -1;
     let nextCR = -1;
     while (i < n) {
