@@ -89,11 +89,19 @@ export function rawLineHash(seed: readonly [number, number], s: string, start: n
   return finish(h1, h2);
 }
 
-/** The 53-bit hash of an event table's natural key (the occurrence counter's key). */
+/**
+ * The 53-bit hash of an event table's natural key (the occurrence counter's key): the hash of
+ * `${table}\u0000${key}`, stored with each row, so it must not change. The table's part is mixed
+ * once per table and the key's characters continue from it: joining the two strings for every
+ * row (and the string flattening its reading then forced) was most of this hash's cost.
+ */
 export function keyHash(table: TableName, key: string): number {
-  const [h1, h2] = mix(`${table}\u0000${key}`, 0xdeadbeef, 0x41c6ce57);
+  let seed = KEY_SEEDS.get(table);
+  if (!seed) KEY_SEEDS.set(table, (seed = mix(`${table}\u0000`, 0xdeadbeef, 0x41c6ce57)));
+  const [h1, h2] = mix(key, seed[0], seed[1]);
   return finish(h1, h2);
 }
+const KEY_SEEDS = new Map<TableName, [number, number]>();
 
 /**
  * The current rows of one table by record hash: an open-addressing table in one typed array (no
