@@ -6,7 +6,7 @@ import { openStoreReader, UnchangedRows } from './unchanged';
  * Worker-thread entry that reads a table's record hashes (UnchangedRows.load) for the import's
  * read side, one table ahead of it (parse.ts StoredRows): at national scale a table takes seconds
  * to read, and the reader would otherwise stand still for it at the start of every file. Answers
- * each table name with its array (buffer transferred) or null.
+ * each table name with its arrays (buffers transferred) or null.
  */
 const data = workerData as { storeFile?: string } | undefined;
 if (parentPort && data?.storeFile) {
@@ -16,7 +16,7 @@ if (parentPort && data?.storeFile) {
     try {
       const rows = UnchangedRows.load(db, table);
       const parts = rows?.parts() ?? null;
-      port.postMessage({ table, parts }, parts ? [parts.slots.buffer as ArrayBuffer] : []);
+      port.postMessage({ table, parts }, parts ? [parts.slots.buffer as ArrayBuffer, parts.index.buffer as ArrayBuffer] : []);
     } catch (err) {
       port.postMessage({ table, error: err instanceof Error ? err.message : String(err) });
     }

@@ -1,6 +1,5 @@
 import { openDb, type Db } from '../store/db';
 import { entriesPageSql, entryBytes, ENTRY_PAGE, logSegments } from '../store/record-log';
-import { RowIdSet } from '../store/row-id-set';
 import type { TableName } from '../model/tables';
 import { OCCURRENCE_KEYED, spread as slot } from './occurrences';
 
@@ -104,43 +103,42 @@ export function keyHash(table: TableName, key: string): number {
 const KEY_SEEDS = new Map<TableName, [number, number]>();
 
 /**
- * The current rows of one table by record hash: an open-addressing table in one typed array (no
- * objects; 32 bytes a slot for event tables, 16 for others: national roles, 3.5 M rows, 169 MB). A slot's fields sit side by
- * side (record hash, row id, and for event tables key hash and occurrence), so a probe touches one
- * cache line where four arrays cost four misses a row. Each entry can be taken once, so a record
- * repeated within a file takes the full path the second time.
+ * The current rows of one table, each with the hash of the record that wrote it, in row-id order:
+ * one typed array (no objects) addressed by row id, `stride` numbers a row (record hash, row id,
+ * and for event tables key hash and occurrence; 32 bytes a row for event tables, 16 for others:
+ * national roles, 3.5 M rows, 113 MB). Filling it from the record log is sequential writes.
+ *
+ * A re-import mostly repeats the stored rows in the order they were written, so take() first
+ * looks at the rows just after the last one it took (a cache line or two, no hash probe); an index
+ * of row positions by record hash (4 bytes a slot, built with the array) answers the rest. Each
+ * entry can be taken once, so a record repeated within a file takes the full path the second time.
  */
 export class UnchangedRows {
-  /** `stride` numbers a slot: hash (0 = empty), row id (negative once taken or when ambiguous), key hash, occurrence. */
+  /** `stride` numbers a row id: hash (0 = no current row), row id (0 = unset; negative once taken or unusable), key hash, occurrence. */
   private readonly slots: Float64Array;
   private readonly stride: number;
-  /** Slots (not a power of two: see the constructor) and slots per 2^32 of a spread hash. */
-  private readonly cap: number;
-  private readonly scale: number;
-  /** The row count the table was sized for (the store's largest row id: an upper bound, not a count). */
+  /** Row ids the array has room for (the store's largest row id: an upper bound, not a count). */
   readonly size: number;
   /** Key hashes stored with an occurrence other than 1, while loading (see markShared). */
   private multi: number[] = [];
   /** Own keys → slot (see skippedOwnKey), built on first use. */
   private keyIndex: Int32Array | null = null;
+  /** Record hash → row position + 1 (open addressing; see take), built once the rows are in. */
+  private hashIndex: Int32Array;
+  /** Where take() looks first: the slot after the last one it took. */
+  private cursor = 0;
 
   /** `event`: keeps each row's key hash and occurrence too (event tables; others store none). */
   private constructor(n: number, event: boolean, parts?: UnchangedRowsParts) {
-    // 1.5 slots a row, not rounded up to a power of two: a fresh array's pages each cost a fault
-    // when first written (about 3 µs a 4 kB page here), so national roles' 169 MB instead of
-    // 256 MB is a third less of the loaders' time. A hash's home slot is then its spread scaled
-    // to the table (multiply-shift) rather than masked.
-    const cap = Math.max(16, Math.ceil(n * 1.5));
     this.stride = event ? 4 : 2;
-    this.slots = parts?.slots ?? new Float64Array(cap * this.stride);
-    this.cap = this.slots.length / this.stride;
-    this.scale = this.cap / TWO_32;
+    this.slots = parts?.slots ?? new Float64Array((n + 1) * this.stride);
+    this.hashIndex = parts?.index ?? new Int32Array(0);
     this.size = n;
   }
 
-  /** The table's array, to move to another thread (its buffer can be transferred). */
+  /** The table's arrays, to move to another thread (their buffers can be transferred). */
   parts(): UnchangedRowsParts {
-    return { size: this.size, event: this.stride === 4, slots: this.slots };
+    return { size: this.size, event: this.stride === 4, slots: this.slots, index: this.hashIndex };
   }
 
   static fromParts(p: UnchangedRowsParts): UnchangedRows {
@@ -155,7 +153,6 @@ export class UnchangedRows {
   static load(db: Db, table: TableName, opts: { fromLog?: boolean } = {}): UnchangedRows | null {
     const last = (db.prepare(`SELECT max(row_id) FROM ${table}`).pluck().get() as number | null) ?? 0;
     if (last === 0) return null;
-    // Sized for every row id (rows without a hash or ended only leave the table sparser).
     const event = OCCURRENCE_KEYED.has(table);
     const out = new UnchangedRows(last, event);
     const segments = opts.fromLog === false ? null : logSegments(db, table);
@@ -167,7 +164,10 @@ export class UnchangedRows {
     } else {
       rows = UnchangedRows.scan(db, table, last, event, out);
     }
-    rows?.markShared();
+    if (rows) {
+      rows.markShared();
+      rows.hashIndex = rows.buildHashIndex();
+    }
     return rows;
   }
 
@@ -190,8 +190,8 @@ export class UnchangedRows {
    * whole entries or an entry names a row id past `last` (a log that does not match the table).
    */
   private fromLog(segments: Iterable<Uint8Array>, last: number, width: number): number {
-    const seen = new RowIdSet();
-    const event = this.stride === 4;
+    const slots = this.slots;
+    const stride = this.stride;
     let put = 0;
     for (const bytes of segments) {
       if (bytes.length % width !== 0) return -1;
@@ -199,13 +199,17 @@ export class UnchangedRows {
       // Newest entry first within a segment too (a row written twice by one import).
       for (let o = bytes.length - width; o >= 0; o -= width) {
         const rowId = view.getUint16(o + 8) * TWO_32 + view.getUint32(o + 10);
-        if (rowId > last) return -1;
-        if (seen.has(rowId)) continue;
-        seen.add(rowId);
+        if (rowId > last || rowId < 1) return -1;
+        const at = rowId * stride;
+        // Set already: a newer entry of this row id came first.
+        if (slots[at + 1] !== 0) continue;
         const hash = view.getUint32(o) * TWO_32 + view.getUint32(o + 4);
-        if (hash === 0) continue;
-        if (event) this.put(hash, rowId, view.getUint32(o + 14) * TWO_32 + view.getUint32(o + 18), view.getUint32(o + 22));
-        else this.put(hash, rowId, 0, 0);
+        if (hash === 0) {
+          slots[at + 1] = UNUSABLE;
+          continue;
+        }
+        if (stride === 4) this.set(at, hash, rowId, view.getUint32(o + 14) * TWO_32 + view.getUint32(o + 18), view.getUint32(o + 22));
+        else this.set(at, hash, rowId, 0, 0);
         put++;
       }
     }
@@ -232,8 +236,10 @@ export class UnchangedRows {
         for (let o = 0; o < bytes.length; o += width) {
           const hash = view.getUint32(o) * TWO_32 + view.getUint32(o + 4);
           const rowId = view.getUint16(o + 8) * TWO_32 + view.getUint32(o + 10);
-          if (event) out.put(hash, rowId, view.getUint32(o + 14) * TWO_32 + view.getUint32(o + 18), view.getUint32(o + 22));
-          else out.put(hash, rowId, 0, 0);
+          // A row committed after `last` was read (this connection reads without a transaction) or an id below 1: not recognised, read in full.
+          if (rowId > last || rowId < 1) continue;
+          if (event) out.set(rowId * 4, hash, rowId, view.getUint32(o + 14) * TWO_32 + view.getUint32(o + 18), view.getUint32(o + 22));
+          else out.set(rowId * 2, hash, rowId, 0, 0);
           put++;
         }
       }
@@ -243,47 +249,76 @@ export class UnchangedRows {
     return put === 0 ? null : out;
   }
 
-  private put(hash: number, rowId: number, keyHash: number, occ: number): void {
+  private set(at: number, hash: number, rowId: number, keyHash: number, occ: number): void {
     const slots = this.slots;
-    const stride = this.stride;
-    const cap = this.cap;
-    let i = ((slot(hash) >>> 0) * this.scale) | 0;
-    while (slots[i * stride] !== 0) {
-      // Two current rows written from the same record (two files of one table): neither is skipped.
-      if (slots[i * stride] === hash) {
-        slots[i * stride + 1] = -1;
-        return;
-      }
-      i = i + 1 === cap ? 0 : i + 1;
-    }
-    const at = i * stride;
     slots[at] = hash;
     slots[at + 1] = rowId;
-    if (stride === 4) {
+    if (this.stride === 4) {
       slots[at + 2] = keyHash;
       slots[at + 3] = occ;
       if (occ !== 1) this.multi.push(keyHash);
     }
   }
 
-  /** The slot of a record hash not yet taken, taken now; -1 when there is none. */
+  /**
+   * The slot of a current row with record hash `hash` not yet taken, taken now; -1 when there is
+   * none. Fastest with the file's records in the order their rows were written.
+   */
   take(hash: number): number {
+    let at = this.takeNext(hash);
+    if (at < 0) at = this.takeIndexed(hash);
+    if (at < 0) return -1;
+    const slots = this.slots;
+    slots[at + 1] = -slots[at + 1]! - 1;
+    this.cursor = at + this.stride;
+    return at;
+  }
+
+  /** The slot of an untaken row with `hash` among the next NEAR rows from the cursor (rows with no hash not counted), or -1. */
+  private takeNext(hash: number): number {
     const slots = this.slots;
     const stride = this.stride;
-    const cap = this.cap;
-    let i = ((slot(hash) >>> 0) * this.scale) | 0;
-    for (;;) {
-      const at = i * stride;
+    const end = Math.min(slots.length, this.cursor + NEAR_SCAN * stride);
+    let near = 0;
+    for (let at = this.cursor; at < end; at += stride) {
       const h = slots[at]!;
-      if (h === 0) return -1;
-      if (h === hash) {
-        const rowId = slots[at + 1]!;
-        if (rowId < 0) return -1;
-        slots[at + 1] = -rowId - 1;
-        return at;
-      }
-      i = i + 1 === cap ? 0 : i + 1;
+      if (h === 0) continue;
+      if (h === hash && slots[at + 1]! > 0) return at;
+      if (++near === NEAR) break;
     }
+    return -1;
+  }
+
+  private takeIndexed(hash: number): number {
+    const index = this.hashIndex;
+    if (index.length === 0) return -1;
+    const mask = index.length - 1;
+    const slots = this.slots;
+    for (let i = slot(hash) & mask; ; i = (i + 1) & mask) {
+      const p = index[i]!;
+      if (p === 0) return -1;
+      const at = (p - 1) * this.stride;
+      if (slots[at] === hash && slots[at + 1]! > 0) return at;
+    }
+  }
+
+  /** Row positions by record hash, of every row with a hash (taken ones too: takeIndexed skips them). */
+  private buildHashIndex(): Int32Array {
+    const slots = this.slots;
+    const stride = this.stride;
+    let n = 0;
+    for (let at = 0; at < slots.length; at += stride) if (slots[at] !== 0) n++;
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    const index = new Int32Array(cap);
+    const mask = cap - 1;
+    for (let at = 0; at < slots.length; at += stride) {
+      if (slots[at] === 0) continue;
+      let i = slot(slots[at]!) & mask;
+      while (index[i] !== 0) i = (i + 1) & mask;
+      index[i] = at / stride + 1;
+    }
+    return index;
   }
 
   /** Every entry not yet taken, as [record hash, row id, key hash, occurrence], by hash (for checks). */
@@ -291,7 +326,7 @@ export class UnchangedRows {
     const out: number[][] = [];
     for (let at = 0; at < this.slots.length; at += this.stride) {
       const s = this.slots;
-      if (s[at] !== 0 && s[at + 1]! >= 0) out.push(this.stride === 4 ? [s[at]!, s[at + 1]!, s[at + 2]!, s[at + 3]!] : [s[at]!, s[at + 1]!, 0, 0]);
+      if (s[at] !== 0 && s[at + 1]! > 0) out.push(this.stride === 4 ? [s[at]!, s[at + 1]!, s[at + 2]!, s[at + 3]!] : [s[at]!, s[at + 1]!, 0, 0]);
     }
     return out.sort((a, b) => a[0]! - b[0]!);
   }
@@ -354,6 +389,12 @@ export class UnchangedRows {
   }
 }
 
+/** The row-id field of a row the log ended (no current record): set, never taken. */
+const UNUSABLE = -1;
+/** take() looks at the next NEAR rows with a hash after the cursor, passing at most NEAR_SCAN row ids. */
+const NEAR = 8;
+const NEAR_SCAN = 64;
+
 /** The occurrence field of an own-key row skipped as unchanged. */
 const SKIPPED = -1;
 /** SQLite's own ceiling for a mapping (SQLITE_MAX_MMAP_SIZE): pages past it are read as usual. */
@@ -372,4 +413,5 @@ export interface UnchangedRowsParts {
   size: number;
   event: boolean;
   slots: Float64Array;
+  index: Int32Array;
 }
