@@ -42,9 +42,11 @@ export async function importPath(db: Db, inputPath: string, opts: ImportOptions 
       const kind = extractKind(plan, opts);
       const importedAt = new Date().toISOString();
       const backToWal = journalForFirstLoad(db);
+      const restoreCache = cacheForImport(db);
       try {
         return await importInto(db, inputPath, opts, { plan, hash, hashMs, name, kind, importedAt, t0, fresh: backToWal !== null, early });
       } finally {
+        restoreCache();
         backToWal?.();
       }
     } finally {
@@ -146,6 +148,25 @@ async function importInto(db: Db, inputPath: string, opts: ImportOptions, p: Pre
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }
+}
+
+/**
+ * The page cache (KiB) an import works with. The store's connection keeps 256 MiB for the
+ * analysis's joins, but an import touches most pages once: a bulk load appends, a re-import
+ * updates rows in file order. Filling a large cache only cost fresh memory to fault in and a
+ * malloc per page: national re-import 8.4-9.3 → 7.7-8.0 s (three alternating pairs), peak RSS
+ * 850 → 660 MB; the first import no slower (two pairs), 170 MB smaller.
+ */
+export const IMPORT_CACHE_KIB = 65536;
+
+/** Lowers the connection's page cache to IMPORT_CACHE_KIB for an import; returns what restores it. */
+function cacheForImport(db: Db): () => void {
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  // Negative: KiB; positive: pages.
+  const kib = cache < 0 ? -cache : (cache * (db.pragma('page_size', { simple: true }) as number)) / 1024;
+  if (kib <= IMPORT_CACHE_KIB) return () => {};
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  return () => void db.pragma(`cache_size = ${cache}`);
 }
 
 function asImportError(err: unknown): ImportError {

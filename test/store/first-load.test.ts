@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importPath } from '../../src/import/importer';
+import { IMPORT_CACHE_KIB, importPath } from '../../src/import/importer';
 import { openDb, type Db } from '../../src/store/db';
 import { journalForFirstLoad } from '../../src/store/first-load';
 import { orgNr, tmpDir, writeDataset } from '../support/fixtures';
@@ -52,5 +52,23 @@ describe('first-load journal', () => {
     expect(mode(again)).toBe('wal');
     expect(again.prepare('SELECT name FROM companies').pluck().all()).toEqual(['Ett AB']);
     expect(again.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('the import page cache', () => {
+  it('an import works with a page cache of IMPORT_CACHE_KIB and gives the connection its own back, also when it fails; a smaller one is kept', async () => {
+    const db = openDb(path.join(tmpDir(), 's.sqlite'));
+    const cache = (): unknown => db.pragma('cache_size', { simple: true });
+    const before = cache();
+    expect(before).toBe(-262144);
+    const seen: unknown[] = [];
+    await importPath(db, dataset('Ett AB'), { beforeCommit: () => void seen.push(cache()) });
+    await expect(importPath(db, dataset('Två AB'), { beforeCommit: () => { seen.push(cache()); throw new Error('stop before commit'); } })).rejects.toThrow(/stop before commit/);
+    expect(seen).toEqual([-IMPORT_CACHE_KIB, -IMPORT_CACHE_KIB]);
+    expect(cache()).toBe(before);
+    db.pragma('cache_size = 100'); // pages: 1.6 MiB
+    await importPath(db, dataset('Tre AB'), { beforeCommit: () => void seen.push(cache()) });
+    expect(seen[2]).toBe(100);
+    expect(cache()).toBe(100);
   });
 });
