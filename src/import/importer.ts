@@ -410,8 +410,8 @@ class ImportRun implements ParseConsumer {
         const values = ops.slice(i + 4, i + 4 + width);
         const raw = ops[i + 4 + width] as string[] | null;
         const rec = { lineHash: ops[i + 6 + width] as number, keyHash: ops[i + 7 + width] as number, occ: ops[i + 8 + width] as number };
-        this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw, ops[i + 5 + width] as number, rec);
-        i += 9 + width;
+        this.row(table, ops[i + 2] as number, ops[i + 3] as string, values, raw, ops[i + 5 + width] as number, rec, ops[i + 9 + width] as number);
+        i += 10 + width;
       } else if (op === OP_SAME) {
         this.same(TABLE_NAMES[ops[i + 1] as number]!, ops[i + 2] as number, ops[i + 3] as number);
         i += 4;
@@ -444,9 +444,9 @@ class ImportRun implements ParseConsumer {
     this.unchanged += count;
   }
 
-  private row(table: TableName, line: number, key: string, values: unknown[], raw: string[] | null, dupOf: number, rec: RecordId): void {
+  private row(table: TableName, line: number, key: string, values: unknown[], raw: string[] | null, dupOf: number, rec: RecordId, rowHint: number): void {
     this.fileRecords++;
-    const outcome = this.writer.upsert(table, key, values, this.file, line, dupOf, rec);
+    const outcome = this.writer.upsert(table, key, values, this.file, line, dupOf, rec, rowHint);
     if (typeof outcome === 'object') {
       const m = this.normalisers.get(table)!;
       // The reader sends the raw cells of every row whose key it saw before in the file.

@@ -23,7 +23,8 @@ import type { EncodedBatch } from './batch-codec';
  * A batch is one flat array of operations (few objects cross the thread boundary):
  *   OP_HEADER, table, header cells, allowExtOrgNr
  *   OP_ROW, table index, line, key, …values (factColumns(table).length), raw cells or null, dupOf,
- *           line hash, key hash, occurrence (the last two 0 outside event tables; see unchanged.ts)
+ *           line hash, key hash, occurrence (these two 0 outside event tables; see unchanged.ts),
+ *           row hint (the stored row the record likely updates, UnchangedRows.expected; 0: none)
  *   OP_BAD, line, column, value, reason, reasonSv, raw cells or null
  *   OP_SAME, table index, row id, count: `count` records stored exactly so already (unchanged.ts),
  *           the rows first row id, first row id + 1, … (a re-import repeats long runs of them)
@@ -295,6 +296,7 @@ class NormalisingSink implements RowSink {
     const lh = lineHash(st.seed, cells);
     // Occurrence number already counted for this row (an event-table record found in the store).
     let occ = 0;
+    let hint = 0;
     if (this.pendingLine === line) {
       occ = this.pendingOcc;
       this.pendingLine = -1;
@@ -306,6 +308,8 @@ class NormalisingSink implements RowSink {
           this.putSame(st.index, st.stored.rowId(slot));
           return;
         }
+      } else {
+        hint = st.stored.expected();
       }
     }
     const r = st.normaliser.normalise(cells);
@@ -333,6 +337,7 @@ class NormalisingSink implements RowSink {
       ops[n++] = lh;
       ops[n++] = kh;
       ops[n++] = occ;
+      ops[n++] = hint;
       this.n = n;
     }
     if (this.n >= BATCH_OPS) this.flush();

@@ -274,6 +274,19 @@ export class UnchangedRows {
     return at;
   }
 
+  /**
+   * The row id of the first untaken row past the cursor (0: none near): after a miss, the stored
+   * row a changed record most likely replaces — in a re-import, the row it was read into before.
+   * A hint for the writer (it checks the row's key), never an answer.
+   */
+  expected(): number {
+    const slots = this.slots;
+    const stride = this.stride;
+    const end = Math.min(slots.length, this.cursor + NEAR_SCAN * stride);
+    for (let at = this.cursor; at < end; at += stride) if (slots[at] !== 0 && slots[at + 1]! > 0) return slots[at + 1]!;
+    return 0;
+  }
+
   /** The slot of an untaken row with `hash` among the next NEAR rows from the cursor (rows with no hash not counted), or -1. */
   private takeNext(hash: number): number {
     const slots = this.slots;

@@ -105,7 +105,9 @@ export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged' | { duplicateOf
 
 interface TableStatements {
   insert: Statement<unknown[]>;
+  /** The stored row by key, and by row id (see upsert's rowHint): content, provenance, row id, ended_by, key. */
   select: Statement<unknown[]>;
+  selectRow: Statement<unknown[]>;
   /** UPDATEs by the content columns they set (see updateOf). */
   updates: Map<string, Statement<unknown[]>>;
   columns: readonly string[];
@@ -193,7 +195,8 @@ export class FactWriter {
     s = {
       columns,
       insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
-      select: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
+      select: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by', 'key'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
+      selectRow: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by', 'key'].join(', ')} FROM ${table} WHERE row_id = ?`).raw(true),
       updates: new Map(),
       inserted: 0,
       found: 0,
@@ -251,8 +254,11 @@ export class FactWriter {
   /**
    * `dupOfLine`: the line of an earlier row of the same file with the same key, as the reader saw
    * it (0 = none; the reader does not track event tables, whose keys never repeat in a file).
+   * `rowHint`: the row id of the stored row this record likely updates (0 = no guess). Looked up
+   * first and used only if its key is `key`: a re-import's changed record then costs a read of a
+   * row next to the last one written instead of a search of the key index (national: 24 µs each).
    */
-  upsert(table: TableName, key: string, values: unknown[], file: string, line: number, dupOfLine = 0, rec: RecordId = NO_RECORD): UpsertOutcome {
+  upsert(table: TableName, key: string, values: unknown[], file: string, line: number, dupOfLine = 0, rec: RecordId = NO_RECORD, rowHint = 0): UpsertOutcome {
     let load = this.bulk.get(table);
     if (load && load.file !== file) {
       this.endBulk(table);
@@ -271,7 +277,10 @@ export class FactWriter {
     // Whichever of insert and select usually succeeds goes first: a new extract mostly inserts, a
     // re-import's changed rows (all that reach here; unchanged ones are skipped unread) mostly
     // exist, and a failed insert attempt costs a key lookup of its own.
-    let existing = s.found > s.inserted ? (s.select.get(key) as unknown[] | undefined) : undefined;
+    const n = s.columns.length;
+    let existing = rowHint > 0 ? (s.selectRow.get(rowHint) as unknown[] | undefined) : undefined;
+    if (existing && existing[n + 6] !== key) existing = undefined;
+    if (!existing && s.found > s.inserted) existing = s.select.get(key) as unknown[] | undefined;
     if (!existing) {
       const info = s.insert.run(key, ...values, this.datasetId, file, line, this.importedAt, rec.lineHash || null, rec.keyHash || null, rec.occ || null);
       if (info.changes === 1) {
@@ -284,7 +293,6 @@ export class FactWriter {
       existing = s.select.get(key) as unknown[];
     }
     s.found++;
-    const n = s.columns.length;
     if (existing[n] === this.datasetId && existing[n + 1] === file) return { duplicateOfLine: existing[n + 2] as number };
     stated?.add(existing[n + 4] as number);
     const endedBy = existing[n + 5] as number | null;
