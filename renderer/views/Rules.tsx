@@ -34,7 +34,7 @@ export function RulesView() {
       <div className="between">
         <h1>Regler</h1>
         <div className="row">
-          <span className="small muted">Totalt <strong data-testid="rules-hit-total">{fmtInt(status.data?.hitTotal ?? 0)}</strong> larm</span>
+          <span className="small muted">Totalt <strong data-testid="rules-hit-total">{status.data ? fmtInt(status.data.hitTotal) : '…'}</strong> larm</span>
           <button type="button" className="btn primary" onClick={() => void rerun()} disabled={!!running}>Kör om analysen</button>
         </div>
       </div>

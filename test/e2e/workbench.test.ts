@@ -365,7 +365,10 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await goView('#/rules');
     const card = page.locator('[data-rule="revoked-network"]');
     await card.waitFor();
+    // The total comes with the analysis status (a request of its own): '…' until then.
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=rules-hit-total]')?.textContent ?? ''), null, { timeout: 30_000 });
     const before = await hitTotal();
+    expect(before).toBeGreaterThan(0);
     // The minimum number of revoked companies: raising it far above the data removes the hits.
     const input = card.locator('input[type=text]').first();
     const original = await input.inputValue();
@@ -374,7 +377,10 @@ describe('workbench e2e (loopback + Chromium)', () => {
     await page.getByText('sparade').first().waitFor();
     await page.getByRole('button', { name: 'Kör om analysen' }).click();
     await waitJobDone();
-    await page.waitForFunction((b) => Number((document.querySelector('[data-testid=rules-hit-total]')?.textContent ?? '').replace(/\D/g, '')) !== b, before, { timeout: 30_000 });
+    await page.waitForFunction((b) => {
+      const t = document.querySelector('[data-testid=rules-hit-total]')?.textContent ?? '';
+      return /\d/.test(t) && Number(t.replace(/\D/g, '')) !== b;
+    }, before, { timeout: 30_000 });
     expect(await hitTotal()).toBeLessThan(before);
     await input.fill('abc');
     await card.getByRole('button', { name: 'Spara parametrar' }).click();
