@@ -166,7 +166,8 @@ export class UnchangedRows {
     }
     if (rows) {
       rows.markShared();
-      rows.hashIndex = rows.buildHashIndex();
+      // Every row with a hash, taken ones too (takeIndexed skips them).
+      rows.hashIndex = rows.positionsBy(0, false);
     }
     return rows;
   }
@@ -315,25 +316,6 @@ export class UnchangedRows {
     }
   }
 
-  /** Row positions by record hash, of every row with a hash (taken ones too: takeIndexed skips them). */
-  private buildHashIndex(): Int32Array {
-    const slots = this.slots;
-    const stride = this.stride;
-    let n = 0;
-    for (let at = 0; at < slots.length; at += stride) if (slots[at] !== 0) n++;
-    let cap = 16;
-    while (cap < n * 2) cap *= 2;
-    const index = new Int32Array(cap);
-    const mask = cap - 1;
-    for (let at = 0; at < slots.length; at += stride) {
-      if (slots[at] === 0) continue;
-      let i = slot(slots[at]!) & mask;
-      while (index[i] !== 0) i = (i + 1) & mask;
-      index[i] = at / stride + 1;
-    }
-    return index;
-  }
-
   /** Every entry not yet taken, as [record hash, row id, key hash, occurrence], by hash (for checks). */
   entries(): number[][] {
     const out: number[][] = [];
@@ -380,21 +362,35 @@ export class UnchangedRows {
   }
 
   private ownKeyIndex(): Int32Array {
+    return this.positionsBy(2, true);
+  }
+
+  /**
+   * Row positions + 1 by the hash in field `field` of each row (0: record hash, 2: key hash), of
+   * every row with a record hash or (`ownOnly`) of own-key rows only; open addressing over at
+   * least twice as many slots. The index behind take() and skippedOwnKey().
+   */
+  private positionsBy(field: 0 | 2, ownOnly: boolean): Int32Array {
     const slots = this.slots;
-    const own = (at: number): boolean => slots[at] !== 0 && slots[at + 2]! > 0 && (slots[at + 3] === 1 || slots[at + 3] === SKIPPED);
+    const stride = this.stride;
     let n = 0;
-    for (let at = 0; at < slots.length; at += 4) if (own(at)) n++;
+    for (let at = 0; at < slots.length; at += stride) if (this.indexed(at, ownOnly)) n++;
     let cap = 16;
     while (cap < n * 2) cap *= 2;
     const index = new Int32Array(cap);
     const mask = cap - 1;
-    for (let at = 0; at < slots.length; at += 4) {
-      if (!own(at)) continue;
-      let i = slot(slots[at + 2]!) & mask;
+    for (let at = 0; at < slots.length; at += stride) {
+      if (!this.indexed(at, ownOnly)) continue;
+      let i = slot(slots[at + field]!) & mask;
       while (index[i] !== 0) i = (i + 1) & mask;
-      index[i] = at / 4 + 1;
+      index[i] = at / stride + 1;
     }
     return index;
+  }
+
+  private indexed(at: number, ownOnly: boolean): boolean {
+    const s = this.slots;
+    return s[at] !== 0 && (!ownOnly || (s[at + 2]! > 0 && (s[at + 3] === 1 || s[at + 3] === SKIPPED)));
   }
 
   occ(slotAt: number): number {
