@@ -192,11 +192,12 @@ export class FactWriter {
     if (s) return s;
     const columns = factColumns(table);
     const all = ['key', ...columns, ...PROVENANCE, ...RECORD];
+    const stored = [...columns, ...PROVENANCE, 'row_id', 'ended_by', 'key'].join(', ');
     s = {
       columns,
       insert: this.db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT(key) DO NOTHING`),
-      select: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by', 'key'].join(', ')} FROM ${table} WHERE key = ?`).raw(true),
-      selectRow: this.db.prepare(`SELECT ${[...columns, ...PROVENANCE, 'row_id', 'ended_by', 'key'].join(', ')} FROM ${table} WHERE row_id = ?`).raw(true),
+      select: this.db.prepare(`SELECT ${stored} FROM ${table} WHERE key = ?`).raw(true),
+      selectRow: this.db.prepare(`SELECT ${stored} FROM ${table} WHERE row_id = ?`).raw(true),
       updates: new Map(),
       inserted: 0,
       found: 0,

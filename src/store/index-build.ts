@@ -6,7 +6,7 @@ import type { Db } from './db';
  * sorter is fastest, and puts the connection's settings back afterwards.
  *
  * CREATE INDEX sorts every key of the table. The store's connection is tuned for queries (a
- * 256 MiB page cache, temp_store MEMORY); under those, the sorter gathers runs as large as the
+ * 256 MiB page cache, 64 MiB during an import, temp_store MEMORY); under those, the sorter gathers runs as large as the
  * page cache, sorts them as linked lists far larger than the CPU cache, and runs on one thread
  * (SQLite starts no sorter threads while temp storage is in memory). Measured on the national
  * store (the five largest tables' 15 indexes, 2 cores): 40.4 s so, 12.4 s with a 2 MiB cache,
