@@ -21,11 +21,13 @@ function bigDataset(dir: string): string {
   return dir;
 }
 
-function runChild(db: string, dir: string, killAfterMs: number | null): Promise<{ killed: boolean; wrote: boolean; code: number | null }> {
+/** `writingMs`: from the first progress line to the child's exit. */
+function runChild(db: string, dir: string, killAfterMs: number | null): Promise<{ killed: boolean; wrote: boolean; code: number | null; writingMs: number }> {
   return new Promise((resolve, reject) => {
     // The compiled CLI as shipped (its read side runs in a worker thread at this size).
     const child = spawn(process.execPath, [CLI_BIN, 'import', dir, '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
     let wrote = false;
+    let wroteAt = 0;
     let killed = false;
     let err = '';
     // Progress on stderr (`file: N rader, …`) means rows are being written.
@@ -33,6 +35,7 @@ function runChild(db: string, dir: string, killAfterMs: number | null): Promise<
       err += String(d);
       if (!wrote && / rader, /.test(err)) {
         wrote = true;
+        wroteAt = performance.now();
         if (killAfterMs !== null)
           setTimeout(() => {
             killed = child.kill('SIGKILL');
@@ -42,7 +45,7 @@ function runChild(db: string, dir: string, killAfterMs: number | null): Promise<
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0 && !killed) reject(new Error(`child failed (${code}): ${err}`));
-      else resolve({ killed, wrote, code });
+      else resolve({ killed, wrote, code, writingMs: wrote ? performance.now() - wroteAt : 0 });
     });
   });
 }
@@ -68,8 +71,14 @@ describe('crash consistency (issue 7.2)', () => {
       }
     };
     const before = fingerprintOf();
+    // The kills fall at fractions of how long this machine writes the dataset (timed on a copy),
+    // so a faster machine does not finish the import before most of them.
+    const copy = path.join(work, 'timing.sqlite');
+    fs.copyFileSync(dbFile, copy);
+    const writing = (await runChild(copy, big, null)).writingMs;
     let midImportKills = 0;
-    for (const delay of [0, 100, 200, 300, 500, Math.floor(Math.random() * 600)]) {
+    for (const at of [0, 0.15, 0.3, 0.45, 0.6, Math.random() * 0.75]) {
+      const delay = Math.floor(at * writing);
       const r = await runChild(dbFile, big, delay);
       const now = fingerprintOf();
       if (now.counts.datasets === before.counts.datasets) {
@@ -89,10 +98,14 @@ describe('crash consistency (issue 7.2)', () => {
   it('SIGKILL during the first import into a new store (rollback journal, issue 10) leaves it empty, intact and in WAL; re-run completes', async () => {
     const work = tmpDir('insyn-crash-first-');
     const big = bigDataset(path.join(work, 'big'));
+    const timing = path.join(work, 'timing.sqlite');
+    openDb(timing).close();
+    const writing = (await runChild(timing, big, null)).writingMs;
     let midImportKills = 0;
     let hotJournals = 0;
-    for (const delay of [0, 150, 300]) {
-      const dbFile = path.join(work, `fresh-${delay}.sqlite`);
+    for (const at of [0, 0.3, 0.6]) {
+      const delay = Math.floor(at * writing);
+      const dbFile = path.join(work, `fresh-${at}.sqlite`);
       openDb(dbFile).close(); // a new, migrated store
       const r = await runChild(dbFile, big, delay);
       if (!r.killed) continue;
