@@ -91,11 +91,12 @@ export type RowOutcome =
   | { ok: false; column: string | null; value: string | null; reason: string; reasonSv: string };
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const clean = (s: string): string => {
-  const t = s.trim();
+/** A trimmed string without control characters (CONTROL's). */
+const cleanTrimmed = (t: string): string => {
   CONTROL.lastIndex = 0;
   return CONTROL.test(t) ? t.replace(CONTROL, '') : t;
 };
+const clean = (s: string): string => cleanTrimmed(s.trim());
 /** A property name JavaScript orders before all others in an object: an array index. */
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 const enumKey = (s: string): string => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
@@ -103,6 +104,9 @@ const enumKey = (s: string): string => s.trim().toLowerCase().replace(/[\s-]+/g,
 const CARE_OF = /c\s*\/\s*o/i;
 
 const REQUIRED = { reason: 'required value missing', reasonSv: 'obligatoriskt värde saknas' };
+// Shared results of value() for a blank cell (read, never changed): one object per cell was garbage.
+const REQUIRED_MISSING: Normalised<unknown> = Object.freeze({ ok: false as const, ...REQUIRED });
+const NO_VALUE: Normalised<unknown> = Object.freeze({ ok: true as const, value: null });
 
 /** Normalises raw cells into the storage layout of factColumns(table). */
 export class RowNormaliser {
@@ -175,6 +179,17 @@ export class RowNormaliser {
     for (let ci = 0; ci < columns.length; ci++) {
       const col = columns[ci]!;
       const raw = cellAt(cells, mapping.index[ci]!);
+      if (col.type === 'text' || col.type === 'id') {
+        // Most columns: the cell as written, cleaned; value() would wrap each in a result object.
+        const t = raw.trim();
+        if (t === '') {
+          if (col.required) return { ok: false, column: col.name, value: raw, ...REQUIRED };
+          continue;
+        }
+        const v = cleanTrimmed(t);
+        if (v !== '') out[this.colPos[ci]!] = v;
+        continue;
+      }
       const r = this.value(col, ci, raw, hint);
       if (!r.ok) return { ok: false, column: col.name, value: raw, reason: r.reason, reasonSv: r.reasonSv };
       const p = this.colPos[ci]!;
@@ -230,7 +245,7 @@ export class RowNormaliser {
 
   private value(col: ColumnSpec, ci: number, raw: string, hint: HolderKind | undefined): Normalised<unknown> {
     const s = raw.trim();
-    if (s === '') return col.required ? { ok: false, ...REQUIRED } : { ok: true, value: null };
+    if (s === '') return col.required ? REQUIRED_MISSING : NO_VALUE;
     switch (col.type) {
       case 'org_nr':
         if (this.opts.allowExtOrgNr && isExtId(s)) return normalisePersonId(s);
@@ -240,7 +255,7 @@ export class RowNormaliser {
       case 'holder_id':
         return normaliseHolderId(s, hint);
       case 'id':
-      case 'text':
+      case 'text': // (normalise reads these itself, without a result object)
         return { ok: true, value: clean(raw) || null };
       case 'date':
         return normaliseDate(s);
