@@ -101,7 +101,12 @@ async function launch(): Promise<{ browser: Launched; flags: string[] }> {
 async function visit(page: Page, base: string, mode: Mode): Promise<{ info: PageInfo; runs: Record<Interaction, FrameRun> }> {
   // Building 20 k nodes and sigma's first render run before `load`: on a loaded machine that takes long.
   await page.goto(`${base}/bench/${mode}.html?nodes=${NODES}&edges=${EDGES}&set=${encodeURIComponent(process.env['BENCH_SET'] ?? '{}')}`, { waitUntil: 'commit', timeout: 300_000 });
-  await page.waitForFunction('window.__bench && window.__bench.ready === true', null, { timeout: 300_000 });
+  // Polled with evaluate: waitForFunction would eval() a string predicate, which the page's CSP refuses.
+  const until = Date.now() + 300_000;
+  while (!(await page.evaluate('!!(window.__bench && window.__bench.ready === true)'))) {
+    if (Date.now() > until) throw new Error(`${mode}: the bench page was not ready within 300 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   const info = (await page.evaluate('({ nodes: __bench.nodes, edges: __bench.edges, constructMs: __bench.constructMs, webgl: __bench.webgl })')) as PageInfo;
   // Strings, not closures: tsx would inject helpers the page does not have.
   const record = (kind: Interaction, frames: number) => page.evaluate(`window.__bench.record(${JSON.stringify(kind)}, ${frames})`) as Promise<FrameRun>;
