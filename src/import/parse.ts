@@ -6,7 +6,7 @@ import { FirstLines } from './first-lines';
 import type { PlannedFile } from './plan';
 import { readFile } from './read-file';
 import type { RowSink } from './readers/sink';
-import { mapHeader, RowNormaliser } from './rows';
+import { mapHeader, RowNormaliser, type NormaliserOptions } from './rows';
 import { fileSize, unreadable, type ByteCounter } from './source';
 import { ImportError } from './types';
 import { keyHash, lineHash, lineSeed, openStoreReader, rawLineHash, UnchangedRows, type UnchangedRowsParts } from './unchanged';
@@ -246,7 +246,7 @@ class NormalisingSink implements RowSink {
     return this.state.keys();
   }
 
-  header(table: TableName, headers: string[], opts?: { allowExtOrgNr?: boolean }): void {
+  header(table: TableName, headers: string[], opts?: NormaliserOptions): void {
     const mapping = mapHeader(table, headers);
     if (mapping.missingRequired.length) {
       const cols = mapping.missingRequired.join(', ');

@@ -108,6 +108,13 @@ const REQUIRED = { reason: 'required value missing', reasonSv: 'obligatoriskt v�
 const REQUIRED_MISSING: Normalised<unknown> = Object.freeze({ ok: false as const, ...REQUIRED });
 const NO_VALUE: Normalised<unknown> = Object.freeze({ ok: true as const, value: null });
 
+export interface NormaliserOptions {
+  /** ext-… ids are read as org_nr (FollowTheMoney). */
+  allowExtOrgNr?: boolean;
+  /** The reader has stripped every control character CONTROL strips (the bulk file's): only trim. */
+  cellsClean?: boolean;
+}
+
 /** Normalises raw cells into the storage layout of factColumns(table). */
 export class RowNormaliser {
   private readonly spec: TableSpec;
@@ -135,7 +142,7 @@ export class RowNormaliser {
 
   constructor(
     readonly mapping: HeaderMapping,
-    private readonly opts: { allowExtOrgNr?: boolean } = {},
+    private readonly opts: NormaliserOptions = {},
   ) {
     this.spec = TABLES[mapping.table];
     this.columns = factColumns(mapping.table);
@@ -155,6 +162,11 @@ export class RowNormaliser {
     const names = mapping.extra.map((e) => e.name);
     const plain = new Set(names).size === names.length && !names.some((n) => ARRAY_INDEX.test(n));
     this.extraNames = plain ? names.map((n) => `${JSON.stringify(n)}:`) : null;
+  }
+
+  /** A cell trimmed and without control characters (see cellsClean). */
+  private clean(s: string): string {
+    return this.opts.cellsClean ? s.trim() : clean(s);
   }
 
   /** The raw cells of the key columns as written in the file (a duplicate's quarantine value). */
@@ -186,7 +198,7 @@ export class RowNormaliser {
           if (col.required) return { ok: false, column: col.name, value: raw, ...REQUIRED };
           continue;
         }
-        const v = cleanTrimmed(t);
+        const v = this.opts.cellsClean ? t : cleanTrimmed(t);
         if (v !== '') out[this.colPos[ci]!] = v;
         continue;
       }
@@ -211,11 +223,11 @@ export class RowNormaliser {
     const c = this.companyPos;
     if (c) {
       const alt = cellAt(cells, mapping.altNamesIdx);
-      const names = alt ? splitList(alt).map(clean).filter(Boolean) : [];
+      const names = alt ? splitList(alt).map((v) => this.clean(v)).filter(Boolean) : [];
       out[c.altNames] = names.length ? JSON.stringify([...new Set(names)].sort()) : null;
       const address = out[c.address] as string | null;
       // Only an address that mentions c/o can hold one (splitCareOf splits and scans every part).
-      const co = clean(cellAt(cells, mapping.coIdx)) || (address && CARE_OF.test(address) ? splitCareOf(address).co : null);
+      const co = this.clean(cellAt(cells, mapping.coIdx)) || (address && CARE_OF.test(address) ? splitCareOf(address).co : null);
       out[c.co] = co || null;
     }
     if (mapping.extra.length) out[out.length - 1] = this.extraJson(cells);
@@ -229,7 +241,7 @@ export class RowNormaliser {
       let extra: Record<string, string> | null = null;
       for (const e of this.mapping.extra) {
         const v = cells[e.idx];
-        if (v !== undefined && v.trim() !== '') (extra ??= {})[e.name] = clean(v);
+        if (v !== undefined && v.trim() !== '') (extra ??= {})[e.name] = this.clean(v);
       }
       return extra ? JSON.stringify(extra) : null;
     }
@@ -238,7 +250,7 @@ export class RowNormaliser {
     const extra = this.mapping.extra;
     for (let i = 0; i < extra.length; i++) {
       const v = cells[extra[i]!.idx];
-      if (v !== undefined && v.trim() !== '') json += (json ? ',' : '{') + names[i]! + JSON.stringify(clean(v));
+      if (v !== undefined && v.trim() !== '') json += (json ? ',' : '{') + names[i]! + jsonString(this.clean(v));
     }
     return json ? json + '}' : null;
   }
@@ -256,7 +268,7 @@ export class RowNormaliser {
         return normaliseHolderId(s, hint);
       case 'id':
       case 'text': // (normalise reads these itself, without a result object)
-        return { ok: true, value: clean(raw) || null };
+        return { ok: true, value: this.clean(raw) || null };
       case 'date':
         return normaliseDate(s);
       case 'amount':
@@ -273,7 +285,7 @@ export class RowNormaliser {
         return { ok: false, reason: `unknown ${col.name} value (expected one of ${col.values!.join(', ')})`, reasonSv: `okänt värde för ${col.name} (förväntat ett av ${col.values!.join(', ')})` };
       }
       case 'list': {
-        const items = splitList(s).map((v) => (this.enumSets[ci] ? enumKey(v) : clean(v)));
+        const items = splitList(s).map((v) => (this.enumSets[ci] ? enumKey(v) : this.clean(v)));
         const set = this.enumSets[ci];
         const bad = set ? items.find((v) => !set.has(v)) : undefined;
         if (bad !== undefined) return { ok: false, reason: `unknown ${col.name} value "${bad}"`, reasonSv: `okänt värde "${bad}" i ${col.name}` };
@@ -296,6 +308,9 @@ export class RowNormaliser {
 /** A string JSON writes as it is between quotes: no quote, backslash, control character or surrogate. */
 const JSON_PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
+/** JSON.stringify of a string, without its call for a plain one (nearly all). */
+const jsonString = (v: string): string => (JSON_PLAIN.test(v) ? `"${v}"` : JSON.stringify(v));
+
 /**
  * The record key: JSON.stringify of the key columns' values as an array, written without the
  * array and, for plain strings (nearly all), without JSON.stringify (the roles key cost ~3 s of a
@@ -306,7 +321,7 @@ export function keyJson(values: readonly unknown[], positions: readonly number[]
   for (let i = 0; i < positions.length; i++) {
     const v = values[positions[i]!] ?? null;
     if (i > 0) key += ',';
-    key += typeof v === 'string' && JSON_PLAIN.test(v) ? `"${v}"` : JSON.stringify(v);
+    key += typeof v === 'string' ? jsonString(v) : JSON.stringify(v);
   }
   return key + ']';
 }

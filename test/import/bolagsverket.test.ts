@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPath } from '../../src/import/importer';
-import { parseBulkLine } from '../../src/import/readers/bolagsverket';
+import { bulkToCompany, parseBulkLine } from '../../src/import/readers/bolagsverket';
 import { openDb } from '../../src/store/db';
 import { orgNr, personId, tmpDir } from '../support/fixtures';
 
@@ -49,6 +49,19 @@ describe('Bolagsverket bulk file', () => {
       fc.property(fc.array(fc.constantFrom('"', ';', 'a', 'ö', ' ', '\t', '\r', '$', '\u0001'), { maxLength: 40 }), (chars) => {
         const line = chars.join('');
         expect(parseBulkLine(line)).toEqual(referenceBulkLine(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('maps names and postal addresses as a plain split of their subfields does (property)', () => {
+    const part = fc.array(fc.constantFrom('$', '|', 'a', 'Ö', ' ', 'FORETAGSNAMN-ORGNAM', 'foretagsnamn-orgnam', 'BIFIRMA-ORGNAM'), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(part, part, (names, address) => {
+        const v = ['5560360793$ORGNR-IDORG', names, 'AB-ORGFO', '', '', '', address, '', '', '', ''];
+        const got = bulkToCompany(v);
+        const want = referenceNamesAndAddress(names, address);
+        expect({ name: got[1], alt: got[9], street: got[6], co: got[10], city: got[8], postal: got[7], country: got[16] }).toEqual(want);
       }),
       { numRuns: 3000 },
     );
@@ -130,4 +143,14 @@ function referenceBulkLine(line: string): { fields: string[]; closed: boolean } 
     if (p >= line.length) return { fields: out, closed: true };
     p++;
   }
+}
+
+/** Names and address of a bulk record read by splitting every field into arrays (the plain reading). */
+function referenceNamesAndAddress(orgNames: string, postAddress: string): Record<string, string> {
+  const names = orgNames.split('|').filter(Boolean).map((n) => n.split('$'));
+  const primary = names.find((n) => n[1]?.toUpperCase() === 'FORETAGSNAMN-ORGNAM') ?? names[0];
+  const alt = names.filter((n) => n !== primary).map((n) => n[0]!.trim()).filter(Boolean);
+  const [street = '', co = '', city = '', postal = '', country = ''] = postAddress.split('$');
+  const land = country.length >= 5 && country.slice(-5).toUpperCase() === '-LAND' ? country.slice(0, -5) : country;
+  return { name: (primary?.[0] ?? '').trim(), alt: alt.join('|'), street, co, city, postal, country: land };
 }

@@ -99,9 +99,8 @@ export const BULK_FIELDS = [
 export function bulkToCompany(v: readonly string[]): string[] {
   const [id = '', orgNames = '', form = '', deregOn = '', causeRaw = '', proceedingsRaw = '', postAddress = '', registeredOn = '', protectionNo = '', regCountry = '', activity = ''] = v;
   const idRaw = first(id);
-  const names = orgNames.split('|').filter(Boolean).map(sub);
-  const primary = names.find((n) => n[1]?.toUpperCase() === 'FORETAGSNAMN-ORGNAM') ?? names[0];
-  const alt = names.filter((n) => n !== primary).map((n) => n[0]!.trim()).filter(Boolean);
+  // Most companies have one name (no `|`): it is the primary one, with no split into arrays.
+  const [name, altNames] = orgNames.includes('|') ? namesOf(orgNames) : [first(orgNames).trim(), ''];
   const legalForm = legalFormOf(first(form));
   const cause = causeRaw.toUpperCase();
   // Most companies have no proceedings: no split for an empty field.
@@ -112,10 +111,15 @@ export function bulkToCompany(v: readonly string[]): string[] {
   else if (cause || deregOn) status = 'deregistered';
   else if (proceedings.some((p) => p[0]!.toUpperCase().startsWith('KK'))) status = 'bankruptcy';
   else if (proceedings.some((p) => p[0]!.toUpperCase().startsWith('LI'))) status = 'liquidation';
-  const [street = '', co = '', city = '', postalCode = '', country = ''] = sub(postAddress);
+  const address = subfields(postAddress, ADDRESS_PARTS);
+  const street = address[0]!;
+  const co = address[1]!;
+  const city = address[2]!;
+  const postalCode = address[3]!;
+  const country = address[4]!;
   return [
     idRaw.trim(),
-    (primary?.[0] ?? '').trim(),
+    name,
     legalForm,
     registeredOn,
     deregOn,
@@ -123,7 +127,7 @@ export function bulkToCompany(v: readonly string[]): string[] {
     street,
     postalCode,
     city,
-    alt.join('|'),
+    altNames,
     co,
     protectionNo,
     withoutLand(first(regCountry)),
@@ -133,6 +137,41 @@ export function bulkToCompany(v: readonly string[]): string[] {
     withoutLand(country),
   ];
 }
+
+/**
+ * The company's name and its other names (`|`-joined) from the names field: `|`-separated
+ * entries of `name$type$date`; the primary name is the first of type FORETAGSNAMN-ORGNAM, else
+ * the first entry.
+ */
+function namesOf(orgNames: string): [string, string] {
+  const names = orgNames.split('|').filter(Boolean).map(sub);
+  const primary = names.find((n) => n[1]?.toUpperCase() === 'FORETAGSNAMN-ORGNAM') ?? names[0];
+  const alt = names.filter((n) => n !== primary).map((n) => n[0]!.trim()).filter(Boolean);
+  return [(primary?.[0] ?? '').trim(), alt.join('|')];
+}
+
+/** postadress: street$co$city$postal code$country. */
+const ADDRESS_PARTS = 5;
+
+/**
+ * The first `count` `$`-subfields of `v` ('' for those it lacks) in an array reused by every call
+ * (read it before the next call): a split allocated an array of all of them per row.
+ */
+function subfields(v: string, count: number): readonly string[] {
+  const out = SUBFIELDS;
+  let start = 0;
+  for (let k = 0; k < count; k++) {
+    if (start < 0) {
+      out[k] = '';
+      continue;
+    }
+    const end = v.indexOf('$', start);
+    out[k] = end < 0 ? v.slice(start) : v.slice(start, end);
+    start = end < 0 ? -1 : end + 1;
+  }
+  return out;
+}
+const SUBFIELDS: string[] = [];
 
 /** A country code without Bolagsverket's `-LAND` suffix (`SE-LAND` → `SE`). */
 function withoutLand(code: string): string {
@@ -147,6 +186,8 @@ export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Pr
   let header: string[] | null = null;
   /** Where each of BULK_FIELDS is in the header (-1: absent, read as empty). */
   let positions: number[] = [];
+  /** The record's values of BULK_FIELDS (one array for every record: bulkToCompany keeps none of it). */
+  const picked: string[] = new Array<string>(BULK_FIELDS.length).fill('');
   let lineNo = 0;
   let rest = '';
   let pending: { start: number; text: string; joins: number } | null = null;
@@ -157,14 +198,19 @@ export async function readBulk(chunks: AsyncIterable<string>, sink: RowSink): Pr
       header = fields.map((f) => f.replace(/^\uFEFF/, '').trim().toLowerCase());
       const index = new Map(header.map((h, i) => [h, i]));
       positions = BULK_FIELDS.map((f) => index.get(f) ?? -1);
-      sink.header('companies', VIRTUAL_HEADER);
+      // parseBulkLine strips control characters (a superset of the normaliser's).
+      sink.header('companies', VIRTUAL_HEADER, { cellsClean: true });
       return;
     }
     if (fields.length !== header.length) {
       sink.bad(start, null, fields.join(';').slice(0, 200), `bulk row has ${fields.length} fields, header has ${header.length}`, `raden har ${fields.length} fält, rubrikraden har ${header.length}`);
       return;
     }
-    sink.row('companies', start, bulkToCompany(positions.map((i) => (i < 0 ? '' : (fields[i] ?? '').trim()))));
+    for (let k = 0; k < positions.length; k++) {
+      const i = positions[k]!;
+      picked[k] = i < 0 ? '' : (fields[i] ?? '').trim();
+    }
+    sink.row('companies', start, bulkToCompany(picked));
   };
 
   const line = (text: string): void => {

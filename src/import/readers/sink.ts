@@ -1,9 +1,10 @@
 import type { TableName } from '../../model/tables';
+import type { NormaliserOptions } from '../rows';
 
 /** What a reader feeds rows into (the importer, or the preview). */
 export interface RowSink {
   /** Rows of `table` follow with these header cells; throws ImportError when the header is unusable. */
-  header(table: TableName, headers: string[], opts?: { allowExtOrgNr?: boolean }): void;
+  header(table: TableName, headers: string[], opts?: NormaliserOptions): void;
   row(table: TableName, line: number, cells: string[]): void;
   /**
    * Optional (the importer's re-import path), asked after the header: a filter for the data
