@@ -9,7 +9,7 @@ import type { RowSink } from './readers/sink';
 import { mapHeader, RowNormaliser, type NormaliserOptions } from './rows';
 import { fileSize, unreadable, type ByteCounter } from './source';
 import { ImportError } from './types';
-import { keyHash, lineHash, lineSeed, openStoreReader, rawLineHash, UnchangedRows, type UnchangedRowsParts } from './unchanged';
+import { lineHash, lineSeed, openStoreReader, rawLineHash, UnchangedRows, type UnchangedRowsParts } from './unchanged';
 import { spawnWorker } from '../threads/spawn-worker';
 import type { Worker } from 'node:worker_threads';
 import type { EncodedBatch } from './batch-codec';
@@ -320,7 +320,7 @@ class NormalisingSink implements RowSink {
       let dupOf = 0;
       let kh = 0;
       if (st.event) {
-        kh = keyHash(table, r.key);
+        kh = r.keyHash;
         // Rows before it with its key: those read in full (counted), and its key's own stored row if that was skipped.
         if (occ === 0) occ = this.occurrences.next(kh) + (st.stored?.skippedOwnKey(kh) ? 1 : 0);
         key = occurrenceKey(r.key, occ);

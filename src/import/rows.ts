@@ -5,8 +5,9 @@ import { isExtId, normalisePersonId } from '../ids/personnummer';
 import type { Normalised } from '../ids/result';
 import { normaliseAmount, normaliseBool, normaliseDate, normaliseInt, normaliseShare, splitList } from '../ids/values';
 import type { ColumnSpec, TableName, TableSpec } from '../model/tables';
-import { TABLES } from '../model/tables';
+import { OCCURRENCE_KEYED, TABLES } from '../model/tables';
 import { factColumns, KIND_COLUMN } from '../store/facts';
+import { KeyHasher } from './unchanged';
 
 /** Header matching and row normalisation for one table (contract §1–§2). */
 
@@ -87,7 +88,8 @@ export function mapHeader(table: TableName, headers: readonly string[]): HeaderM
 }
 
 export type RowOutcome =
-  | { ok: true; key: string; values: unknown[] }
+  /** keyHash: unchanged.ts keyHash(table, key) for an event table (OCCURRENCE_KEYED), else 0. */
+  | { ok: true; key: string; values: unknown[]; keyHash: number }
   | { ok: false; column: string | null; value: string | null; reason: string; reasonSv: string };
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -137,6 +139,8 @@ export class RowNormaliser {
    * key order would differ from the header's (an array-index name such as `7` goes first) or names repeat.
    */
   private readonly extraNames: string[] | null;
+  /** The key's hash, computed as the key is written (event tables only). */
+  private readonly hasher: KeyHasher | null;
   /** A row of nulls to copy (a copy of a packed array is cheaper than a new one filled). */
   private readonly nulls: null[];
 
@@ -159,6 +163,7 @@ export class RowNormaliser {
     this.addressPos = this.spec.address ? { key: at('address_key'), street: at(this.spec.address.street), postal: at(this.spec.address.postal) } : null;
     this.companyPos = mapping.table === 'companies' ? { altNames: at('alt_names'), co: at('co'), address: at('address') } : null;
     this.nulls = this.columns.map(() => null);
+    this.hasher = OCCURRENCE_KEYED.has(mapping.table) ? new KeyHasher(mapping.table) : null;
     const names = mapping.extra.map((e) => e.name);
     const plain = new Set(names).size === names.length && !names.some((n) => ARRAY_INDEX.test(n));
     this.extraNames = plain ? names.map((n) => `${JSON.stringify(n)}:`) : null;
@@ -231,7 +236,9 @@ export class RowNormaliser {
       out[c.co] = co || null;
     }
     if (mapping.extra.length) out[out.length - 1] = this.extraJson(cells);
-    return { ok: true, key: keyJson(out, this.keyPos), values: out };
+    const hasher = this.hasher;
+    const key = keyJson(out, this.keyPos, hasher ?? undefined);
+    return { ok: true, key, values: out, keyHash: hasher ? hasher.value() : 0 };
   }
 
   /** The unknown columns' non-blank values as a JSON object in header order, or null. */
@@ -316,13 +323,30 @@ const jsonString = (v: string): string => (JSON_PLAIN.test(v) ? `"${v}"` : JSON.
  * array and, for plain strings (nearly all), without JSON.stringify (the roles key cost ~3 s of a
  * national import's reading).
  */
-export function keyJson(values: readonly unknown[], positions: readonly number[]): string {
+export function keyJson(values: readonly unknown[], positions: readonly number[], hasher?: KeyHasher): string {
   let key = '[';
+  hasher?.reset();
+  hasher?.add('[');
   for (let i = 0; i < positions.length; i++) {
     const v = values[positions[i]!] ?? null;
-    if (i > 0) key += ',';
-    key += typeof v === 'string' ? jsonString(v) : JSON.stringify(v);
+    if (i > 0) {
+      key += ',';
+      hasher?.add(',');
+    }
+    if (typeof v === 'string' && JSON_PLAIN.test(v)) {
+      key += `"${v}"`;
+      if (hasher) {
+        hasher.add('"');
+        hasher.add(v);
+        hasher.add('"');
+      }
+    } else {
+      const json = JSON.stringify(v);
+      key += json;
+      hasher?.add(json);
+    }
   }
+  hasher?.add(']');
   return key + ']';
 }
 

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importPath, type ImportResult } from '../../src/import/importer';
-import { keyHash, lineHash, lineSeed, rawLineHash, UnchangedRows } from '../../src/import/unchanged';
+import { keyJson } from '../../src/import/rows';
+import { KeyHasher, keyHash, lineHash, lineSeed, rawLineHash, UnchangedRows } from '../../src/import/unchanged';
 import { openDb, type Db } from '../../src/store/db';
 import { orgNr, personId, tmpDir, writeDataset } from '../support/fixtures';
 import { storeFingerprint } from './helpers';
@@ -182,6 +183,17 @@ describe('re-import of unchanged records', () => {
     expect(keyHash('payments', '["x",null,"2020-01-01",12.5,"å\\u0000ö",null,null]')).toBe(8168654694990882);
     expect(keyHash('relations', '')).toBe(2413726366936342);
     expect(keyHash('employments', '["\ud800"]')).toBe(4809484289473096);
+  });
+
+  it('a key hashed as keyJson writes it, piece by piece, hashes as the whole key does (property)', () => {
+    const value = fc.oneof(fc.string(), fc.constant(null), fc.double({ noNaN: true }), fc.constantFrom('å"ö', '\\', '\ud800', 'a\u0001'));
+    fc.assert(fc.property(fc.constantFrom('roles', 'residences', 'payments' as const), fc.array(value, { minLength: 1, maxLength: 6 }), (table, values) => {
+      const positions = values.map((_, i) => i);
+      const hasher = new KeyHasher(table);
+      const key = keyJson(values, positions, hasher);
+      expect(key).toBe(JSON.stringify(values));
+      expect(hasher.value()).toBe(keyHash(table, key));
+    }), { numRuns: 2000 });
   });
 
   it('a plain line hashes as its cells do, read straight from the text; a quote or CR opts out', () => {
