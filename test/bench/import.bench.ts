@@ -7,7 +7,8 @@
  * bulk file of 1.8 M rows in the published layout (test/bench/support/bulk-file.ts). Also the
  * schema-bound ceiling (a prepared INSERT into the store's own tables and indexes, labelled as
  * such), the import's peak RSS and CPU time (all threads), and where its time went (`timings` of
- * `import --json`: hashing, the read side, the write side). Data are generated once into
+ * `import --json`: hashing, the read side, the write side), and for the bulk file the write side
+ * alone (its records parsed into memory first: the floor a free reader would leave). Data are generated once into
  * test/bench/cache/. Writes test/bench/results/latest/import.json and import.md.
  *
  * Re-import (issue 10.2): after the national import, the same extract with 1 % of its rows changed
@@ -26,7 +27,11 @@ import path from 'node:path';
 import { buildApp } from '../../electron/build.mjs';
 import { TABLE_NAMES, type TableName } from '../../src/model/tables';
 import { openDb } from '../../src/store/db';
-import { factColumns } from '../../src/store/facts';
+import { factColumns, FactWriter, insertDataset } from '../../src/store/facts';
+import { journalForFirstLoad } from '../../src/store/first-load';
+import { IMPORT_CACHE_KIB } from '../../src/import/importer';
+import { OP_BAD, OP_ROW, parseFiles, valueCount } from '../../src/import/parse';
+import { planImport } from '../../src/import/plan';
 import { RESULTS_DIR } from './results-dir';
 import { writeBulkFile } from './support/bulk-file';
 import { writeChangedExtract } from './support/changed-extract';
@@ -91,6 +96,53 @@ function childSchema(dbFile: string, counts: Record<string, number>): void {
   db.exec('COMMIT');
   db.close();
   console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, rows: total }));
+}
+
+/**
+ * The write side alone, for the bulk file: its records parsed into memory first (untimed), then
+ * written as the import writes them — a fresh store through a rollback journal, the import's page
+ * cache, FactWriter's bulk load with record log and stated rows, index builds, commit — timed from
+ * BEGIN to COMMIT. No file is read, nothing parsed and no process started in that time: the wall
+ * time an import could reach with a reader that cost nothing. (Measured in the import process's
+ * own conditions, minus the reader thread competing for the cores.)
+ */
+async function childWriter(dbFile: string, input: string): Promise<void> {
+  const batches: unknown[][] = [];
+  await parseFiles(planImport(input).files, { startFile() {}, endFile() {}, batch: (ops) => void batches.push(ops) }, () => null);
+  const db = openDb(dbFile);
+  const restore = journalForFirstLoad(db);
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  const importedAt = new Date().toISOString();
+  const datasetId = insertDataset(db, { name: 'write side alone', source_path: input, content_hash: '-', imported_at: importedAt });
+  const file = path.basename(input);
+  const t0 = performance.now();
+  db.exec('BEGIN');
+  const writer = new FactWriter(db, datasetId, importedAt, { bulk: true, log: true });
+  const tables = new Set<TableName>();
+  for (const ops of batches) {
+    let i = 0;
+    while (i < ops.length) {
+      const op = ops[i];
+      if (op === OP_ROW) {
+        const table = TABLE_NAMES[ops[i + 1] as number]!;
+        if (!tables.has(table)) writer.trackStated(table);
+        tables.add(table);
+        const width = valueCount(table);
+        const rec = { lineHash: ops[i + 6 + width] as number, keyHash: ops[i + 7 + width] as number, occ: ops[i + 8 + width] as number };
+        writer.upsert(table, ops[i + 3] as string, ops.slice(i + 4, i + 4 + width), file, ops[i + 2] as number, ops[i + 5 + width] as number, rec, ops[i + 9 + width] as number);
+        i += 10 + width;
+      } else i += op === OP_BAD ? 7 : 4;
+    }
+  }
+  const inserted = performance.now();
+  writer.finish();
+  const indexed = performance.now();
+  writer.closeLogs([...tables]);
+  db.exec('COMMIT');
+  const end = performance.now();
+  restore?.();
+  db.close();
+  console.log(JSON.stringify({ seconds: (end - t0) / 1000, insert_s: (inserted - t0) / 1000, index_s: (indexed - inserted) / 1000, commit_s: (end - indexed) / 1000 }));
 }
 
 /**
@@ -217,7 +269,10 @@ async function measure(label: string, input: string) {
   const { imp, n, rawBefore, rawAfter, rawRate } = rounds.find((r) => r.ratio === medianRun(ratios))!;
   if (!process.argv.includes('--skip-schema')) log('Mäter det schemabundna taket (samma tabeller och index)…');
   const schema = process.argv.includes('--skip-schema') ? null : runChild(['--child-schema', freshDbFile('bench-schema.sqlite'), JSON.stringify(imp.json.rows)]);
-  for (const f of ['bench-raw.sqlite', 'bench-schema.sqlite']) freshDbFile(f);
+  // The bulk file's floor (its reader is the pace): what the write side alone takes.
+  if (label === 'bulk') log('Mäter skrivsidan ensam (posterna tolkade i minnet först)…');
+  const writeAlone = label === 'bulk' ? runChild(['--child-writer', freshDbFile('bench-writer.sqlite'), input]) as { seconds: number; insert_s?: number; index_s?: number; commit_s?: number } : null;
+  for (const f of ['bench-raw.sqlite', 'bench-schema.sqlite', 'bench-writer.sqlite']) freshDbFile(f);
   const importRate = n / imp.wallSeconds;
   const t = imp.json.timings;
   return {
@@ -236,6 +291,8 @@ async function measure(label: string, input: string) {
     raw: { before_s: round(rawBefore.seconds), before_rows: rawBefore.rows, after_s: round(rawAfter.seconds), rows_per_s: Math.round(rawRate) },
     ratio_vs_raw: round(importRate / rawRate, 3),
     rounds: rounds.map((r) => ({ import_wall_s: round(r.imp.wallSeconds), raw_before_s: round(r.rawBefore.seconds), raw_after_s: round(r.rawAfter.seconds), ratio_vs_raw: round(r.ratio, 3) })),
+    // The write side alone (bulk): with a reader that cost nothing the ratio could be at most raw / this.
+    write_alone: writeAlone ? { seconds: round(writeAlone.seconds), insert_s: round(writeAlone.insert_s!), index_s: round(writeAlone.index_s!), commit_s: round(writeAlone.commit_s!), max_ratio_vs_raw: round(n / writeAlone.seconds / rawRate, 3) } : null,
     schema_bound_s: schema ? round(schema.seconds) : null,
     ratio_vs_schema_bound: schema ? round(schema.seconds / imp.wallSeconds, 3) : null,
     reimport: label === 'bulk' ? null : await measureReimport(label, input, imp, medianRun(rounds.map((r) => r.imp.wallSeconds))),
@@ -285,6 +342,7 @@ async function measureReimport(label: string, input: string, first: CliImport, f
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--child-raw') return childRaw(process.argv[3]!, Number(process.argv[4]));
+  if (process.argv[2] === '--child-writer') return childWriter(process.argv[3]!, process.argv[4]!);
   if (process.argv[2] === '--child-schema') return childSchema(process.argv[3]!, JSON.parse(process.argv[4]!) as Record<string, number>);
   fs.mkdirSync(CACHE, { recursive: true });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -321,6 +379,7 @@ async function main(): Promise<void> {
       ['`insyn import` wall, start-up included (median round; each round)', (r: Run) => `${r.import_wall_s} s (${r.import_rows_per_s} rows/s)${r.rounds ? `; ${r.rounds.map((x) => `${x.import_wall_s} s`).join(', ')}` : ''}`],
       ['raw insert before / after (median round)', (r: Run) => `${r.raw.before_s} s / ${r.raw.after_s} s (${r.raw.rows_per_s} rows/s)`],
       ['**ratio vs raw insert** (target ≥ 0.40): median of the rounds (each round)', (r: Run) => `**${r.ratio_vs_raw}**${r.rounds ? ` (${r.rounds.map((x) => x.ratio_vs_raw).join(', ')})` : ''}`],
+      ['write side alone, records parsed into memory first (bulk): BEGIN to COMMIT (inserts / index builds / commit) / highest ratio it leaves', (r: Run) => (r.write_alone ? `${r.write_alone.seconds} s (${r.write_alone.insert_s} / ${r.write_alone.index_s} / ${r.write_alone.commit_s}) / ${r.write_alone.max_ratio_vs_raw}` : '–')],
       ['schema-bound ceiling (own tables + indexes) / ratio', (r: Run) => (r.schema_bound_s === null ? 'not measured (--skip-schema)' : `${r.schema_bound_s} s / ${r.ratio_vs_schema_bound}`)],
       ['peak RSS, highest of the rounds (target ≤ 2048 MB)', (r: Run) => `**${r.import_peak_rss_mb} MB**`],
       ['CPU time, all threads', (r: Run) => `${r.import_cpu_s} s`],
