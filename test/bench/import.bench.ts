@@ -32,6 +32,7 @@ import { journalForFirstLoad } from '../../src/store/first-load';
 import { IMPORT_CACHE_KIB } from '../../src/import/importer';
 import { OP_BAD, OP_ROW, parseFiles, valueCount } from '../../src/import/parse';
 import { planImport } from '../../src/import/plan';
+import { decodeBatch, encodeBatch, type EncodedBatch } from '../../src/import/batch-codec';
 import { RESULTS_DIR } from './results-dir';
 import { writeBulkFile } from './support/bulk-file';
 import { writeChangedExtract } from './support/changed-extract';
@@ -106,9 +107,13 @@ function childSchema(dbFile: string, counts: Record<string, number>): void {
  * time an import could reach with a reader that cost nothing. (Measured in the import process's
  * own conditions, minus the reader thread competing for the cores.)
  */
+const EMPTY_BATCH = encodeBatch([]);
+
 async function childWriter(dbFile: string, input: string): Promise<void> {
-  const batches: unknown[][] = [];
-  await parseFiles(planImport(input).files, { startFile() {}, endFile() {}, batch: (ops) => void batches.push(ops) }, () => null);
+  // Kept encoded as the reader thread posts them (a few large blocks each): millions of small
+  // objects held in memory would slow the writer's garbage collection, which the import never has.
+  const batches: EncodedBatch[] = [];
+  await parseFiles(planImport(input).files, { startFile() {}, endFile() {}, batch: (ops) => void batches.push(encodeBatch(ops)) }, () => null);
   const db = openDb(dbFile);
   const restore = journalForFirstLoad(db);
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
@@ -119,7 +124,9 @@ async function childWriter(dbFile: string, input: string): Promise<void> {
   db.exec('BEGIN');
   const writer = new FactWriter(db, datasetId, importedAt, { bulk: true, log: true });
   const tables = new Set<TableName>();
-  for (const ops of batches) {
+  for (let b = 0; b < batches.length; b++) {
+    const ops = decodeBatch(batches[b]!);
+    batches[b] = EMPTY_BATCH; // written: let it go, as the import does
     let i = 0;
     while (i < ops.length) {
       const op = ops[i];
