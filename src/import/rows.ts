@@ -98,7 +98,6 @@ const cleanTrimmed = (t: string): string => {
   CONTROL.lastIndex = 0;
   return CONTROL.test(t) ? t.replace(CONTROL, '') : t;
 };
-const clean = (s: string): string => cleanTrimmed(s.trim());
 /** A property name JavaScript orders before all others in an object: an array index. */
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 const enumKey = (s: string): string => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
@@ -171,7 +170,12 @@ export class RowNormaliser {
 
   /** A cell trimmed and without control characters (see cellsClean). */
   private clean(s: string): string {
-    return this.opts.cellsClean ? s.trim() : clean(s);
+    return this.cleanTrimmed(s.trim());
+  }
+
+  /** A trimmed cell without control characters: as it is when the reader has cleaned it (cellsClean). */
+  private cleanTrimmed(t: string): string {
+    return this.opts.cellsClean ? t : cleanTrimmed(t);
   }
 
   /** The raw cells of the key columns as written in the file (a duplicate's quarantine value). */
@@ -203,7 +207,7 @@ export class RowNormaliser {
           if (col.required) return { ok: false, column: col.name, value: raw, ...REQUIRED };
           continue;
         }
-        const v = this.opts.cellsClean ? t : cleanTrimmed(t);
+        const v = this.cleanTrimmed(t);
         if (v !== '') out[this.colPos[ci]!] = v;
         continue;
       }
@@ -274,8 +278,8 @@ export class RowNormaliser {
       case 'holder_id':
         return normaliseHolderId(s, hint);
       case 'id':
-      case 'text': // (normalise reads these itself, without a result object)
-        return { ok: true, value: this.clean(raw) || null };
+      case 'text':
+        throw new TypeError('normalise reads text columns itself, without a result object');
       case 'date':
         return normaliseDate(s);
       case 'amount':
