@@ -313,8 +313,11 @@ async function parseInto(files: readonly PlannedFile[], run: ImportRun, opts: Pi
   return { inWorker, busyMs };
 }
 
-/** The write side of one dataset import (the consumer of parse.ts batches). */
-class ImportRun implements ParseConsumer {
+/**
+ * The write side of one dataset import (the consumer of parse.ts batches). Exported for
+ * bench:import, which times it alone on batches parsed beforehand.
+ */
+export class ImportRun implements ParseConsumer {
   private readonly writer: FactWriter;
   private readonly rows: Record<string, number> = {};
   private readonly records: Record<string, number> = {};
