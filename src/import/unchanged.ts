@@ -127,15 +127,7 @@ export class KeyHasher {
   }
 
   add(s: string): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    this.h1 = h1;
-    this.h2 = h2;
+    [this.h1, this.h2] = mix(s, this.h1, this.h2);
   }
 
   value(): number {
