@@ -126,19 +126,20 @@ async function childWriter(dbFile: string, input: string): Promise<void> {
   const run = new ImportRun(db, datasetId, importedAt, plan.files, extractKind(plan, {}));
   const bytes = { bytesRead: 0, bytesTotal: 0 };
   let current = -1;
-  for (const p of posted) {
-    while (current < p.file) {
+  /** Ends the files before `file` and starts each up to it, as the reader's messages do. */
+  const advanceTo = (file: number): void => {
+    while (current < file) {
       if (current >= 0) run.endFile(current, bytes);
       run.startFile(++current);
     }
+  };
+  for (const p of posted) {
+    advanceTo(p.file);
     const ops = decodeBatch(p.batch!);
     p.batch = null; // written: let it go, as the import does
     run.batch(ops, bytes);
   }
-  while (current < plan.files.length - 1) {
-    if (current >= 0) run.endFile(current, bytes);
-    run.startFile(++current);
-  }
+  advanceTo(plan.files.length - 1);
   run.endFile(current, bytes);
   run.finish();
   run.finishExtract();
